@@ -1,0 +1,124 @@
+// Builds HubRecords the way the Hub would show them: tags computed from resolved parents, cardData kept raw,
+// ObjectIds that match createdAt, unique case-insensitive ids. Used by the generator and its fixtures.
+import { lineageTags, objectId, type HubRecord, type Relation } from './records.ts';
+import type { Rng } from './random.ts';
+
+export interface RecordSpec {
+  id: string;
+  createdAt: number;
+  parents?: { id: string; relation: Relation }[];
+  /** Raw `base_model` as the uploader wrote it; defaults to the parents' ids. */
+  cardBase?: string | string[];
+  explicitRelation?: boolean;
+  arch?: string;
+  license?: string;
+  library?: string;
+  pipeline?: string;
+  extraTags?: string[];
+  gated?: false | 'auto' | 'manual';
+  private?: boolean;
+  disabled?: boolean;
+  downloads?: number;
+  legacyCreatedAt?: boolean;
+}
+
+const LEGACY_CREATED_AT = '2022-03-02T23:29:04.000Z';
+
+const LIBRARY_TAGS: Record<string, string[]> = {
+  transformers: ['transformers', 'safetensors'],
+  peft: ['peft', 'safetensors', 'lora'],
+  gguf: ['gguf'],
+  mlx: ['mlx', 'safetensors'],
+};
+
+export class DatasetBuilder {
+  readonly records: HubRecord[] = [];
+  readonly byLower = new Map<string, HubRecord>();
+  readonly aliases = new Map<string, string>();
+  readonly family = new Map<string, string>();
+  private counter = 0;
+
+  constructor(private readonly rng: Rng) {}
+
+  has(id: string): boolean {
+    return this.byLower.has(id.toLowerCase());
+  }
+
+  get(id: string): HubRecord | undefined {
+    return this.byLower.get(id.toLowerCase());
+  }
+
+  /** A free id close to the one asked for (the Hub's ids are unique case-insensitively). */
+  uniqueId(id: string): string {
+    if (!this.has(id) && !this.aliases.has(id.toLowerCase())) return id;
+    for (let n = 2; ; n++) {
+      const candidate = `${id}-${n}`;
+      if (!this.has(candidate) && !this.aliases.has(candidate.toLowerCase())) return candidate;
+    }
+  }
+
+  add(spec: RecordSpec, family: string): HubRecord {
+    const parents = spec.parents ?? [];
+    const library = spec.library ?? 'transformers';
+    const license = spec.license ?? 'apache-2.0';
+    const pipeline = spec.pipeline ?? 'text-generation';
+    const tags = [
+      ...(LIBRARY_TAGS[library] ?? [library]),
+      ...(spec.arch ? [spec.arch] : []),
+      pipeline,
+      ...(pipeline === 'text-generation' ? ['conversational'] : []),
+      ...(spec.extraTags ?? []),
+      ...lineageTags(parents),
+      `license:${license}`,
+      'endpoints_compatible',
+      'region:us',
+    ];
+    const createdIso = spec.legacyCreatedAt ? LEGACY_CREATED_AT : new Date(spec.createdAt).toISOString();
+    const modified = spec.createdAt + this.rng.int(90) * 86_400_000;
+    const downloads = spec.downloads ?? this.rng.heavy(20);
+    const card: Record<string, unknown> = { license, library_name: library, pipeline_tag: pipeline };
+    const cardBase = spec.cardBase ?? baseOf(parents);
+    if (cardBase !== undefined) card.base_model = cardBase;
+    if (spec.explicitRelation && parents[0]) card.base_model_relation = parents[0].relation;
+    const record: HubRecord = {
+      _id: objectId(spec.createdAt, ++this.counter),
+      id: spec.id,
+      author: spec.id.split('/')[0] ?? spec.id,
+      createdAt: createdIso,
+      lastModified: new Date(Math.min(modified, Date.UTC(2026, 10, 1))).toISOString(),
+      downloads,
+      downloadsAllTime: downloads * (1 + this.rng.int(20)),
+      likes: Math.floor(Math.sqrt(downloads) * this.rng.next()),
+      trendingScore: this.rng.chance(0.05) ? this.rng.int(200) : 0,
+      private: spec.private ?? false,
+      gated: spec.gated ?? false,
+      disabled: spec.disabled ?? false,
+      pipeline_tag: pipeline,
+      library_name: library,
+      tags,
+      cardData: card,
+      sha: sha(this.counter),
+      siblings: [{ rfilename: 'README.md' }, { rfilename: library === 'gguf' ? 'model-Q4_K_M.gguf' : 'config.json' }],
+      parents,
+    };
+    this.records.push(record);
+    this.byLower.set(spec.id.toLowerCase(), record);
+    this.family.set(spec.id, family);
+    return record;
+  }
+
+  /** Rename a model: old name redirects (307) to the new canonical id. */
+  alias(oldId: string, canonical: string): void {
+    this.aliases.set(oldId.toLowerCase(), canonical);
+  }
+}
+
+function baseOf(parents: readonly { id: string }[]): string | string[] | undefined {
+  if (parents.length === 0) return undefined;
+  if (parents.length === 1) return parents[0]?.id;
+  return parents.map((p) => p.id);
+}
+
+function sha(n: number): string {
+  return (n * 2654435761).toString(16).padStart(8, '0').repeat(5).slice(0, 40);
+}

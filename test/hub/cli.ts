@@ -1,0 +1,66 @@
+// `npm run hub -- …`: starts the local Hub from a seeded synthetic dataset or from ../shared/hub-data.
+import { parseArgs } from 'node:util';
+import { generateHub } from './generate.ts';
+import type { FaultKind } from './limits.ts';
+import { DEFAULT_HUB_DATA, loadRealHub } from './real-data.ts';
+import { startLocalHub, type LocalHub } from './server.ts';
+
+const FAULT_KINDS: FaultKind[] = ['error500', 'error503', 'timeout504', 'drop', 'truncate', 'rateLimitNoCors'];
+
+export async function startHubFromArgs(argv: string[]): Promise<LocalHub> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string', default: '5174' },
+      host: { type: 'string', default: '127.0.0.1' },
+      size: { type: 'string', default: '20000' },
+      seed: { type: 'string', default: '1' },
+      data: { type: 'string' },
+      quota: { type: 'string', default: '500' },
+      'token-quota': { type: 'string', default: '1000' },
+      window: { type: 'string', default: '300' },
+      latency: { type: 'string', default: '0' },
+      'fault-rate': { type: 'string', default: '0' },
+      faults: { type: 'string', default: 'error500,error503,timeout504,drop,truncate' },
+      'no-listing-basemodels': { type: 'boolean', default: false },
+    },
+  });
+  const kinds = values.faults.split(',').filter((k): k is FaultKind => (FAULT_KINDS as string[]).includes(k));
+  const started = performance.now();
+  const dataset =
+    values.data !== undefined
+      ? loadRealHub(values.data || DEFAULT_HUB_DATA)
+      : generateHub({ size: positive(values.size, 'size'), seed: positive(values.seed, 'seed') });
+  const hub = await startLocalHub({
+    dataset,
+    port: Number(values.port),
+    host: values.host,
+    quota: positive(values.quota, 'quota'),
+    tokenQuota: positive(values['token-quota'], 'token-quota'),
+    windowSeconds: positive(values.window, 'window'),
+    latencyMs: Number(values.latency) || 0,
+    faults: { rate: Number(values['fault-rate']) || 0, kinds, seed: positive(values.seed, 'seed') },
+    listingBaseModels: !values['no-listing-basemodels'],
+  });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.error(
+    `local hub: ${hub.catalog.size} public models, ${dataset.truth.length} edges, ready in ${seconds} s at ${hub.url}`,
+  );
+  return hub;
+}
+
+function positive(raw: string, name: string): number {
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`hub: --${name} must be a positive number, got "${raw}"`);
+  return n;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const hub = await startHubFromArgs(process.argv.slice(2));
+  const stop = (): void => {
+    console.error(`local hub: served ${hub.stats().requests} requests`);
+    void hub.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

@@ -1,0 +1,278 @@
+// The local Hub's HTTP server: routes of hub-api.md §7 (listing, model info, redirects, errors), the Hub's
+// headers on every response (RateLimit, CORS with its exact expose list), the rate limiter and fault injection.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Catalog, CursorError } from './catalog.ts';
+import { checkExpand, ExpandError, infoItem, listItem } from './items.ts';
+import { FaultInjector, FixedWindowLimiter, type FaultKind, type FaultOptions } from './limits.ts';
+import { parseListQuery, parseInfoPath } from './request.ts';
+import type { HubDataset } from './records.ts';
+
+export interface LocalHubOptions {
+  dataset: HubDataset;
+  port?: number;
+  host?: string;
+  quota?: number;
+  tokenQuota?: number;
+  windowSeconds?: number;
+  latencyMs?: number;
+  faults?: FaultOptions;
+  /** Whether listings accept `expand=baseModels` (hub-api.md §8.1: probably yes since 2026). */
+  listingBaseModels?: boolean;
+  /** Valid access tokens; when omitted every `hf_` token of 8+ characters is valid. */
+  tokens?: string[];
+}
+
+export interface HubStats {
+  requests: number;
+  listRequests: number;
+  infoRequests: number;
+  preflights: number;
+  byStatus: Record<string, number>;
+}
+
+export interface LocalHub {
+  url: string;
+  port: number;
+  catalog: Catalog;
+  dataset: HubDataset;
+  stats(): HubStats;
+  resetStats(): void;
+  injectNext(kind: FaultKind, count?: number): void;
+  configureFaults(options: FaultOptions): void;
+  close(): Promise<void>;
+}
+
+const EXPOSE =
+  'X-Repo-Commit,X-Request-Id,X-Error-Code,X-Error-Message,X-Total-Count,ETag,Link,Accept-Ranges,Content-Range,X-Linked-Size,X-Linked-ETag,X-Xet-Hash';
+const ANON_MESSAGE = 'Invalid username or password.';
+
+export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub> {
+  const catalog = new Catalog(options.dataset);
+  const windowSeconds = options.windowSeconds ?? 300;
+  const limiter = new FixedWindowLimiter(windowSeconds);
+  const faults = new FaultInjector(options.faults);
+  let stats = emptyStats();
+  let requestCounter = 0;
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    const cors = corsHeaders(req);
+    if (req.method === 'OPTIONS') {
+      stats.preflights++;
+      res.writeHead(204, {
+        ...cors,
+        'Access-Control-Allow-Headers': String(req.headers['access-control-request-headers'] ?? 'authorization'),
+        'Access-Control-Allow-Methods': 'GET',
+      });
+      res.end();
+      return;
+    }
+    if (url.pathname === '/__hub/stats') return send(res, 200, { ...cors }, stats);
+    if (options.latencyMs) await sleep(options.latencyMs);
+    const auth = authOf(req, options.tokens);
+    const quota = auth.token ? (options.tokenQuota ?? 1000) : (options.quota ?? 500);
+    const bucket = auth.token ? `token:${auth.token}` : `ip:${req.socket.remoteAddress ?? ''}`;
+    const rate = limiter.take(bucket, quota);
+    stats.requests++;
+    const headers: Record<string, string> = {
+      ...cors,
+      'X-Request-Id': `Root=1-${(++requestCounter).toString(16).padStart(8, '0')}`,
+      RateLimit: `"api";r=${rate.remaining};t=${rate.resetSeconds}`,
+      'RateLimit-Policy': `"fixed window";"api";q=${quota};w=${windowSeconds}`,
+    };
+    const count = (status: number): void => {
+      stats.byStatus[status] = (stats.byStatus[status] ?? 0) + 1;
+    };
+    if (!rate.allowed) {
+      count(429);
+      const message = `We had to rate limit you, you hit the quota of ${quota} api requests per 5 minutes period. Upgrade to a PRO user or Team/Enterprise organization account (https://hf.co/pricing) to get higher limits. See https://huggingface.co/docs/hub/rate-limits`;
+      return send(
+        res,
+        429,
+        { ...headers, RateLimit: `"api";r=0;t=${rate.resetSeconds}`, 'X-Error-Message': message },
+        { error: message },
+      );
+    }
+    if (auth.invalid) {
+      count(401);
+      const error = 'Invalid credentials in Authorization header';
+      return send(res, 401, { ...headers, 'X-Error-Message': error }, { error });
+    }
+    const fault = url.pathname.startsWith('/api/') ? faults.next() : undefined;
+    if (fault && applyFault(fault, res, headers, cors, count)) return;
+    if (url.pathname === '/api/models') {
+      stats.listRequests++;
+      return routeList(url, headers, count, res);
+    }
+    const info = parseInfoPath(url.pathname);
+    if (info) {
+      stats.infoRequests++;
+      return routeInfo(info, url, headers, Boolean(auth.token), count, res);
+    }
+    count(404);
+    send(res, 404, headers, { error: 'Sorry, we can\u2019t find the page you are looking for.' });
+  };
+
+  const routeList = (
+    url: URL,
+    headers: Record<string, string>,
+    count: (s: number) => void,
+    res: ServerResponse,
+  ): void => {
+    try {
+      const { query, shape } = parseListQuery(url.searchParams);
+      checkExpand(shape.expand, 'list', options.listingBaseModels ?? true);
+      const page = catalog.list(query);
+      if (page.next) {
+        const params = new URLSearchParams(url.searchParams);
+        params.delete('cursor');
+        params.delete('skip');
+        if (!params.has('sort')) params.set('sort', query.sort);
+        params.set('cursor', page.next);
+        headers.Link = `<${url.origin}/api/models?${params.toString()}>; rel="next"`;
+      }
+      count(200);
+      send(
+        res,
+        200,
+        headers,
+        page.items.map((r) => listItem(r, shape, catalog)),
+      );
+    } catch (e) {
+      if (!(e instanceof ExpandError || e instanceof CursorError)) throw e;
+      count(400);
+      send(res, 400, { ...headers, 'X-Error-Message': e.message }, { error: e.message });
+    }
+  };
+
+  const routeInfo = (
+    info: { id: string; rest: string },
+    url: URL,
+    headers: Record<string, string>,
+    withToken: boolean,
+    count: (s: number) => void,
+    res: ServerResponse,
+  ): void => {
+    const record = catalog.byLower.get(info.id.toLowerCase());
+    const canonical = record?.id ?? catalog.aliases.get(info.id.toLowerCase());
+    if (canonical && canonical !== info.id && !record?.private) {
+      count(307);
+      return send(res, 307, { ...headers, Location: `/api/models/${canonical}${info.rest}${url.search}` }, {});
+    }
+    if (!record || record.private) {
+      if (withToken) {
+        count(404);
+        return send(
+          res,
+          404,
+          { ...headers, 'X-Error-Code': 'RepoNotFound', 'X-Error-Message': 'Repository not found' },
+          { error: 'Repository not found' },
+        );
+      }
+      count(401);
+      return send(res, 401, { ...headers, 'X-Error-Message': ANON_MESSAGE }, { error: ANON_MESSAGE });
+    }
+    const expand = [...url.searchParams.getAll('expand'), ...url.searchParams.getAll('expand[]')];
+    try {
+      checkExpand(expand, 'info', true);
+    } catch (e) {
+      count(400);
+      return send(res, 400, headers, { error: (e as Error).message });
+    }
+    count(200);
+    send(res, 200, headers, infoItem(record, expand, catalog));
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      if (!res.headersSent) send(res, 500, corsHeaders(req), { error: `local hub: ${(e as Error).message}` });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    port,
+    catalog,
+    dataset: options.dataset,
+    stats: () => structuredClone(stats),
+    resetStats: () => {
+      stats = emptyStats();
+      limiter.reset();
+    },
+    injectNext: (kind, n) => faults.injectNext(kind, n),
+    configureFaults: (f) => faults.configure(f),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function emptyStats(): HubStats {
+  return { requests: 0, listRequests: 0, infoRequests: 0, preflights: 0, byStatus: {} };
+}
+
+function corsHeaders(req: IncomingMessage): Record<string, string> {
+  return {
+    'Access-Control-Allow-Origin': String(req.headers.origin ?? 'https://huggingface.co'),
+    Vary: 'Origin',
+    'Access-Control-Max-Age': '86400',
+    'Access-Control-Expose-Headers': EXPOSE,
+  };
+}
+
+function authOf(req: IncomingMessage, tokens?: string[]): { token?: string; invalid?: boolean } {
+  const header = req.headers.authorization;
+  if (!header) return {};
+  const token = header.replace(/^Bearer\s+/i, '').trim();
+  const valid = tokens ? tokens.includes(token) : /^hf_[A-Za-z0-9_]{5,}$/.test(token);
+  return valid ? { token } : { invalid: true };
+}
+
+function send(res: ServerResponse, status: number, headers: Record<string, string>, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
+  res.end(text);
+}
+
+/** Writes the fault; returns false for faults that only apply elsewhere. */
+function applyFault(
+  fault: FaultKind,
+  res: ServerResponse,
+  headers: Record<string, string>,
+  cors: Record<string, string>,
+  count: (s: number) => void,
+): boolean {
+  if (fault === 'drop') {
+    res.socket?.destroy();
+    return true;
+  }
+  if (fault === 'truncate') {
+    count(200);
+    res.writeHead(200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
+    res.end('[{"_id":"66e77500000000000000185","id":"Qwen/Qwen2.5-7B-Inst');
+    return true;
+  }
+  if (fault === 'rateLimitNoCors') {
+    count(429);
+    const noCors = Object.fromEntries(Object.entries(headers).filter(([k]) => !(k in cors)));
+    send(res, 429, noCors, { error: 'We had to rate limit you.' });
+    return true;
+  }
+  const status = fault === 'error500' ? 500 : fault === 'error503' ? 503 : 504;
+  count(status);
+  if (status === 504) {
+    res.writeHead(504, { ...headers, 'Content-Type': 'text/html' });
+    res.end('<html><body><h1>504 Gateway Time-out</h1></body></html>');
+    return true;
+  }
+  send(res, status, headers, { error: 'Internal Error - We\u2019re working hard to fix this as soon as possible!' });
+  return true;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,24 @@
+// Vite builds the app (its root is src/, so index.html lives there); Vitest, configured here too, runs the
+// Node-side unit and contract tests. The e2e suite has its own config in test/e2e/.
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+
+const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
+
+export default defineConfig({
+  root: here('./src'),
+  publicDir: here('./public'),
+  plugins: [react()],
+  base: './',
+  worker: { format: 'es' },
+  server: { port: 5173 },
+  build: { outDir: here('./dist'), emptyOutDir: true, target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 1500 },
+  test: {
+    root: here('.'),
+    include: ['test/unit/**/*.test.ts', 'test/contract/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    pool: 'forks',
+  },
+});
