@@ -9,7 +9,7 @@ const FAULT_KINDS: FaultKind[] = ['error500', 'error503', 'timeout504', 'drop', 
 
 export async function startHubFromArgs(argv: string[]): Promise<LocalHub> {
   const { values } = parseArgs({
-    args: argv,
+    args: withDataDefault(argv),
     options: {
       port: { type: 'string', default: '5174' },
       host: { type: 'string', default: '127.0.0.1' },
@@ -29,7 +29,7 @@ export async function startHubFromArgs(argv: string[]): Promise<LocalHub> {
   const started = performance.now();
   const dataset =
     values.data !== undefined
-      ? loadRealHub(values.data || DEFAULT_HUB_DATA)
+      ? loadRealHub(values.data)
       : generateHub({ size: positive(values.size, 'size'), seed: positive(values.seed, 'seed') });
   const hub = await startLocalHub({
     dataset,
@@ -47,6 +47,13 @@ export async function startHubFromArgs(argv: string[]): Promise<LocalHub> {
     `local hub: ${hub.catalog.size} public models, ${dataset.truth.length} edges, ready in ${seconds} s at ${hub.url}`,
   );
   return hub;
+}
+
+/** `--data` alone means the real records in ../shared/hub-data. */
+function withDataDefault(argv: string[]): string[] {
+  return argv.flatMap((a, i) =>
+    a === '--data' && (argv[i + 1] ?? '--').startsWith('--') ? [a, DEFAULT_HUB_DATA] : [a],
+  );
 }
 
 function positive(raw: string, name: string): number {

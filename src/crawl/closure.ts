@@ -1,0 +1,132 @@
+// From what a crawl knows to the lineage it reports: every model reachable from the seeds (orgs, roots), each
+// labelled with the family whose seed reached it first, the parents those models name (kept, external or
+// missing), typed edges, depths, and the card entries that still need one look-up each.
+import { computeDepths, edgeKey } from '../graph/depth.ts';
+import type { Lineage, LineageEdge, ModelNode } from '../graph/types.ts';
+import type { HubModel, Relation } from '../hub/model.ts';
+import { normalizeRepoId } from '../hub/repo-id.ts';
+import type { Knowledge } from './knowledge.ts';
+import type { Seeds } from './records.ts';
+
+export const EXTERNAL_FAMILY = 'other';
+
+/** Members of the seeds' families: lower-case id → family label, in breadth-first order. */
+export function familyMembers(k: Knowledge, seeds: Seeds): Map<string, string> {
+  const children = new Map<string, HubModel[]>();
+  for (const m of k.models.values())
+    for (const p of m.parents) {
+      const key = (k.resolve(p.id)?.id ?? p.id).toLowerCase();
+      (children.get(key) ?? children.set(key, []).get(key))?.push(m);
+    }
+  const family = new Map<string, string>();
+  const queue: string[] = [];
+  const seed = (m: HubModel | undefined, label: string): void => {
+    const key = m?.id.toLowerCase();
+    if (!key || family.has(key)) return;
+    family.set(key, label);
+    queue.push(key);
+  };
+  for (const org of seeds.orgs)
+    for (const m of k.models.values()) if (m.id.toLowerCase().startsWith(`${org.toLowerCase()}/`)) seed(m, org);
+  for (const root of seeds.roots) seed(k.resolve(root), root);
+  for (let i = 0; i < queue.length; i++) {
+    const id = queue[i] as string;
+    for (const child of children.get(id) ?? []) seed(child, family.get(id) as string);
+  }
+  return family;
+}
+
+/** Card entries of members that name a parent the Hub gave no tag for, and tag parents never seen. */
+export function pendingLookups(
+  k: Knowledge,
+  members: Map<string, string>,
+): { lookups: string[]; junk: { child: string; raw: string }[] } {
+  const lookups = new Set<string>();
+  const junk: { child: string; raw: string }[] = [];
+  for (const key of members.keys()) {
+    const m = k.models.get(key);
+    if (!m) continue;
+    for (const p of m.parents) if (!k.knows(p.id)) lookups.add(p.id);
+    const tagged = new Set(m.parents.map((p) => (k.resolve(p.id)?.id ?? p.id).toLowerCase()));
+    const entries = m.cardBase.map((raw) => ({ raw, id: normalizeRepoId(raw) }));
+    for (const e of entries) if (!e.id) junk.push({ child: m.id, raw: e.raw });
+    const valid = [...new Set(entries.flatMap((e) => (e.id && e.id.toLowerCase() !== key ? [e.id] : [])))];
+    if (valid.length <= m.parents.length) continue;
+    for (const id of valid) if (!tagged.has(id.toLowerCase()) && !k.knows(id)) lookups.add(id);
+  }
+  return { lookups: [...lookups], junk };
+}
+
+/** The lineage graph's nodes and edges for the seeds, from everything the crawl knows. */
+export function buildLineage(k: Knowledge, seeds: Seeds): Lineage {
+  const members = familyMembers(k, seeds);
+  const nodes = new Map<string, ModelNode>();
+  const edges = new Map<string, LineageEdge>();
+  const addEdge = (parent: string, child: string, relation: Relation): void => {
+    if (parent.toLowerCase() !== child.toLowerCase())
+      edges.set(edgeKey(parent, child), { parent, child, relation, cycle: false });
+  };
+  for (const [key, family] of members) {
+    const m = k.models.get(key) as HubModel;
+    nodes.set(m.id, nodeOf(m, family));
+    for (const p of m.parents) {
+      const parent = k.resolve(p.id);
+      if (parent && !nodes.has(parent.id) && !members.has(parent.id.toLowerCase()))
+        nodes.set(parent.id, nodeOf(parent, EXTERNAL_FAMILY));
+      addEdge(parent?.id ?? p.id, m.id, p.relation);
+    }
+    for (const raw of m.cardBase) {
+      const id = normalizeRepoId(raw);
+      const missing = id ? k.missing.get(id.toLowerCase()) : undefined;
+      if (!missing) continue;
+      if (!nodes.has(missing.id)) nodes.set(missing.id, missingNode(missing.id, family));
+      addEdge(
+        missing.id,
+        m.id,
+        m.cardRelation ?? m.parents[0]?.relation ?? (m.cardBase.length > 1 ? 'merge' : 'unknown'),
+      );
+    }
+  }
+  for (const e of edges.values()) if (!nodes.has(e.parent)) nodes.set(e.parent, missingNode(e.parent, EXTERNAL_FAMILY));
+  const ids = [...nodes.keys()];
+  const { depth, backEdges } = computeDepths(ids, [...edges.values()]);
+  for (const n of nodes.values()) n.depth = depth.get(n.id) ?? 0;
+  for (const [key, e] of edges) e.cycle = backEdges.has(key);
+  return { nodes: [...nodes.values()], edges: [...edges.values()] };
+}
+
+function nodeOf(m: HubModel, family: string): ModelNode {
+  return {
+    id: m.id,
+    author: m.author,
+    family,
+    depth: 0,
+    downloads: m.downloads,
+    likes: m.likes,
+    created_at: m.createdAt ?? '',
+    last_modified: m.lastModified ?? '',
+    pipeline_tag: m.pipelineTag ?? '',
+    library_name: m.libraryName ?? '',
+    license: m.license ?? '',
+    gated: m.gated || '',
+    status: m.disabled ? 'disabled' : 'ok',
+  };
+}
+
+function missingNode(id: string, family: string): ModelNode {
+  return {
+    id,
+    author: id.split('/')[0] ?? id,
+    family,
+    depth: 0,
+    downloads: 0,
+    likes: 0,
+    created_at: '',
+    last_modified: '',
+    pipeline_tag: '',
+    library_name: '',
+    license: '',
+    gated: '',
+    status: 'missing',
+  };
+}

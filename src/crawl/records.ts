@@ -1,0 +1,87 @@
+// What a crawl writes as it goes: an append-only journal of records (kept models, missing parents, aliases,
+// junk card entries) plus the crawl state (strategy, cursor, queue). Replaying the journal rebuilds everything,
+// so a crawl killed at any point resumes from its last saved page without re-fetching it.
+import type { HubModel, Relation } from '../hub/model.ts';
+
+export type CrawlRecord =
+  | { t: 'model'; model: HubModel }
+  | { t: 'missing'; id: string; status: number; relation: Relation }
+  | { t: 'alias'; from: string; to: string }
+  | { t: 'junk'; child: string; raw: string };
+
+export type Strategy = 'sweep' | 'walk';
+
+export interface Seeds {
+  orgs: string[];
+  roots: string[];
+}
+
+export interface CrawlState {
+  v: 1;
+  hub: string;
+  seeds: Seeds;
+  strategy: Strategy;
+  phase: 'listing' | 'resolving' | 'done';
+  /** Sweep: the next listing page; walk: the next page of the node being expanded. */
+  next: string | null;
+  /** Walk: ids still to expand, the first being expanded now. */
+  queue: string[];
+  /** Ids already looked up one by one (missing parents, renamed names), never asked again. */
+  looked: string[];
+  requests: number;
+  pages: number;
+  startedAt: string;
+  finishedAt: string | null;
+  /** Refresh: models changed since this time are listed again. */
+  refreshSince: string | null;
+}
+
+export interface CrawlJournal {
+  load(): Promise<{ state: CrawlState; records: CrawlRecord[] } | null>;
+  /** Appends records and saves the state after them, atomically where the medium allows. */
+  append(records: CrawlRecord[], state: CrawlState): Promise<void>;
+  clear(): Promise<void>;
+}
+
+export function sameSeeds(a: Seeds, b: Seeds): boolean {
+  const norm = (s: Seeds): string => JSON.stringify([[...s.orgs].map(lc).sort(), [...s.roots].map(lc).sort()]);
+  return norm(a) === norm(b);
+}
+
+const lc = (s: string): string => s.toLowerCase();
+
+/** Validates a stored crawl state; null when it is not one this version can resume. */
+export function parseCrawlState(raw: unknown): CrawlState | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const s = raw as Partial<CrawlState>;
+  const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+  if (s.v !== 1 || typeof s.hub !== 'string' || !s.seeds || !strings(s.seeds.orgs) || !strings(s.seeds.roots))
+    return null;
+  if (s.strategy !== 'sweep' && s.strategy !== 'walk') return null;
+  if (s.phase !== 'listing' && s.phase !== 'resolving' && s.phase !== 'done') return null;
+  if (!(s.next === null || typeof s.next === 'string') || !strings(s.queue) || !strings(s.looked)) return null;
+  if (typeof s.requests !== 'number' || typeof s.pages !== 'number' || typeof s.startedAt !== 'string') return null;
+  return s as CrawlState;
+}
+
+/** A journal in memory, for tests and for crawls nobody needs to resume. */
+export class MemoryJournal implements CrawlJournal {
+  records: CrawlRecord[] = [];
+  state: CrawlState | null = null;
+  appends = 0;
+
+  async load(): Promise<{ state: CrawlState; records: CrawlRecord[] } | null> {
+    return this.state ? { state: structuredClone(this.state), records: [...this.records] } : null;
+  }
+
+  async append(records: CrawlRecord[], state: CrawlState): Promise<void> {
+    this.records.push(...records);
+    this.state = structuredClone(state);
+    this.appends++;
+  }
+
+  async clear(): Promise<void> {
+    this.records = [];
+    this.state = null;
+  }
+}

@@ -1,0 +1,92 @@
+// Questions researchers ask of the lineage graph: ancestors, descendants to depth k, roots, family members,
+// per-relation child counts (direct and transitive), subgraphs, and the path between two models.
+import induced from 'graphology-operators/subgraph';
+import { bidirectional } from 'graphology-shortest-path/unweighted';
+import { bfsFromNode } from 'graphology-traversal';
+import type { LineageGraph } from './graph.ts';
+import { RELATIONS, type Relation } from '../hub/model.ts';
+
+export type RelationCounts = Record<Relation, number>;
+
+function assertNode(graph: LineageGraph, id: string, fn: string): void {
+  if (!graph.hasNode(id)) throw new Error(`graph/${fn}: unknown node "${id}"`);
+}
+
+/** Every ancestor of a model, nearest first (through all parents of merges). */
+export function ancestors(graph: LineageGraph, id: string): string[] {
+  assertNode(graph, id, 'ancestors');
+  const out: string[] = [];
+  bfsFromNode(graph, id, (node) => void (node !== id && out.push(node)), { mode: 'inbound' });
+  return out;
+}
+
+/** Descendants down to `maxDepth` generations (Infinity for all), nearest first. */
+export function descendants(graph: LineageGraph, id: string, maxDepth = Infinity): string[] {
+  assertNode(graph, id, 'descendants');
+  const out: string[] = [];
+  bfsFromNode(
+    graph,
+    id,
+    (node, _attrs, depth) => {
+      if (depth > maxDepth) return true;
+      if (node !== id) out.push(node);
+      return depth >= maxDepth;
+    },
+    { mode: 'outbound' },
+  );
+  return out;
+}
+
+/** One ancestry chain to a root, following the parent with the most downloads at each step (cycle-safe). */
+export function ancestryChain(graph: LineageGraph, id: string): string[] {
+  assertNode(graph, id, 'ancestryChain');
+  const chain = [id];
+  const seen = new Set(chain);
+  for (let cur = id; ;) {
+    const parents = graph.inNeighbors(cur).filter((p) => !seen.has(p));
+    if (parents.length === 0) return chain.reverse();
+    cur = parents.reduce((a, b) =>
+      graph.getNodeAttribute(b, 'downloads') > graph.getNodeAttribute(a, 'downloads') ? b : a,
+    );
+    seen.add(cur);
+    chain.push(cur);
+  }
+}
+
+export function roots(graph: LineageGraph): string[] {
+  return graph.filterNodes((node) => graph.inDegree(node) === 0);
+}
+
+export function familyOf(graph: LineageGraph, family: string): string[] {
+  return graph.filterNodes((_node, attrs) => attrs.family === family);
+}
+
+export function emptyCounts(): RelationCounts {
+  return Object.fromEntries(RELATIONS.map((r) => [r, 0])) as RelationCounts;
+}
+
+/** Children per relation: direct (edges out of the model) and transitive (edges anywhere below it). */
+export function childCounts(graph: LineageGraph, id: string): { direct: RelationCounts; transitive: RelationCounts } {
+  assertNode(graph, id, 'childCounts');
+  const direct = emptyCounts();
+  graph.forEachOutEdge(id, (_e, attrs) => void direct[attrs.relation]++);
+  const transitive = emptyCounts();
+  const below = new Set([id, ...descendants(graph, id)]);
+  for (const node of below)
+    graph.forEachOutEdge(node, (_e, attrs, _s, target) => void (below.has(target) && transitive[attrs.relation]++));
+  return { direct, transitive };
+}
+
+/** The lineage path from `from` down to `to` (or up, if `to` is an ancestor), or null if unrelated. */
+export function lineagePath(graph: LineageGraph, from: string, to: string): string[] | null {
+  assertNode(graph, from, 'lineagePath');
+  assertNode(graph, to, 'lineagePath');
+  return bidirectional(graph, from, to) ?? bidirectional(graph, to, from)?.reverse() ?? null;
+}
+
+/** The induced subgraph on some models, as a new graph (graphology-operators' subgraph). */
+export function subgraph(graph: LineageGraph, ids: Iterable<string>): LineageGraph {
+  const keep = new Set(ids);
+  for (const id of keep) assertNode(graph, id, 'subgraph');
+  return induced(graph, keep) as LineageGraph;
+}

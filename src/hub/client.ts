@@ -1,0 +1,118 @@
+// The Hub client the crawler uses: listing pages by URL (so a crawl can resume from a saved cursor, which
+// @huggingface/hub's generator cannot), single-model reads and search through @huggingface/hub, all through the
+// one throttled fetch of HubHttp.
+import { HubApiError, listModels, modelInfo } from '@huggingface/hub';
+import { HubHttp, HubHttpError, type HubHttpOptions } from './http.ts';
+import type { HubModel } from './model.ts';
+import { parseListing, parseModel } from './parse.ts';
+
+/** The fields a lineage crawl asks for: small enough for 1,000-item pages, enough for every node attribute. */
+export const LINEAGE_FIELDS = [
+  'author',
+  'createdAt',
+  'lastModified',
+  'downloads',
+  'likes',
+  'pipeline_tag',
+  'library_name',
+  'tags',
+  'gated',
+  'disabled',
+  'cardData',
+] as const;
+
+export interface ListingParams {
+  filters?: string[];
+  author?: string;
+  sort: 'createdAt' | 'lastModified';
+}
+
+export interface ListingPage {
+  models: HubModel[];
+  errors: string[];
+  next: string | null;
+}
+
+export type ModelLookup = { kind: 'ok'; model: HubModel } | { kind: 'missing'; status: number };
+
+export class HubClient {
+  readonly http: HubHttp;
+
+  constructor(readonly options: HubHttpOptions) {
+    this.http = new HubHttp(options);
+  }
+
+  get hubUrl(): string {
+    return this.http.origin;
+  }
+
+  listingUrl(p: ListingParams): string {
+    const q = new URLSearchParams();
+    for (const f of p.filters ?? []) q.append('filter', f);
+    if (p.author) q.set('author', p.author);
+    q.set('sort', p.sort);
+    q.set('limit', '1000');
+    for (const field of LINEAGE_FIELDS) q.append('expand', field);
+    return `${this.http.origin}/api/models?${q.toString()}`;
+  }
+
+  async listPage(url: string, signal?: AbortSignal): Promise<ListingPage> {
+    if (new URL(url).origin !== this.http.origin)
+      throw new Error(`hub/client: refusing a listing URL off the configured Hub`);
+    const res = await this.http.getJson(url, signal);
+    if (res.status !== 200)
+      throw new HubHttpError(`hub: listing answered HTTP ${res.status}${errorText(res.body)}`, res.status, url);
+    const { models, errors } = parseListing(res.body);
+    return { models, errors, next: this.nextLink(res.headers.get('link')) };
+  }
+
+  /** One model through @huggingface/hub's modelInfo; 401/404 mean missing or private (indistinguishable anonymously). */
+  async model(id: string): Promise<ModelLookup> {
+    try {
+      const info = await modelInfo({
+        name: id,
+        hubUrl: this.http.origin,
+        fetch: this.http.fetch,
+        additionalFields: ['author', 'cardData', 'createdAt', 'disabled', 'library_name', 'tags'],
+      });
+      const parsed = parseModel({
+        ...info,
+        id: info.name,
+        pipeline_tag: info.task,
+        lastModified: info.updatedAt.toISOString(),
+      });
+      if (!parsed.ok) throw new Error(`hub/client: ${id}: ${parsed.error}`);
+      return { kind: 'ok', model: parsed.model };
+    } catch (e) {
+      if (e instanceof HubApiError && (e.statusCode === 401 || e.statusCode === 404))
+        return { kind: 'missing', status: e.statusCode };
+      throw e;
+    }
+  }
+
+  /** Model ids matching a query, most downloaded first, for the "add a root" autocomplete. */
+  async search(query: string, limit = 20): Promise<string[]> {
+    const ids: string[] = [];
+    for await (const m of listModels({
+      search: { query },
+      hubUrl: this.http.origin,
+      fetch: this.http.fetch,
+      limit,
+      sort: 'downloads',
+    }))
+      ids.push(m.name);
+    return ids;
+  }
+
+  private nextLink(header: string | null): string | null {
+    const url = header?.match(/<([^>]+)>;\s*rel="next"/)?.[1];
+    if (!url) return null;
+    const absolute = new URL(url, this.http.origin);
+    return absolute.origin === this.http.origin ? absolute.href : null;
+  }
+}
+
+function errorText(body: unknown): string {
+  const error = (body as { error?: unknown } | undefined)?.error;
+  return typeof error === 'string' ? `: ${error.slice(0, 200)}` : '';
+}

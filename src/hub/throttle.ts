@@ -1,0 +1,87 @@
+// One throttle for every Hub request. A browser cannot read `RateLimit` (the Hub does not expose it), so the
+// throttle keeps a sliding window of its own sends under the quota; where `RateLimit` is readable (Node) it
+// also obeys it, and after a 429 it holds every request until the window can have reset.
+
+export interface ThrottleOptions {
+  quota: number;
+  windowMs: number;
+  /** Requests kept in reserve per window (clock skew, redirects the client cannot count). */
+  margin?: number;
+  now?: () => number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export class Throttle {
+  private readonly sent: number[] = [];
+  private blockedUntil = 0;
+  private readonly now: () => number;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+
+  constructor(private readonly options: ThrottleOptions) {
+    this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? abortableSleep;
+  }
+
+  get budget(): number {
+    const margin = this.options.margin ?? Math.max(1, Math.floor(this.options.quota * 0.02));
+    return Math.max(1, this.options.quota - margin);
+  }
+
+  /** Waits until one more request fits in the window, then records it. */
+  async acquire(signal?: AbortSignal): Promise<void> {
+    for (;;) {
+      signal?.throwIfAborted();
+      const now = this.now();
+      this.prune(now);
+      const waitBlock = this.blockedUntil - now;
+      const waitWindow = this.sent.length >= this.budget ? (this.sent[0] as number) + this.options.windowMs - now : 0;
+      const wait = Math.max(waitBlock, waitWindow);
+      if (wait <= 0) {
+        this.sent.push(now);
+        return;
+      }
+      await this.sleep(wait, signal);
+    }
+  }
+
+  /** Counts a request the throttle did not send itself (a redirect hop the fetch followed). */
+  record(): void {
+    this.sent.push(this.now());
+  }
+
+  /** Holds all requests for `ms` (after a 429, or when `RateLimit` says the quota is spent). */
+  hold(ms: number): void {
+    this.blockedUntil = Math.max(this.blockedUntil, this.now() + ms);
+  }
+
+  /** Reads `RateLimit: "api";r=<remaining>;t=<seconds>` where the response exposes it. */
+  observe(rateLimitHeader: string | null): void {
+    const m = rateLimitHeader?.match(/r=(\d+);t=(\d+)/);
+    if (m && Number(m[1]) === 0) this.hold(Number(m[2]) * 1000 + 1000);
+  }
+
+  /** Milliseconds until `n` more requests can have been sent, for ETAs. */
+  etaMs(n: number): number {
+    const perWindow = this.budget;
+    return Math.max(0, Math.ceil(n / perWindow) - 1) * this.options.windowMs + (n > 0 ? 1000 : 0);
+  }
+
+  private prune(now: number): void {
+    while (this.sent.length > 0 && (this.sent[0] as number) <= now - this.options.windowMs) this.sent.shift();
+  }
+}
+
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason as Error);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason as Error);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

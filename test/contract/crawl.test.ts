@@ -1,0 +1,142 @@
+// The crawler against the local Hub: every reachable edge, few requests, the corner cases of §5, faults and a
+// small quota, resumption after an interruption, the walk strategy and incremental refresh.
+import { describe, expect, it } from 'vitest';
+import { Crawler } from '../../src/crawl/crawler.ts';
+import { MemoryJournal } from '../../src/crawl/records.ts';
+import { HubClient } from '../../src/hub/client.ts';
+import { FIXTURE } from '../hub/fixtures.ts';
+import { startLocalHub } from '../hub/server.ts';
+import { syntheticHub, useHub } from './helpers.ts';
+import { edgeRecall, reachableTruth } from './truth.ts';
+
+const SEEDS = { orgs: ['Qwen', 'meta-llama'], roots: [] };
+const dataset = syntheticHub(20_000);
+const hub = useHub(() => ({ dataset, quota: 1_000_000 }));
+const client = (extra: Partial<ConstructorParameters<typeof HubClient>[0]> = {}) =>
+  new HubClient({ hubUrl: hub().url, quota: 1_000_000, windowMs: 300_000, baseDelayMs: 5, ...extra });
+
+describe('sweep crawl of the Qwen and meta-llama orgs', () => {
+  it('finds every reachable edge with about one request per 1,000 Hub models', async () => {
+    hub().resetStats();
+    const { lineage, state } = await new Crawler(client(), new MemoryJournal(), {
+      seeds: SEEDS,
+      hubSizeEstimate: 20_000,
+    }).run();
+    const truth = reachableTruth(dataset, SEEDS);
+    expect(edgeRecall(lineage.edges, truth).missed).toEqual([]);
+    expect(state.requests).toBe(hub().stats().requests);
+    expect(hub().stats().listRequests).toBe(Math.ceil(hub().catalog.size / 1000));
+    expect(hub().stats().infoRequests).toBeLessThanOrEqual(5);
+    expect(state.phase).toBe('done');
+  });
+
+  it('survives the corner cases: merges, renames, missing and private parents, cycles, self-references, junk', async () => {
+    const { lineage, knowledge } = await new Crawler(client(), new MemoryJournal(), {
+      seeds: SEEDS,
+      hubSizeEstimate: 20_000,
+    }).run();
+    const node = (id: string) => lineage.nodes.find((n) => n.id === id);
+    const parentsOf = (id: string) =>
+      lineage.edges
+        .filter((e) => e.child === id)
+        .map((e) => e.parent)
+        .sort();
+    expect(parentsOf(FIXTURE.merge7)).toHaveLength(7);
+    expect(node(FIXTURE.deletedParent)?.status).toBe('missing');
+    expect(node(FIXTURE.privateParent)?.status).toBe('missing');
+    expect(parentsOf(FIXTURE.deletedParentMerge)).toEqual([FIXTURE.deletedParent, FIXTURE.llamaInstruct]);
+    expect(node(FIXTURE.disabled)?.status).toBe('disabled');
+    expect(node(FIXTURE.llamaInstruct)?.gated).toBe('manual');
+    expect(parentsOf(FIXTURE.renamedParentChild)).toEqual([FIXTURE.llamaInstruct]);
+    expect(lineage.nodes.filter((n) => n.id.toLowerCase() === FIXTURE.llamaOldName.toLowerCase())).toEqual([]);
+    expect(lineage.edges.some((e) => e.parent === e.child)).toBe(false);
+    const pair: string[] = [FIXTURE.cycleA, FIXTURE.cycleB];
+    const cycle = lineage.edges.filter((e) => pair.includes(e.child) && pair.includes(e.parent));
+    expect(cycle).toHaveLength(2);
+    expect(cycle.filter((e) => e.cycle)).toHaveLength(1);
+    expect(node(FIXTURE.chainTip)?.depth).toBeGreaterThan(10);
+    expect(knowledge.junk).toContainEqual({
+      t: 'junk',
+      child: FIXTURE.localPathMerge,
+      raw: 'D:/Huggingface/Qwen2.5-7B',
+    });
+    expect(node(FIXTURE.localPathOrphan)).toBeUndefined();
+    expect(new Set(lineage.nodes.map((n) => n.family))).toEqual(new Set(['Qwen', 'meta-llama', 'other']));
+  });
+
+  it('loses nothing under faults and a small quota, and never trips the rate limit', async () => {
+    const faulty = await startLocalHub({
+      dataset,
+      quota: 12,
+      windowSeconds: 1,
+      faults: { rate: 0.25, seed: 9, kinds: ['error500', 'error503', 'timeout504', 'drop', 'truncate'] },
+    });
+    try {
+      const c = new HubClient({ hubUrl: faulty.url, quota: 12, windowMs: 1000, baseDelayMs: 5 });
+      const { lineage } = await new Crawler(c, new MemoryJournal(), { seeds: SEEDS, hubSizeEstimate: 20_000 }).run();
+      expect(edgeRecall(lineage.edges, reachableTruth(dataset, SEEDS)).missed).toEqual([]);
+      const byStatus = faulty.stats().byStatus;
+      expect(byStatus[429]).toBeUndefined();
+      expect((byStatus[500] ?? 0) + (byStatus[503] ?? 0) + (byStatus[504] ?? 0)).toBeGreaterThan(0);
+    } finally {
+      await faulty.close();
+    }
+  });
+
+  it('recovers from 429s, also those a browser sees as network errors', async () => {
+    const limited = await startLocalHub({ dataset, quota: 1_000_000, windowSeconds: 1 });
+    try {
+      limited.injectNext('rateLimitNoCors', 2);
+      const c = new HubClient({ hubUrl: limited.url, quota: 1_000_000, windowMs: 1000, baseDelayMs: 5 });
+      const { lineage } = await new Crawler(c, new MemoryJournal(), { seeds: SEEDS, hubSizeEstimate: 20_000 }).run();
+      expect(edgeRecall(lineage.edges, reachableTruth(dataset, SEEDS)).recall).toBe(1);
+      expect(limited.stats().byStatus[429]).toBe(2);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('resumes an interrupted crawl without fetching again what it has', async () => {
+    hub().resetStats();
+    const journal = new MemoryJournal();
+    const abort = new AbortController();
+    const first = new Crawler(client(), journal, {
+      seeds: SEEDS,
+      hubSizeEstimate: 20_000,
+      signal: abort.signal,
+      onProgress: (p) => void (p.pages === 7 && abort.abort(new Error('tab closed'))),
+    });
+    await expect(first.run()).rejects.toThrow('tab closed');
+    const spentBefore = hub().stats().requests;
+    expect(journal.state?.pages).toBe(7);
+    const { lineage, state } = await new Crawler(client(), journal, { seeds: SEEDS, hubSizeEstimate: 20_000 }).run();
+    expect(edgeRecall(lineage.edges, reachableTruth(dataset, SEEDS)).recall).toBe(1);
+    expect(hub().stats().listRequests).toBe(Math.ceil(hub().catalog.size / 1000));
+    expect(spentBefore).toBe(7);
+    expect(state.requests).toBe(hub().stats().requests);
+  });
+});
+
+describe('walk crawl of a single root', () => {
+  it('finds every descendant of the root with one listing per model', async () => {
+    hub().resetStats();
+    const seeds = { orgs: [], roots: ['Qwen/Qwen2.5-0.5B'] };
+    const { lineage } = await new Crawler(client(), new MemoryJournal(), { seeds, strategy: 'walk' }).run();
+    const truth = reachableTruth(dataset, seeds);
+    expect(edgeRecall(lineage.edges, truth).missed).toEqual([]);
+    expect(hub().stats().listRequests).toBeGreaterThanOrEqual(new Set(truth.map((e) => e.child)).size);
+  });
+
+  it('resolves a renamed root and hands over to a sweep when a walk would cost more', async () => {
+    hub().resetStats();
+    const seeds = { orgs: [], roots: [FIXTURE.llamaOldName] };
+    const { lineage, state } = await new Crawler(client(), new MemoryJournal(), {
+      seeds,
+      hubSizeEstimate: 20_000,
+    }).run();
+    expect(state.strategy).toBe('sweep');
+    const truth = reachableTruth(dataset, { orgs: [], roots: [FIXTURE.llamaInstruct] });
+    expect(edgeRecall(lineage.edges, truth).missed).toEqual([]);
+    expect(hub().stats().listRequests).toBeLessThan(3 * Math.ceil(hub().catalog.size / 1000));
+  });
+});

@@ -1,0 +1,29 @@
+// Ground truth for crawl tests: the edges a complete crawl of some seeds must find.
+import type { HubDataset, TruthEdge } from '../hub/records.ts';
+
+export function reachableTruth(ds: HubDataset, seeds: { orgs: string[]; roots: string[] }): TruthEdge[] {
+  const kids = new Map<string, string[]>();
+  for (const e of ds.truth) (kids.get(e.parent) ?? kids.set(e.parent, []).get(e.parent))?.push(e.child);
+  const orgs = seeds.orgs.map((o) => `${o.toLowerCase()}/`);
+  const start = ds.records
+    .filter((r) => !r.private && (orgs.some((o) => r.id.toLowerCase().startsWith(o)) || seeds.roots.includes(r.id)))
+    .map((r) => r.id);
+  const reached = new Set(start);
+  const queue = [...start];
+  for (let i = 0; i < queue.length; i++)
+    for (const c of kids.get(queue[i] as string) ?? [])
+      if (!reached.has(c)) {
+        reached.add(c);
+        queue.push(c);
+      }
+  return ds.truth.filter((e) => reached.has(e.child));
+}
+
+export function edgeRecall(
+  found: { parent: string; child: string }[],
+  truth: TruthEdge[],
+): { recall: number; missed: TruthEdge[] } {
+  const got = new Set(found.map((e) => `${e.parent}\u0000${e.child}`));
+  const missed = truth.filter((e) => !got.has(`${e.parent}\u0000${e.child}`));
+  return { recall: truth.length === 0 ? 1 : 1 - missed.length / truth.length, missed };
+}

@@ -1,0 +1,70 @@
+// CSV and snapshot exports: columns, RFC 4180 quoting, formula injection, and a validating snapshot parser.
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { edgesCsv, nodesCsv, safeCell } from '../../src/export/csv.ts';
+import { makeSnapshot, parseSnapshot } from '../../src/export/snapshot.ts';
+import { node, smallLineage } from './fixtures.ts';
+
+describe('CSV export', () => {
+  it('writes the DESIGN columns, header first, and parses back to the same values', () => {
+    const lineage = smallLineage();
+    lineage.nodes[0] = node('Q/base', { license: 'other, "custom"\nline' });
+    const rows = Papa.parse<Record<string, string>>(nodesCsv(lineage), { header: true }).data;
+    expect(Object.keys(rows[0] as object)).toEqual([
+      'id',
+      'author',
+      'family',
+      'depth',
+      'downloads',
+      'likes',
+      'created_at',
+      'pipeline_tag',
+      'library_name',
+      'license',
+      'status',
+    ]);
+    expect(rows[0]?.license).toBe('other, "custom"\nline');
+    const edges = Papa.parse<Record<string, string>>(edgesCsv(lineage), { header: true }).data;
+    expect(edges).toHaveLength(8);
+    expect(edges[2]).toEqual({ parent: 'u/ft1', child: 'u/gguf', relation: 'quantized' });
+  });
+
+  it('makes cells that start with = + - @ tab or CR inert', () => {
+    for (const bad of ['=HYPERLINK("x")', '+1', '-2+3', '@SUM(A1)', '\tx', '\rx'])
+      expect(String(safeCell(bad)).startsWith("'")).toBe(true);
+    expect(safeCell('Qwen/Qwen2.5-7B')).toBe('Qwen/Qwen2.5-7B');
+    expect(safeCell(-5)).toBe(-5);
+    const csv = nodesCsv({ nodes: [node('u/x', { license: '=cmd|" /C calc"!A0' })], edges: [] });
+    expect(csv).toContain(`"'=cmd|"" /C calc""!A0"`);
+  });
+});
+
+describe('snapshot', () => {
+  const meta = { hub: 'http://hub.test', orgs: ['Qwen'], roots: [], crawledAt: '2026-11-22T00:00:00.000Z' };
+
+  it('round-trips through JSON', () => {
+    const snap = makeSnapshot(smallLineage(), meta);
+    const parsed = parseSnapshot(JSON.parse(JSON.stringify(snap)));
+    expect(parsed.ok && parsed.snapshot.nodes).toHaveLength(9);
+  });
+
+  it('refuses other files, other versions and hostile content with a clear message', () => {
+    const good = JSON.parse(JSON.stringify(makeSnapshot(smallLineage(), meta))) as Record<string, unknown>;
+    const cases: [unknown, RegExp][] = [
+      [null, /not a JSON object/],
+      [{ ...good, format: 'x' }, /not a Forkscope snapshot/],
+      [{ ...good, v: 2 }, /version 2/],
+      [{ ...good, nodes: [{ ...(good.nodes as object[])[0], downloads: 'lots' }] }, /downloads is not a count/],
+      [
+        { ...good, edges: [{ parent: 'Q/base', child: 'nope/x', relation: 'finetune', cycle: false }] },
+        /unknown model/,
+      ],
+      [{ ...good, nodes: [{ ...(good.nodes as object[])[0], status: '<img src=x>' }], edges: [] }, /unknown status/],
+    ];
+    for (const [raw, why] of cases) {
+      const r = parseSnapshot(raw);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error).toMatch(why);
+    }
+  });
+});

@@ -1,0 +1,109 @@
+// The IndexedDB store under fake-indexeddb: snapshot round trip, journal append/load, corrupt data, two tabs.
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { ForkscopeStore, StoreError, type SnapshotInfo } from '../../src/store/db.ts';
+import { decodeLineage, encodeLineage } from '../../src/store/columnar.ts';
+import type { CrawlState } from '../../src/crawl/records.ts';
+import { smallLineage } from './fixtures.ts';
+import { openDB } from 'idb';
+
+let n = 0;
+const fresh = () => `forkscope-test-${++n}`;
+const info: SnapshotInfo = {
+  v: 1,
+  hub: 'http://hub.test',
+  orgs: ['Qwen'],
+  roots: [],
+  crawledAt: '2026-11-22T00:00:00Z',
+  nodes: 9,
+  edges: 8,
+};
+const state = (pages: number): CrawlState => ({
+  v: 1,
+  hub: 'http://hub.test',
+  seeds: { orgs: ['Qwen'], roots: [] },
+  strategy: 'sweep',
+  phase: 'listing',
+  next: `http://hub.test/p${pages}`,
+  queue: [],
+  looked: [],
+  requests: pages,
+  pages,
+  startedAt: '2026-11-22T00:00:00Z',
+  finishedAt: null,
+  refreshSince: null,
+});
+
+describe('columnar snapshot codec', () => {
+  it('round-trips a lineage exactly', () => {
+    const lineage = smallLineage();
+    lineage.edges[0] = { ...lineage.edges[0]!, cycle: true };
+    expect(decodeLineage(structuredClone(encodeLineage(lineage)))).toEqual(lineage);
+    expect(decodeLineage(encodeLineage({ nodes: [], edges: [] }))).toEqual({ nodes: [], edges: [] });
+  });
+
+  it('refuses damaged records with a clear message', () => {
+    const good = encodeLineage(smallLineage());
+    expect(() => decodeLineage({ ...good, v: 9 })).toThrow(/unreadable \(version 9/);
+    expect(() => decodeLineage({ ...good, count: 50 })).toThrow(/unreadable/);
+    const bad = structuredClone(good);
+    bad.edges.child[0] = 999;
+    expect(() => decodeLineage(bad)).toThrow(/edge out of range/);
+  });
+});
+
+describe('ForkscopeStore', () => {
+  it('saves and reloads the snapshot and positions', async () => {
+    const store = await ForkscopeStore.open(fresh());
+    expect(await store.loadSnapshot()).toBeNull();
+    await store.saveSnapshot(smallLineage(), info);
+    const back = await store.loadSnapshot();
+    expect(back?.lineage).toEqual(smallLineage());
+    expect(back?.info).toEqual(info);
+    await store.savePositions('k', new Float32Array([1, 2]));
+    expect(Array.from((await store.loadPositions('k')) ?? [])).toEqual([1, 2]);
+    store.close();
+  });
+
+  it('keeps the journal page by page and the latest state', async () => {
+    const store = await ForkscopeStore.open(fresh());
+    const journal = store.journal();
+    expect(await journal.load()).toBeNull();
+    await journal.append([{ t: 'alias', from: 'a/old', to: 'a/new' }], state(1));
+    await journal.append([], state(2));
+    await journal.append([{ t: 'missing', id: 'x/y', status: 401, relation: 'unknown' }], state(3));
+    const loaded = await journal.load();
+    expect(loaded?.state.pages).toBe(3);
+    expect(loaded?.records).toHaveLength(2);
+    await journal.clear();
+    expect(await journal.load()).toBeNull();
+    store.close();
+  });
+
+  it('reports a corrupted snapshot as StoreError("corrupt") and can be cleared', async () => {
+    const name = fresh();
+    const store = await ForkscopeStore.open(name);
+    await store.saveSnapshot(smallLineage(), info);
+    const raw = await openDB(name);
+    await raw.put('snapshot', { v: 1, count: 'garbage' }, 'graph');
+    raw.close();
+    await expect(store.loadSnapshot()).rejects.toMatchObject({ kind: 'corrupt' });
+    await expect(store.loadSnapshot()).rejects.toBeInstanceOf(StoreError);
+    await store.clear();
+    expect(await store.loadSnapshot()).toBeNull();
+    store.close();
+  });
+
+  it('lets two tabs append to one journal without losing pages', async () => {
+    const name = fresh();
+    const [a, b] = await Promise.all([ForkscopeStore.open(name), ForkscopeStore.open(name)]);
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        (i % 2 ? a : b).journal().append([{ t: 'alias', from: `a/${i}`, to: 'a/x' }], state(i)),
+      ),
+    );
+    expect((await a.journal().load())?.records).toHaveLength(20);
+    a.close();
+    b.close();
+  });
+});
