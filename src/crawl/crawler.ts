@@ -61,6 +61,7 @@ export class Crawler {
       await this.save([], { phase: 'resolving', next: null, queue: [] });
     }
     if (this.state.phase === 'resolving') {
+      await this.coverSeeds();
       await this.resolve();
       await this.save([], { phase: 'done', finishedAt: this.now().toISOString() });
     }
@@ -81,38 +82,73 @@ export class Crawler {
     return this.result();
   }
 
+  /**
+   * Resumes the saved crawl of the same Hub. A sweep's journal holds every model with lineage, whatever the
+   * seeds, so new seeds only add author listings and look-ups; a walk for other seeds starts a new walk.
+   */
   private async loadOrStart(): Promise<void> {
     const saved = await this.journal.load();
-    if (saved && saved.state.hub === this.client.hubUrl && sameSeeds(saved.state.seeds, this.options.seeds)) {
-      this.k = new Knowledge();
+    const seeds = this.options.seeds;
+    if (saved && saved.state.hub === this.client.hubUrl) {
       this.k.apply(saved.records);
       this.state = saved.state;
       this.client.http.requests = saved.state.requests;
-      return;
+      if (sameSeeds(saved.state.seeds, seeds)) return;
+      if (saved.state.strategy === 'sweep') {
+        const phase = saved.state.phase === 'listing' ? 'listing' : 'resolving';
+        return this.save([], { seeds, phase, finishedAt: null });
+      }
+      return this.save([], this.freshState(seeds, this.state.requests));
     }
     if (saved) await this.journal.clear();
-    const strategy =
-      this.options.strategy && this.options.strategy !== 'auto'
-        ? this.options.strategy
-        : this.options.seeds.orgs.length > 0
-          ? 'sweep'
-          : 'walk';
-    this.state = {
+    this.state = this.freshState(seeds, 0);
+    await this.journal.append([], this.state);
+  }
+
+  private freshState(seeds: Seeds, requests: number): CrawlState {
+    const auto = seeds.orgs.length > 0 ? 'sweep' : 'walk';
+    const strategy = this.options.strategy && this.options.strategy !== 'auto' ? this.options.strategy : auto;
+    return {
       v: 1,
       hub: this.client.hubUrl,
-      seeds: this.options.seeds,
+      seeds,
       strategy,
       phase: 'listing',
       next: null,
       queue: [],
       looked: [],
-      requests: 0,
+      orgsCovered: strategy === 'sweep' ? [...seeds.orgs] : [],
+      requests,
       pages: 0,
       startedAt: this.now().toISOString(),
       finishedAt: null,
       refreshSince: null,
     };
-    await this.journal.append([], this.state);
+  }
+
+  /** Lists by author the orgs added after the sweep began (their models without lineage were not kept), and
+   * reads roots the journal cannot name (renamed, legacy or lineage-less models). */
+  private async coverSeeds(): Promise<void> {
+    for (const root of this.options.seeds.roots) if (!this.k.resolve(root)) await this.lookUp(root);
+    const covered = new Set(this.state.orgsCovered.map((o) => o.toLowerCase()));
+    for (const org of this.options.seeds.orgs) {
+      if (covered.has(org.toLowerCase())) continue;
+      await this.listAll(this.client.listingUrl({ author: org, sort: 'createdAt' }), `listed ${org}`);
+      await this.save([], { orgsCovered: [...this.state.orgsCovered, org] });
+    }
+  }
+
+  private async listAll(first: string, message: string): Promise<void> {
+    for (let url: string | null = first; url;) {
+      const page = await this.client.listPage(url, this.options.signal);
+      this.parseErrors.push(...page.errors);
+      url = page.next;
+      await this.save(
+        page.models.map((model) => ({ t: 'model', model })),
+        { pages: this.state.pages + 1 },
+      );
+      this.report(message, 0);
+    }
   }
 
   /** One pass over the Hub listing; keeps models with lineage tags, seed models, and parents already named. */
@@ -191,17 +227,7 @@ export class Crawler {
   /** The walk's first queue: the roots (read once each, so renamed roots get their canonical id) and org models. */
   private async seedWalk(): Promise<void> {
     for (const root of this.options.seeds.roots) await this.lookUp(root);
-    for (const org of this.options.seeds.orgs) {
-      let url: string | null = this.client.listingUrl({ author: org, sort: 'createdAt' });
-      while (url) {
-        const page = await this.client.listPage(url, this.options.signal);
-        url = page.next;
-        await this.save(
-          page.models.map((model) => ({ t: 'model', model })),
-          { pages: this.state.pages + 1 },
-        );
-      }
-    }
+    await this.coverSeeds();
     const members = familyMembers(this.k, this.options.seeds);
     const queue = [...members.keys()]
       .map((key) => this.k.models.get(key)?.id)

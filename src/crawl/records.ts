@@ -28,6 +28,8 @@ export interface CrawlState {
   queue: string[];
   /** Ids already looked up one by one (missing parents, renamed names), never asked again. */
   looked: string[];
+  /** Orgs whose every model the journal surely holds (a sweep keeps them; orgs added later get listed by author). */
+  orgsCovered: string[];
   requests: number;
   pages: number;
   startedAt: string;
@@ -60,6 +62,7 @@ export function parseCrawlState(raw: unknown): CrawlState | null {
   if (s.strategy !== 'sweep' && s.strategy !== 'walk') return null;
   if (s.phase !== 'listing' && s.phase !== 'resolving' && s.phase !== 'done') return null;
   if (!(s.next === null || typeof s.next === 'string') || !strings(s.queue) || !strings(s.looked)) return null;
+  if (!strings(s.orgsCovered)) return null;
   if (typeof s.requests !== 'number' || typeof s.pages !== 'number' || typeof s.startedAt !== 'string') return null;
   return s as CrawlState;
 }

@@ -117,6 +117,22 @@ describe('sweep crawl of the Qwen and meta-llama orgs', () => {
   });
 });
 
+describe('changing the seeds after a sweep', () => {
+  it('adds a family with an author listing and a few look-ups, not another sweep', async () => {
+    const journal = new MemoryJournal();
+    await new Crawler(client(), journal, { seeds: SEEDS, hubSizeEstimate: 20_000 }).run();
+    hub().resetStats();
+    const more = { orgs: [...SEEDS.orgs, 'mistralai'], roots: ['gpt2'] };
+    const { lineage } = await new Crawler(client(), journal, { seeds: more, hubSizeEstimate: 20_000 }).run();
+    expect(hub().stats().requests).toBeLessThanOrEqual(6);
+    expect(
+      edgeRecall(lineage.edges, reachableTruth(dataset, { orgs: more.orgs, roots: [FIXTURE.legacy] })).missed,
+    ).toEqual([]);
+    expect(new Set(lineage.nodes.map((n) => n.family))).toContain('mistralai');
+    expect(lineage.nodes.find((n) => n.id === FIXTURE.legacy)?.family).toBe('gpt2');
+  });
+});
+
 describe('walk crawl of a single root', () => {
   it('finds every descendant of the root with one listing per model', async () => {
     hub().resetStats();

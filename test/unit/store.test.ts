@@ -27,6 +27,7 @@ const state = (pages: number): CrawlState => ({
   next: `http://hub.test/p${pages}`,
   queue: [],
   looked: [],
+  orgsCovered: ['Qwen'],
   requests: pages,
   pages,
   startedAt: '2026-11-22T00:00:00Z',
