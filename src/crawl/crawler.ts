@@ -52,6 +52,11 @@ export class Crawler {
     this.now = options.now ?? (() => new Date());
   }
 
+  /** What the crawl knows so far, for partial results while it runs. */
+  knowledgeSoFar(): Knowledge {
+    return this.k;
+  }
+
   /** Runs the crawl to the end, resuming a saved one for the same Hub and seeds. */
   async run(): Promise<CrawlResult> {
     await this.loadOrStart();

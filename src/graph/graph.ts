@@ -4,10 +4,12 @@ import Graph from 'graphology';
 import type { Lineage, LineageEdge, ModelNode } from './types.ts';
 
 export type EdgeAttributes = Omit<LineageEdge, 'parent' | 'child'>;
-export type LineageGraph = Graph<ModelNode, EdgeAttributes>;
+/** A model plus its layout position, written once per layout (sigma needs positions on the graph itself). */
+export type GraphNode = ModelNode & { x?: number; y?: number };
+export type LineageGraph = Graph<GraphNode, EdgeAttributes>;
 
 export function createLineageGraph(lineage?: Lineage): LineageGraph {
-  const graph: LineageGraph = new Graph<ModelNode, EdgeAttributes>({
+  const graph: LineageGraph = new Graph<GraphNode, EdgeAttributes>({
     type: 'directed',
     multi: false,
     allowSelfLoops: false,
@@ -33,11 +35,22 @@ export function mergeLineage(graph: LineageGraph, lineage: Lineage): void {
 export function lineageOf(graph: LineageGraph, nodes?: Iterable<string>): Lineage {
   const keep = nodes ? new Set(nodes) : null;
   const out: Lineage = { nodes: [], edges: [] };
-  graph.forEachNode((id, attrs) => {
-    if (!keep || keep.has(id)) out.nodes.push({ ...attrs });
+  graph.forEachNode((id, { x: _x, y: _y, ...attrs }) => {
+    if (!keep || keep.has(id)) out.nodes.push(attrs);
   });
   graph.forEachEdge((_key, attrs, parent, child) => {
     if (!keep || (keep.has(parent) && keep.has(child))) out.edges.push({ parent, child, ...attrs });
   });
   return out;
+}
+
+/** Writes layout positions onto the nodes in one batch (one re-index for the renderer). */
+export function applyPositions(graph: LineageGraph, ids: readonly string[], xy: Float32Array): void {
+  const index = new Map(ids.map((id, i) => [id, i]));
+  graph.updateEachNodeAttributes((id, attrs) => {
+    const i = index.get(id);
+    attrs.x = i === undefined ? 0 : (xy[2 * i] as number);
+    attrs.y = i === undefined ? 0 : (xy[2 * i + 1] as number);
+    return attrs;
+  });
 }

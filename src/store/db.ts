@@ -9,6 +9,11 @@ import { decodeLineage, encodeLineage, type ColumnarLineage } from './columnar.t
 
 export const DB_VERSION = 1;
 
+/** One cache per Hub: a graph crawled from one Hub never shows as another's. */
+export function cacheName(hubUrl: string): string {
+  return `forkscope ${hubUrl}`;
+}
+
 export interface SnapshotInfo {
   v: 1;
   hub: string;

@@ -1,17 +1,168 @@
-// The application shell: header with the Hub in use, the graph area and the side panels.
+// The application shell: header (search, Hub in use, settings), the families/encoding/filters panel, the
+// graph, the details of the selected model and the crawl status. View state lives here; the graph and the
+// workers live in useExplorer.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { LineageRenderer } from '../render/renderer.ts';
+import { defaultView, type ViewState } from '../view/state.ts';
+import { CrawlStatus } from './CrawlStatus.tsx';
+import { DetailsPanel } from './DetailsPanel.tsx';
+import { GraphView, type GraphSummary } from './GraphView.tsx';
+import { SearchBox } from './SearchBox.tsx';
+import { SettingsDialog } from './SettingsDialog.tsx';
+import { Sidebar } from './Sidebar.tsx';
+import { loadSettings, loadToken, PUBLIC_HUB, saveSettings, saveToken } from './settings.ts';
+import { useExplorer } from './useExplorer.ts';
+
+const initial = loadSettings(window.location.search);
+
 export function App() {
+  const [settings, setSettings] = useState(initial.settings);
+  const [token, setToken] = useState(() => loadToken(initial.settings.tokenPersistence));
+  const [notice, setNotice] = useState(initial.notice);
+  const [view, setView] = useState<ViewState>(defaultView);
+  const [summary, setSummary] = useState<GraphSummary | null>(null);
+  const [showSettings, setShowSettings] = useState(false);
+  const rendererRef = useRef<LineageRenderer | null>(null);
+  const familyOrder = useMemo(() => [...view.orgs, ...view.roots, 'other'], [view.orgs, view.roots]);
+  const explorer = useExplorer(settings, token, familyOrder);
+  const { graph, layout, info, phase } = explorer;
+  const ids = useMemo(() => layout?.ids ?? [], [layout]);
+  const patchView = useCallback((p: Partial<ViewState>) => setView((v) => ({ ...v, ...p })), []);
+  const seeds = useMemo(() => ({ orgs: view.orgs, roots: view.roots }), [view.orgs, view.roots]);
+  const seedsKey = JSON.stringify(seeds);
+  const crawledKey = info ? JSON.stringify({ orgs: info.orgs, roots: info.roots }) : null;
+
+  useEffect(() => {
+    // Crawl when nothing is cached, or when the families differ from what the cache holds.
+    if (phase !== 'idle' || explorer.storeProblem) return;
+    if (crawledKey !== seedsKey) explorer.startCrawl(seeds);
+  }, [phase, crawledKey, seedsKey]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const pick = useCallback(
+    (id: string | null) => {
+      patchView({ selected: id });
+      if (id && graph.hasNode(id))
+        rendererRef.current?.frame([id, ...graph.inNeighbors(id), ...graph.outNeighbors(id)], id);
+    },
+    [graph, patchView],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      const typing = (e.target as HTMLElement | null)?.closest('input, select, textarea');
+      if (e.key === '/' && !typing) {
+        e.preventDefault();
+        document.querySelector<HTMLInputElement>('[data-testid="search-input"]')?.focus();
+      } else if (e.key === 'Escape' && !typing) patchView({ selected: null });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [patchView]);
+
+  const options = useMemo(() => distinctValues(graph, ids), [graph, ids]);
+  const selected = view.selected && graph.hasNode(view.selected) ? view.selected : null;
   return (
     <div className="app">
       <header className="app-header">
         <h1>Forkscope</h1>
-        <input data-testid="search-input" type="search" placeholder="Search models" aria-label="Search models" />
+        <SearchBox graph={graph} ids={ids} onPick={pick} />
+        {settings.hubUrl !== PUBLIC_HUB && (
+          <span className="hub-badge" data-testid="hub-badge" title="Not the public Hugging Face Hub">
+            Hub: {settings.hubUrl}
+          </span>
+        )}
+        <button type="button" onClick={() => setShowSettings(true)}>
+          Settings
+        </button>
       </header>
+      {(notice || explorer.storeProblem) && (
+        <div className="banner" role="alert">
+          {notice ?? explorer.storeProblem}{' '}
+          {explorer.storeProblem && (
+            <button type="button" onClick={() => void explorer.resetCache()}>
+              Empty the cache and crawl again
+            </button>
+          )}
+          {notice && (
+            <button type="button" onClick={() => setNotice(null)}>
+              Dismiss
+            </button>
+          )}
+        </div>
+      )}
       <main className="app-main">
-        <div data-testid="graph" className="graph" aria-label="Model lineage graph" />
-        <aside data-testid="crawl-status" aria-live="polite">
-          Nothing crawled yet
-        </aside>
+        <Sidebar view={view} summary={summary} options={options} onChange={patchView} />
+        <div className="graph-area">
+          {view.focus && (
+            <div className="focus-bar">
+              Focused on <strong>{view.focus}</strong>{' '}
+              <button type="button" onClick={() => patchView({ focus: null })}>
+                Show all
+              </button>
+            </div>
+          )}
+          <GraphView
+            graph={graph}
+            layout={layout}
+            view={view}
+            familyOrder={familyOrder}
+            onSelect={pick}
+            onSummary={setSummary}
+            rendererRef={rendererRef}
+          />
+          {summary && (
+            <p className="counts">
+              {summary.visible.toLocaleString('en')} of {summary.total.toLocaleString('en')} models shown
+            </p>
+          )}
+        </div>
+        {selected && (
+          <DetailsPanel
+            graph={graph}
+            id={selected}
+            hubUrl={settings.hubUrl}
+            crawledFamilies={familyOrder.filter((f) => f !== 'other')}
+            onPick={pick}
+            onFocus={(id) => {
+              patchView({ focus: id });
+              rendererRef.current?.frame([id, ...graph.outNeighbors(id)], id);
+            }}
+            onCrawlDescendants={(id) => patchView({ roots: [...new Set([...view.roots, id])] })}
+            onClose={() => patchView({ selected: null })}
+          />
+        )}
       </main>
+      <CrawlStatus
+        explorer={explorer}
+        onResume={() => explorer.startCrawl(seeds)}
+        onRefresh={() => explorer.startCrawl(seeds, true)}
+      />
+      {showSettings && (
+        <SettingsDialog
+          settings={settings}
+          token={token}
+          onClose={() => setShowSettings(false)}
+          onSave={(s, t) => {
+            saveSettings(s);
+            saveToken(t, s.tokenPersistence);
+            setSettings(s);
+            setToken(t);
+            setShowSettings(false);
+          }}
+        />
+      )}
     </div>
   );
+}
+
+function distinctValues(graph: ReturnType<typeof useExplorer>['graph'], ids: readonly string[]) {
+  const sets = { licenses: new Set<string>(), pipelines: new Set<string>(), libraries: new Set<string>() };
+  for (const id of ids) {
+    const a = graph.getNodeAttributes(id);
+    if (a.license) sets.licenses.add(a.license);
+    if (a.pipeline_tag) sets.pipelines.add(a.pipeline_tag);
+    if (a.library_name) sets.libraries.add(a.library_name);
+  }
+  const sorted = (s: Set<string>) => [...s].sort();
+  return { licenses: sorted(sets.licenses), pipelines: sorted(sets.pipelines), libraries: sorted(sets.libraries) };
 }

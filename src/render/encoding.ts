@@ -1,0 +1,167 @@
+// Visual encoding of the lineage, computed once per change into arrays indexed like the layout: colour by
+// relation, family, license or library; size by downloads, likes or descendants; folding of quantization and
+// adapter leaves into counts on their parent. The renderer's reducers only read these arrays.
+import type { LineageGraph } from '../graph/graph.ts';
+import type { Relation } from '../hub/model.ts';
+import type { ColorBy, SizeBy } from '../view/state.ts';
+
+export type IncomingRelation = Relation | 'root';
+
+export const RELATION_COLORS: Record<IncomingRelation, string> = {
+  root: '#212529',
+  finetune: '#1c7ed6',
+  adapter: '#e8590c',
+  quantized: '#2f9e44',
+  merge: '#ae3ec9',
+  unknown: '#868e96',
+};
+const PALETTE = [
+  '#4263eb',
+  '#f76707',
+  '#37b24d',
+  '#ae3ec9',
+  '#f59f00',
+  '#1098ad',
+  '#d6336c',
+  '#74b816',
+  '#7048e8',
+  '#0ca678',
+  '#e03131',
+  '#5c7cfa',
+];
+const OTHER_COLOR = '#adb5bd';
+
+export interface LegendEntry {
+  label: string;
+  color: string;
+  count: number;
+}
+
+/** The relation by which each model derives from its parents ('root' for none; 'merge' wins for merges). */
+export function incomingRelations(graph: LineageGraph, ids: readonly string[]): IncomingRelation[] {
+  return ids.map((id) => {
+    let rel: IncomingRelation = 'root';
+    graph.forEachInEdge(id, (_e, attrs) => {
+      if (rel === 'root' || attrs.relation === 'merge') rel = attrs.relation;
+    });
+    return rel;
+  });
+}
+
+export function computeColors(
+  graph: LineageGraph,
+  ids: readonly string[],
+  by: ColorBy,
+  relations: readonly IncomingRelation[],
+  familyOrder: readonly string[],
+): { colors: string[]; legend: LegendEntry[] } {
+  if (by === 'relation') {
+    const colors = relations.map((r) => RELATION_COLORS[r]);
+    return { colors, legend: legendOf(relations.map(String), (v) => RELATION_COLORS[v as IncomingRelation]) };
+  }
+  const key = by === 'family' ? 'family' : by === 'license' ? 'license' : 'library_name';
+  const values = ids.map((id) => graph.getNodeAttribute(id, key) || '(none)');
+  const counts = countValues(values);
+  const ordered =
+    by === 'family'
+      ? [...familyOrder, ...[...counts.keys()].filter((v) => !familyOrder.includes(v))]
+      : [...counts.keys()];
+  const top = ordered.filter((v) => counts.has(v)).slice(0, PALETTE.length);
+  const colorOf = new Map(top.map((v, i) => [v, PALETTE[i] as string]));
+  const colors = values.map((v) => colorOf.get(v) ?? OTHER_COLOR);
+  return { colors, legend: legendOf(values, (v) => colorOf.get(v) ?? OTHER_COLOR, top) };
+}
+
+function countValues(values: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return new Map([...counts].sort((a, b) => b[1] - a[1]));
+}
+
+function legendOf(values: readonly string[], color: (v: string) => string, named?: string[]): LegendEntry[] {
+  const counts = countValues(values);
+  const entries: LegendEntry[] = [];
+  let other = 0;
+  for (const [label, count] of counts) {
+    if (!named || named.includes(label)) entries.push({ label, color: color(label), count });
+    else other += count;
+  }
+  if (other > 0) entries.push({ label: 'other', color: OTHER_COLOR, count: other });
+  return entries;
+}
+
+/** Descendants of each model, a merge's subtree shared out between its parents so totals stay exact. */
+export function descendantShares(
+  graph: LineageGraph,
+  ids: readonly string[],
+  depth: (id: string) => number,
+): Float64Array {
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const share = new Float64Array(ids.length);
+  const order = ids.map((_, i) => i).sort((a, b) => depth(ids[b] as string) - depth(ids[a] as string));
+  for (const i of order) {
+    const id = ids[i] as string;
+    const parents = graph.inNeighbors(id).filter((p) => depth(p) < depth(id));
+    for (const p of parents) {
+      const pi = index.get(p) as number;
+      share[pi] = (share[pi] as number) + (1 + (share[i] as number)) / parents.length;
+    }
+  }
+  return share;
+}
+
+export function computeSizes(
+  graph: LineageGraph,
+  ids: readonly string[],
+  by: SizeBy,
+  descendants: Float64Array,
+): Float32Array {
+  return Float32Array.from(ids, (id, i) => {
+    const v = by === 'descendants' ? (descendants[i] as number) : graph.getNodeAttribute(id, by);
+    return 2 + 2.2 * Math.log10(1 + v);
+  });
+}
+
+export interface Folding {
+  folded: Uint8Array;
+  quantizations: number;
+  adapters: number;
+  /** Per parent index: how many quantization and adapter leaves it holds folded. */
+  perParent: Map<number, { quantized: number; adapter: number }>;
+}
+
+/** Leaves that are quantizations or adapters of one parent, folded into that parent. */
+export function computeFolding(
+  graph: LineageGraph,
+  ids: readonly string[],
+  relations: readonly IncomingRelation[],
+): Folding {
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const folded = new Uint8Array(ids.length);
+  const perParent = new Map<number, { quantized: number; adapter: number }>();
+  let quantizations = 0;
+  let adapters = 0;
+  ids.forEach((id, i) => {
+    const rel = relations[i];
+    if ((rel !== 'quantized' && rel !== 'adapter') || graph.outDegree(id) > 0 || graph.inDegree(id) !== 1) return;
+    folded[i] = 1;
+    const parent = index.get(graph.inNeighbors(id)[0] as string) as number;
+    const entry = perParent.get(parent) ?? { quantized: 0, adapter: 0 };
+    entry[rel]++;
+    perParent.set(parent, entry);
+    if (rel === 'quantized') quantizations++;
+    else adapters++;
+  });
+  return { folded, quantizations, adapters, perParent };
+}
+
+export function labelsWithFolds(ids: readonly string[], folding: Folding | null): string[] {
+  return ids.map((id, i) => {
+    const f = folding?.perParent.get(i);
+    if (!f) return id;
+    const parts = [f.quantized ? `${f.quantized} quant.` : '', f.adapter ? `${f.adapter} adapters` : ''].filter(
+      Boolean,
+    );
+    return `${id} (+${parts.join(', +')})`;
+  });
+}

@@ -1,0 +1,182 @@
+// The sigma renderer of the lineage graph. The graph's attributes are never written for display: positions,
+// colours, sizes, labels and visibility live in typed arrays read by the reducers, and hover or filter changes
+// refresh only the models they touch (sigma re-indexes everything on attribute writes).
+import Sigma from 'sigma';
+import type { CameraState, EdgeDisplayData, NodeDisplayData } from 'sigma/types';
+import { applyPositions, type EdgeAttributes, type GraphNode, type LineageGraph } from '../graph/graph.ts';
+import { RELATION_COLORS } from './encoding.ts';
+
+export interface RenderArrays {
+  ids: string[];
+  xy: Float32Array;
+  size: Float32Array;
+  color: string[];
+  label: string[];
+  visible: Uint8Array;
+}
+
+export interface RendererEvents {
+  onHover(id: string | null): void;
+  onClick(id: string | null): void;
+}
+
+const DIM_EDGE = '#dee2e6';
+
+export class LineageRenderer {
+  readonly sigma: Sigma<GraphNode, EdgeAttributes>;
+  private arrays: RenderArrays;
+  private index = new Map<string, number>();
+  private lit = new Set<string>();
+  /** Lit models whose label is forced: the ancestry and a readable number of children. */
+  private labelled = new Set<string>();
+  private litEdges = new Set<string>();
+
+  constructor(
+    container: HTMLElement,
+    private readonly graph: LineageGraph,
+    arrays: RenderArrays,
+    events: RendererEvents,
+  ) {
+    this.arrays = arrays;
+    this.reindex();
+    applyPositions(graph, arrays.ids, arrays.xy);
+    this.sigma = new Sigma(graph, container, {
+      hideEdgesOnMove: true,
+      hideLabelsOnMove: true,
+      renderEdgeLabels: false,
+      labelDensity: 0.35,
+      labelGridCellSize: 120,
+      labelRenderedSizeThreshold: 7,
+      zIndex: true,
+      defaultEdgeType: 'line',
+      minCameraRatio: 0.002,
+      maxCameraRatio: 4,
+      nodeReducer: (node, attr) => this.reduceNode(node, attr),
+      edgeReducer: (edge, attr) => this.reduceEdge(edge, attr),
+    });
+    this.sigma.on('enterNode', ({ node }) => events.onHover(node));
+    this.sigma.on('leaveNode', () => events.onHover(null));
+    this.sigma.on('clickNode', ({ node }) => events.onClick(node));
+    this.sigma.on('clickStage', () => events.onClick(null));
+  }
+
+  /** New positions, encodings or graph: everything is recomputed once. */
+  setArrays(arrays: RenderArrays): void {
+    const moved = arrays.xy !== this.arrays.xy || arrays.ids !== this.arrays.ids;
+    this.arrays = arrays;
+    this.reindex();
+    if (moved) applyPositions(this.graph, arrays.ids, arrays.xy);
+    this.sigma.refresh();
+  }
+
+  /** Visibility changed (filters, focus, folding): only models whose visibility flipped are refreshed. */
+  setVisible(visible: Uint8Array): void {
+    const changed: string[] = [];
+    const old = this.arrays.visible;
+    for (let i = 0; i < visible.length; i++) if (old[i] !== visible[i]) changed.push(this.arrays.ids[i] as string);
+    this.arrays = { ...this.arrays, visible };
+    this.refreshPartial(changed);
+  }
+
+  /** Highlights a lineage (ancestors, the model, its children); null clears it. */
+  highlight(nodes: readonly string[] | null, labelled: readonly string[] = nodes ?? []): void {
+    const before = [...this.lit];
+    const beforeEdges = [...this.litEdges];
+    this.lit = new Set(nodes ?? []);
+    this.labelled = new Set(labelled);
+    this.litEdges = new Set();
+    for (const n of this.lit) this.graph.forEachInEdge(n, (e, _a, s) => void (this.lit.has(s) && this.litEdges.add(e)));
+    this.sigma.refresh({
+      partialGraph: { nodes: [...before, ...this.lit], edges: [...beforeEdges, ...this.litEdges] },
+      skipIndexation: true,
+    });
+  }
+
+  /** Moves the camera so that these models fill the view, centred on `centre` when given. */
+  frame(ids: readonly string[], centre?: string, duration = 400): void {
+    const box = this.viewportBox(ids);
+    const c = centre ? this.sigma.getNodeDisplayData(centre) : undefined;
+    if (!box) return;
+    const [x, y] = c ? [c.x, c.y] : [box.cx, box.cy];
+    const reach = c
+      ? 2 * Math.max(Math.abs(box.cx - x) + box.w / 2, Math.abs(box.cy - y) + box.h / 2)
+      : Math.max(box.w, box.h);
+    const target = { x, y, ratio: Math.max(reach, 0.002) * 1.3 };
+    const camera = this.sigma.getCamera();
+    // A resize during the animation (a panel opening) can cut it short; the final state is set regardless.
+    void camera.animate(target, { duration }).then(() => camera.setState(target));
+    setTimeout(() => camera.setState(target), duration + 50);
+  }
+
+  getCamera(): CameraState {
+    return this.sigma.getCamera().getState();
+  }
+
+  setCamera(state: Partial<CameraState>): void {
+    this.sigma.getCamera().setState(state);
+  }
+
+  kill(): void {
+    this.sigma.kill();
+  }
+
+  private reindex(): void {
+    this.index = new Map(this.arrays.ids.map((id, i) => [id, i]));
+  }
+
+  private refreshPartial(nodes: string[]): void {
+    const edges = new Set<string>();
+    for (const n of nodes) this.graph.forEachEdge(n, (e) => void edges.add(e));
+    this.sigma.refresh({ partialGraph: { nodes, edges: [...edges] }, skipIndexation: false });
+  }
+
+  /** sigma hands the reducer its own shallow copy of the attributes, so writing into it allocates nothing. */
+  private reduceNode(node: string, data: GraphNode): Partial<NodeDisplayData> {
+    const attr = data as unknown as NodeDisplayData;
+    const i = this.index.get(node) ?? 0;
+    // A model added since the last layout waits at the origin until its position arrives.
+    if (data.x === undefined || data.y === undefined) {
+      attr.x = 0;
+      attr.y = 0;
+    }
+    const a = this.arrays;
+    attr.size = a.size[i] as number;
+    attr.color = a.color[i] as string;
+    attr.label = a.label[i] as string;
+    attr.hidden = a.visible[i] === 0;
+    if (this.lit.has(node)) {
+      attr.highlighted = true;
+      attr.forceLabel = this.labelled.has(node);
+      attr.zIndex = 1;
+    }
+    return attr;
+  }
+
+  private reduceEdge(edge: string, data: EdgeAttributes): Partial<EdgeDisplayData> {
+    const attr = data as unknown as EdgeDisplayData;
+    const s = this.index.get(this.graph.source(edge)) ?? 0;
+    const t = this.index.get(this.graph.target(edge)) ?? 0;
+    attr.hidden = this.arrays.visible[s] === 0 || this.arrays.visible[t] === 0;
+    if (this.litEdges.has(edge)) {
+      attr.color = RELATION_COLORS[this.graph.getEdgeAttribute(edge, 'relation')];
+      attr.size = 2;
+      attr.zIndex = 1;
+    } else attr.color = DIM_EDGE;
+    return attr;
+  }
+
+  /** The bounding box of some models in sigma's normalised viewport coordinates. */
+  private viewportBox(ids: readonly string[]): { cx: number; cy: number; w: number; h: number } | null {
+    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const id of ids) {
+      const d = this.sigma.getNodeDisplayData(id);
+      if (!d) continue;
+      x0 = Math.min(x0, d.x);
+      y0 = Math.min(y0, d.y);
+      x1 = Math.max(x1, d.x);
+      y1 = Math.max(y1, d.y);
+    }
+    if (!Number.isFinite(x0)) return null;
+    return { cx: (x0 + x1) / 2, cy: (y0 + y1) / 2, w: x1 - x0, h: y1 - y0 };
+  }
+}

@@ -1,0 +1,39 @@
+// Which models are drawn: those passing the filters, inside the focused subtree (with its ancestry), and not
+// folded into their parent. Recomputed when any of those change; the renderer refreshes only what flipped.
+import type { LineageGraph } from '../graph/graph.ts';
+import { ancestors, descendants } from '../graph/queries.ts';
+import { passesFilters } from '../view/filters.ts';
+import type { Filters } from '../view/state.ts';
+import type { Folding, IncomingRelation } from './encoding.ts';
+
+export function computeVisible(
+  graph: LineageGraph,
+  ids: readonly string[],
+  relations: readonly IncomingRelation[],
+  filters: Filters,
+  focus: string | null,
+  folding: Folding | null,
+): Uint8Array {
+  const inFocus =
+    focus && graph.hasNode(focus) ? new Set([focus, ...descendants(graph, focus), ...ancestors(graph, focus)]) : null;
+  return Uint8Array.from(ids, (id, i) => {
+    if (folding?.folded[i]) return 0;
+    if (inFocus && !inFocus.has(id)) return 0;
+    return passesFilters(graph.getNodeAttributes(id), relations[i] as IncomingRelation, filters) ? 1 : 0;
+  });
+}
+
+/** What hovering a model lights up: its ancestors up to the roots, itself and its direct children; labels go
+ * to the ancestry and to at most `maxLabels` children, the most downloaded. */
+export function lineageOfInterest(
+  graph: LineageGraph,
+  id: string,
+  maxLabels = 30,
+): { lit: string[]; labelled: string[] } {
+  const up = [...ancestors(graph, id), id];
+  const children = graph.outNeighbors(id);
+  const top = [...children]
+    .sort((a, b) => graph.getNodeAttribute(b, 'downloads') - graph.getNodeAttribute(a, 'downloads'))
+    .slice(0, maxLabels);
+  return { lit: [...up, ...children], labelled: [...up, ...top] };
+}

@@ -1,0 +1,66 @@
+// The crawl's progress: models kept, requests spent, what is left and the ETA under the quota, with pause,
+// resume and cancel. Announced politely to screen readers.
+import type { Explorer } from './useExplorer.ts';
+
+interface Props {
+  explorer: Explorer;
+  onResume(): void;
+  onRefresh(): void;
+}
+
+export function CrawlStatus({ explorer, onResume, onRefresh }: Props) {
+  const { phase, progress, message, info } = explorer;
+  const crawling = phase === 'crawling';
+  const total = progress ? progress.pages + progress.queue : 0;
+  return (
+    <section className="crawl-status" data-testid="crawl-status" aria-live="polite" aria-label="Crawl status">
+      {crawling && progress ? (
+        <>
+          <progress max={Math.max(1, total)} value={progress.pages} aria-label="Crawl progress" />
+          <span>
+            {progress.phase} ({progress.strategy}): {progress.models.toLocaleString('en')} models kept ·{' '}
+            {progress.requests.toLocaleString('en')} requests · {progress.queue.toLocaleString('en')} to go · ETA{' '}
+            {formatEta(progress.etaMs)}
+          </span>
+        </>
+      ) : (
+        <span>
+          {phase === 'opening'
+            ? 'Opening the cache…'
+            : info
+              ? `${info.nodes.toLocaleString('en')} models, ${info.edges.toLocaleString('en')} edges, crawled ${info.crawledAt.slice(0, 16).replace('T', ' ')} UTC`
+              : 'Nothing crawled yet.'}
+          {message ? ` ${message}` : ''}
+        </span>
+      )}
+      <span className="crawl-buttons">
+        {crawling && (
+          <>
+            <button type="button" onClick={explorer.pause}>
+              Pause
+            </button>
+            <button type="button" onClick={explorer.cancel}>
+              Cancel
+            </button>
+          </>
+        )}
+        {(phase === 'paused' || phase === 'error') && (
+          <button type="button" onClick={onResume}>
+            Resume crawl
+          </button>
+        )}
+        {phase === 'idle' && info && (
+          <button type="button" onClick={onRefresh}>
+            Refresh
+          </button>
+        )}
+      </span>
+    </section>
+  );
+}
+
+function formatEta(ms: number): string {
+  if (ms < 60_000) return `${Math.max(1, Math.round(ms / 1000))} s`;
+  if (ms < 3_600_000) return `${Math.round(ms / 60_000)} min`;
+  return `${(ms / 3_600_000).toFixed(1)} h`;
+}

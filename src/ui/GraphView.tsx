@@ -1,0 +1,120 @@
+// The graph canvas: derives the render arrays from the layout and the view state and hands them to the
+// sigma renderer, creating it once. Hover lights up a lineage; a click selects a model.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { LineageGraph } from '../graph/graph.ts';
+import {
+  computeColors,
+  computeFolding,
+  computeSizes,
+  descendantShares,
+  incomingRelations,
+  labelsWithFolds,
+  type LegendEntry,
+} from '../render/encoding.ts';
+import { LineageRenderer } from '../render/renderer.ts';
+import { computeVisible, lineageOfInterest } from '../render/visibility.ts';
+import type { ViewState } from '../view/state.ts';
+import type { Layout } from './useExplorer.ts';
+
+export interface GraphSummary {
+  legend: LegendEntry[];
+  folded: { quantizations: number; adapters: number } | null;
+  visible: number;
+  total: number;
+}
+
+interface Props {
+  graph: LineageGraph;
+  layout: Layout | null;
+  view: ViewState;
+  familyOrder: readonly string[];
+  onSelect(id: string | null): void;
+  onSummary(s: GraphSummary): void;
+  rendererRef: React.RefObject<LineageRenderer | null>;
+}
+
+export function GraphView({ graph, layout, view, familyOrder, onSelect, onSummary, rendererRef }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const [hovered, setHovered] = useState<{ id: string; ancestors: number; children: number } | null>(null);
+  const onSelectRef = useRef(onSelect);
+  useEffect(() => {
+    onSelectRef.current = onSelect;
+  }, [onSelect]);
+  const ids = useMemo(() => layout?.ids ?? [], [layout]);
+  const relations = useMemo(() => incomingRelations(graph, ids), [graph, ids]);
+  const descendants = useMemo(
+    () => descendantShares(graph, ids, (id) => graph.getNodeAttribute(id, 'depth')),
+    [graph, ids],
+  );
+  const folding = useMemo(
+    () => (view.fold ? computeFolding(graph, ids, relations) : null),
+    [graph, ids, relations, view.fold],
+  );
+  const colors = useMemo(
+    () => computeColors(graph, ids, view.colorBy, relations, familyOrder),
+    [graph, ids, view.colorBy, relations, familyOrder],
+  );
+  const sizes = useMemo(
+    () => computeSizes(graph, ids, view.sizeBy, descendants),
+    [graph, ids, view.sizeBy, descendants],
+  );
+  const labels = useMemo(() => labelsWithFolds(ids, folding), [ids, folding]);
+  const visible = useMemo(
+    () => computeVisible(graph, ids, relations, view.filters, view.focus, folding),
+    [graph, ids, relations, view.filters, view.focus, folding],
+  );
+
+  useEffect(() => {
+    if (!layout || !container.current || ids.length === 0) return;
+    const arrays = { ids, xy: layout.xy, size: sizes, color: colors.colors, label: labels, visible };
+    const current = rendererRef.current;
+    if (!current) {
+      rendererRef.current = new LineageRenderer(container.current, graph, arrays, {
+        onHover: (id) => {
+          const lineage = id ? lineageOfInterest(graph, id) : null;
+          rendererRef.current?.highlight(lineage?.lit ?? null, lineage?.labelled);
+          setHovered(id && lineage ? { id, ancestors: lineage.lit.indexOf(id), children: graph.outDegree(id) } : null);
+        },
+        onClick: (id) => onSelectRef.current(id),
+      });
+    } else current.setArrays(arrays);
+    // visibility is applied separately below, so only the models that flip get refreshed
+  }, [graph, layout, ids, sizes, colors, labels, rendererRef]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    rendererRef.current?.setVisible(visible);
+    let count = 0;
+    for (const v of visible) count += v;
+    onSummary({
+      legend: colors.legend,
+      folded: folding ? { quantizations: folding.quantizations, adapters: folding.adapters } : null,
+      visible: count,
+      total: ids.length,
+    });
+  }, [visible, colors, folding, ids, onSummary, rendererRef]);
+
+  useEffect(
+    () => () => {
+      rendererRef.current?.kill();
+      rendererRef.current = null;
+    },
+    [rendererRef],
+  );
+
+  return (
+    <>
+      <div
+        ref={container}
+        data-testid="graph"
+        className="graph"
+        role="img"
+        aria-label={`Lineage graph of ${ids.length.toLocaleString('en')} models`}
+      />
+      <p className="hover-info" aria-live="polite" data-testid="hover-info">
+        {hovered
+          ? `${hovered.id}: ${hovered.ancestors} ancestors, ${hovered.children} direct children highlighted`
+          : ''}
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,117 @@
+// Crawl worker: runs the crawler off the main thread with the IndexedDB journal, so closing the tab at any
+// moment loses at most the page in flight. A Web Lock keeps a second tab from crawling the same cache; partial
+// lineages are posted as the crawl goes, and the finished one is saved as the snapshot the app reopens with.
+import { Crawler } from '../crawl/crawler.ts';
+import type { Seeds } from '../crawl/records.ts';
+import { buildLineage } from '../crawl/closure.ts';
+import { HubClient } from '../hub/client.ts';
+import { ForkscopeStore } from '../store/db.ts';
+import { encodeLineage } from '../store/columnar.ts';
+import { transferables, type CrawlCommand, type CrawlEvent, type CrawlSettings } from './protocol.ts';
+
+interface WorkerScope {
+  onmessage: ((e: MessageEvent<CrawlCommand>) => void) | null;
+  postMessage(message: CrawlEvent, transfer?: Transferable[]): void;
+}
+const scope = self as unknown as WorkerScope;
+const post = (event: CrawlEvent, transfer: Transferable[] = []): void => scope.postMessage(event, transfer);
+
+let current: Crawler | null = null;
+let running: { abort: AbortController; mode: 'pause' | 'cancel' | null } | null = null;
+
+scope.onmessage = (e) => {
+  const cmd = e.data;
+  if (cmd.type === 'start') void start(cmd.settings, cmd.seeds, cmd.refresh ?? false);
+  else if (running) {
+    running.mode = cmd.type;
+    running.abort.abort(new Error(cmd.type === 'pause' ? 'paused' : 'cancelled'));
+  }
+};
+
+async function start(settings: CrawlSettings, seeds: Seeds, refresh: boolean): Promise<void> {
+  if (running) return;
+  const locks = (navigator as Navigator & { locks?: LockManager }).locks;
+  if (!locks) return crawl(settings, seeds, refresh);
+  await locks.request('forkscope-crawl', { ifAvailable: true }, async (lock) => {
+    if (!lock)
+      return post({
+        type: 'busy',
+        message: 'Another Forkscope tab is crawling this cache; this tab shows what is cached.',
+      });
+    await crawl(settings, seeds, refresh);
+  });
+}
+
+async function crawl(settings: CrawlSettings, seeds: Seeds, refresh: boolean): Promise<void> {
+  current = null;
+  const run = { abort: new AbortController(), mode: null as 'pause' | 'cancel' | null };
+  running = run;
+  let store: ForkscopeStore | null = null;
+  try {
+    store = await ForkscopeStore.open(settings.dbName);
+    const client = new HubClient({
+      hubUrl: settings.hubUrl,
+      ...(settings.token ? { token: settings.token } : {}),
+      quota: settings.quota,
+      windowMs: settings.windowMs,
+      signal: run.abort.signal,
+    });
+    let lastPartial = 0;
+    const crawler: Crawler = new Crawler(client, store.journal(), {
+      seeds,
+      hubSizeEstimate: settings.hubSizeEstimate,
+      signal: run.abort.signal,
+      onProgress: (progress) => {
+        post({ type: 'progress', progress });
+        if (performance.now() - lastPartial > 3000) {
+          lastPartial = performance.now();
+          const lineage = encodeLineage(buildLineage(crawler.knowledgeSoFar(), seeds));
+          post({ type: 'partial', lineage }, transferables(lineage));
+        }
+      },
+    });
+    current = crawler;
+    const result = refresh ? await crawler.refresh() : await crawler.run();
+    const crawledAt = result.state.finishedAt ?? new Date().toISOString();
+    await store.saveSnapshot(result.lineage, {
+      v: 1,
+      hub: settings.hubUrl,
+      orgs: seeds.orgs,
+      roots: seeds.roots,
+      crawledAt,
+      nodes: result.lineage.nodes.length,
+      edges: result.lineage.edges.length,
+    });
+    const lineage = encodeLineage(result.lineage);
+    post({ type: 'done', lineage, crawledAt, requests: result.state.requests }, transferables(lineage));
+  } catch (e) {
+    if (run.mode === 'pause') post({ type: 'paused', requests: 0 });
+    else if (run.mode === 'cancel') {
+      await keepPartialAndForget(store, settings, seeds);
+      post({ type: 'cancelled' });
+    } else post({ type: 'error', message: (e as Error).message });
+  } finally {
+    store?.close();
+    running = null;
+  }
+}
+
+/** Cancel keeps what was crawled (as the snapshot) and forgets the crawl's journal, so the next one starts anew. */
+async function keepPartialAndForget(
+  store: ForkscopeStore | null,
+  settings: CrawlSettings,
+  seeds: Seeds,
+): Promise<void> {
+  if (!store || !current) return;
+  const lineage = buildLineage(current.knowledgeSoFar(), seeds);
+  await store.saveSnapshot(lineage, {
+    v: 1,
+    hub: settings.hubUrl,
+    orgs: seeds.orgs,
+    roots: seeds.roots,
+    crawledAt: new Date().toISOString(),
+    nodes: lineage.nodes.length,
+    edges: lineage.edges.length,
+  });
+  await store.journal().clear();
+}

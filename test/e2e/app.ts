@@ -1,0 +1,61 @@
+// Shared set-up for explorer e2e tests: a local Hub, the built app, Chromium, and helpers to read the screen.
+import { afterAll, beforeAll } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { generateHub } from '../hub/generate.ts';
+import { startLocalHub, type LocalHub, type LocalHubOptions } from '../hub/server.ts';
+import { launchBrowser, serveDist, watchErrors } from './browser.ts';
+
+export interface E2E {
+  hub: LocalHub;
+  browser: Browser;
+  appUrl: string;
+}
+
+export function useE2E(hubOptions: Partial<LocalHubOptions> = {}, size = 5000): () => E2E {
+  let env: E2E | undefined;
+  let closeApp: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const [hub, browser, app] = await Promise.all([
+      startLocalHub({ dataset: generateHub({ size, seed: 11 }), quota: 100_000, ...hubOptions }),
+      launchBrowser(),
+      serveDist(),
+    ]);
+    closeApp = app.close;
+    env = { hub, browser, appUrl: app.url };
+  });
+  afterAll(async () => {
+    await env?.browser.close();
+    await env?.hub.close();
+    await closeApp?.();
+  });
+  return () => {
+    if (!env) throw new Error('e2e environment not started');
+    return env;
+  };
+}
+
+export async function openApp(
+  env: E2E,
+  context?: BrowserContext,
+  query = '',
+): Promise<{ page: Page; errors: string[] }> {
+  const ctx = context ?? (await env.browser.newContext({ viewport: { width: 1400, height: 850 } }));
+  const page = await ctx.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${env.appUrl}?hub=${encodeURIComponent(env.hub.url)}${query}`);
+  return { page, errors };
+}
+
+export async function waitForCrawl(page: Page, timeout = 90_000): Promise<string> {
+  const status = page.getByTestId('crawl-status');
+  await status.getByText(/Crawl finished/).waitFor({ timeout });
+  return status.innerText();
+}
+
+/** "N of M models shown" as numbers. */
+export async function shownCounts(page: Page): Promise<[number, number]> {
+  const text = await page.locator('.counts').innerText();
+  const m = text.replaceAll(',', '').match(/(\d+) of (\d+)/);
+  if (!m) throw new Error(`no counts in "${text}"`);
+  return [Number(m[1]), Number(m[2])];
+}

@@ -1,0 +1,102 @@
+// A researcher's session in Chromium against the local Hub: the first crawl, search, selection, hover,
+// filters, focus, adding and removing a family, and reopening from the cache without a request.
+import { describe, expect, it } from 'vitest';
+import { FIXTURE } from '../hub/fixtures.ts';
+import { screenshot } from './browser.ts';
+import { openApp, shownCounts, useE2E, waitForCrawl } from './app.ts';
+
+const env = useE2E();
+
+describe('explorer', () => {
+  it('crawls the Qwen and Llama forests on first open, then works from the cache', async () => {
+    const context = await env().browser.newContext({ viewport: { width: 1400, height: 850 } });
+    const { page, errors } = await openApp(env(), context);
+    const status = await waitForCrawl(page);
+    const [, total] = await shownCounts(page);
+    expect(status).toMatch(/[\d,]+ models, [\d,]+ edges/);
+    expect(total).toBeGreaterThan(2000);
+    await expect(page.getByTestId('hub-badge').innerText()).resolves.toContain(env().hub.url);
+    await expect(page.getByTestId('legend').innerText()).resolves.toMatch(/Qwen[\s\S]*meta-llama/);
+    await expect(page.getByTestId('fold-note').innerText()).resolves.toMatch(
+      /[\d,]+ quantizations and [\d,]+ adapters folded/,
+    );
+    await screenshot(page, 'explorer-first-crawl');
+
+    // Search, pick, and read the details.
+    await page.getByTestId('search-input').fill('qwen2.5-7b-inst');
+    await expect(page.getByTestId('search-results').innerText()).resolves.toContain(FIXTURE.qwenInstruct);
+    await page.getByTestId('search-input').press('Enter');
+    const details = page.getByTestId('node-details');
+    await details.getByRole('heading', { name: FIXTURE.qwenInstruct }).waitFor();
+    await expect(details.locator('.chain').innerText()).resolves.toContain(FIXTURE.qwenBase);
+    const expected = env().hub.catalog.childrenCount(FIXTURE.qwenInstruct);
+    const row = async (rel: string) =>
+      (await details.getByRole('row', { name: new RegExp(`^${rel}`) }).innerText()).split(/\s+/)[1];
+    expect(Number(await row('finetune'))).toBe(expected.finetune);
+    expect(Number(await row('quantized'))).toBe(expected.quantized);
+    const link = await details.getByRole('link', { name: /Open on the Hub/ }).getAttribute('href');
+    expect(link).toBe(`${env().hub.url}/${FIXTURE.qwenInstruct}`);
+
+    // Hover the selected model, now at the centre of the canvas: its lineage lights up.
+    await page.waitForTimeout(700);
+    const box = await page.getByTestId('graph').boundingBox();
+    if (!box) throw new Error('no graph box');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+    await page
+      .getByTestId('hover-info')
+      .getByText(/ancestors, \d+ direct children highlighted/)
+      .waitFor();
+    await screenshot(page, 'explorer-hover');
+
+    // Filters: fewer models; clearing restores them.
+    const [before] = await shownCounts(page);
+    await page.getByTestId('filter-minDownloads').fill('200');
+    await expect.poll(async () => (await shownCounts(page))[0]).toBeLessThan(before);
+    await page.getByTestId('filter-relation-finetune').check();
+    const [narrowed] = await shownCounts(page);
+    expect(narrowed).toBeGreaterThan(0);
+    await screenshot(page, 'explorer-filtered');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(async () => (await shownCounts(page))[0]).toBe(before);
+
+    // Focus on a subtree.
+    await page.getByRole('button', { name: 'Focus on this subtree' }).click();
+    await page.locator('.focus-bar').getByText(FIXTURE.qwenInstruct).waitFor();
+    await expect.poll(async () => (await shownCounts(page))[0]).toBeLessThan(before);
+    await screenshot(page, 'explorer-focus');
+    await page.getByRole('button', { name: 'Show all' }).click();
+
+    // Add a family, then remove it.
+    await page.getByTestId('add-family-input').fill('mistralai');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByTestId('legend').getByText('mistralai').waitFor({ timeout: 60_000 });
+    await screenshot(page, 'explorer-added-family');
+    await page.getByRole('button', { name: 'Remove mistralai' }).click();
+    await expect.poll(() => page.getByTestId('legend').innerText(), { timeout: 60_000 }).not.toContain('mistralai');
+    await waitForCrawl(page);
+    expect(errors).toEqual([]);
+
+    // Reopen: the cached forests show before any request.
+    const spent = env().hub.stats().requests;
+    await page.reload();
+    await page
+      .getByTestId('crawl-status')
+      .getByText(/[\d,]+ models, [\d,]+ edges/)
+      .waitFor();
+    await expect.poll(async () => (await shownCounts(page))[1]).toBe(total);
+    expect(env().hub.stats().requests).toBe(spent);
+    await context.close();
+  });
+
+  it('ignores a Hub address that is not http(s), with a clear notice', async () => {
+    const { page, errors } = await openApp(env(), undefined, '');
+    await page.goto(`${env().appUrl}?hub=${encodeURIComponent('javascript:alert(1)')}`);
+    await page
+      .getByRole('alert')
+      .getByText(/not an http\(s\) address/)
+      .waitFor();
+    await page.getByTestId('graph').waitFor();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,22 @@
+// `npm run demo`: a local Hub (synthetic, 20,000 models unless --size says otherwise; --data for the real
+// records) and the app's dev server pointed at it, in one command. Flags are the local Hub's.
+import { createServer } from 'vite';
+import { startHubFromArgs } from './cli.ts';
+
+const args = process.argv.slice(2);
+const hub = await startHubFromArgs(args.includes('--port') ? args : ['--port', '5174', ...args]);
+process.env.VITE_HUB_URL = hub.url;
+process.env.VITE_HUB_SIZE = String(hub.catalog.size);
+const server = await createServer({ configFile: new URL('../../vite.config.ts', import.meta.url).pathname });
+await server.listen();
+const url = `${server.resolvedUrls?.local[0] ?? 'http://localhost:5173/'}?hub=${encodeURIComponent(hub.url)}`;
+console.error(
+  `\nForkscope demo: open ${url}\n(the local Hub serves ${hub.catalog.size.toLocaleString('en')} models at ${hub.url}; Ctrl-C stops both)`,
+);
+const stop = async (): Promise<void> => {
+  await server.close();
+  await hub.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
