@@ -1,5 +1,5 @@
 // Autocomplete over every model id, fast on 500,000 ids: prefix matches on the full id and on the name after
-// the owner by binary search over sorted keys, then substring matches, ranked by downloads.
+// the owner by binary search over sorted keys, then substring matches, ranked by downloads (an exact id first).
 
 export interface SearchHit {
   id: string;
@@ -34,6 +34,9 @@ export class SearchIndex {
       found.add(entry.i);
     }
     const prefix = this.rank(found);
+    // An exact id (or exact name after the owner) comes first, whatever its downloads.
+    const exact = prefix.findIndex((h) => h.id.toLowerCase() === q || h.id.toLowerCase().endsWith(`/${q}`));
+    if (exact > 0) prefix.unshift(...prefix.splice(exact, 1));
     if (prefix.length >= limit) return prefix.slice(0, limit);
     const more = new Set<number>();
     for (let i = 0; i < this.lower.length && more.size < 200; i++)

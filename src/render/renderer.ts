@@ -29,6 +29,7 @@ export class LineageRenderer {
   private lit = new Set<string>();
   /** Lit models whose label is forced: the ancestry and a readable number of children. */
   private labelled = new Set<string>();
+  private boxed = new Set<string>();
   private litEdges = new Set<string>();
 
   constructor(
@@ -78,12 +79,18 @@ export class LineageRenderer {
     this.refreshPartial(changed);
   }
 
-  /** Highlights a lineage (ancestors, the model, its children); null clears it. */
-  highlight(nodes: readonly string[] | null, labelled: readonly string[] = nodes ?? []): void {
+  /** Highlights a lineage: `boxed` models (the ancestry) drawn as hovered, `labelled` ones with a label, and the
+   * edges among all `nodes`; null clears it. */
+  highlight(
+    nodes: readonly string[] | null,
+    labelled: readonly string[] = nodes ?? [],
+    boxed: readonly string[] = labelled,
+  ): void {
     const before = [...this.lit];
     const beforeEdges = [...this.litEdges];
     this.lit = new Set(nodes ?? []);
     this.labelled = new Set(labelled);
+    this.boxed = new Set(boxed);
     this.litEdges = new Set();
     for (const n of this.lit) this.graph.forEachInEdge(n, (e, _a, s) => void (this.lit.has(s) && this.litEdges.add(e)));
     this.sigma.refresh({
@@ -145,7 +152,7 @@ export class LineageRenderer {
     attr.label = a.label[i] as string;
     attr.hidden = a.visible[i] === 0;
     if (this.lit.has(node)) {
-      attr.highlighted = true;
+      attr.highlighted = this.boxed.has(node);
       attr.forceLabel = this.labelled.has(node);
       attr.zIndex = 1;
     }

@@ -23,17 +23,17 @@ export function computeVisible(
   });
 }
 
-/** What hovering a model lights up: its ancestors up to the roots, itself and its direct children; labels go
- * to the ancestry and to at most `maxLabels` children, the most downloaded. */
+/** What hovering a model lights up: its ancestors up to the roots, itself and its direct children; the ancestry
+ * is boxed, and labels go to it and to at most `maxLabels` children, the most downloaded. */
 export function lineageOfInterest(
   graph: LineageGraph,
   id: string,
-  maxLabels = 30,
-): { lit: string[]; labelled: string[] } {
+  maxLabels = 10,
+): { lit: string[]; labelled: string[]; boxed: string[] } {
   const up = [...ancestors(graph, id), id];
   const children = graph.outNeighbors(id);
-  const top = [...children]
-    .sort((a, b) => graph.getNodeAttribute(b, 'downloads') - graph.getNodeAttribute(a, 'downloads'))
-    .slice(0, maxLabels);
-  return { lit: [...up, ...children], labelled: [...up, ...top] };
+  const byDownloads = (a: string, b: string): number =>
+    graph.getNodeAttribute(b, 'downloads') - graph.getNodeAttribute(a, 'downloads');
+  const top = [...children].sort(byDownloads).slice(0, maxLabels);
+  return { lit: [...up, ...children], labelled: [...up, ...top], boxed: up };
 }

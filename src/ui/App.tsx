@@ -3,7 +3,9 @@
 // workers live in useExplorer.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LineageRenderer } from '../render/renderer.ts';
-import { defaultView, type ViewState } from '../view/state.ts';
+import type { ViewState } from '../view/state.ts';
+import { dataMovedOn, decodePermalink, encodePermalink, type CameraView } from '../view/permalink.ts';
+import { download, viewFileStem, viewLineageCsv } from './exportView.ts';
 import { CrawlStatus } from './CrawlStatus.tsx';
 import { DetailsPanel } from './DetailsPanel.tsx';
 import { GraphView, type GraphSummary } from './GraphView.tsx';
@@ -14,12 +16,15 @@ import { loadSettings, loadToken, PUBLIC_HUB, saveSettings, saveToken } from './
 import { useExplorer } from './useExplorer.ts';
 
 const initial = loadSettings(window.location.search);
+const link = decodePermalink(window.location.search);
 
 export function App() {
   const [settings, setSettings] = useState(initial.settings);
   const [token, setToken] = useState(() => loadToken(initial.settings.tokenPersistence));
-  const [notice, setNotice] = useState(initial.notice);
-  const [view, setView] = useState<ViewState>(defaultView);
+  const [notice, setNotice] = useState([initial.notice, ...link.notices].filter(Boolean).join(' ') || null);
+  const [view, setView] = useState<ViewState>(link.view);
+  const cameraRef = useRef<CameraView | null>(link.camera);
+  const [urlTick, setUrlTick] = useState(0);
   const [summary, setSummary] = useState<GraphSummary | null>(null);
   const [showSettings, setShowSettings] = useState(false);
   const rendererRef = useRef<LineageRenderer | null>(null);
@@ -59,6 +64,48 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [patchView]);
 
+  // The link's camera is applied once the graph is drawn; from then on the camera feeds the URL.
+  useEffect(() => {
+    const renderer = rendererRef.current;
+    if (!renderer || !layout) return;
+    if (link.camera) renderer.setCamera(link.camera);
+    link.camera = null;
+    const camera = renderer.sigma.getCamera();
+    const onMove = (): void => {
+      const { x, y, ratio } = camera.getState();
+      cameraRef.current = { x, y, ratio };
+      setUrlTick((t) => t + 1);
+    };
+    camera.on('updated', onMove);
+    return () => void camera.off('updated', onMove);
+  }, [layout]);
+
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      const q = encodePermalink({ view, camera: cameraRef.current, crawledAt: info?.crawledAt ?? null });
+      if (settings.hubUrl !== PUBLIC_HUB) q.set('hub', settings.hubUrl);
+      const query = q.toString();
+      window.history.replaceState(null, '', query ? `?${query}` : window.location.pathname);
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [view, info, settings.hubUrl, urlTick]);
+
+  const [movedSeen, setMovedSeen] = useState(false);
+  const movedOn = movedSeen ? null : dataMovedOn(link.crawledAt, info?.crawledAt ?? null);
+
+  const exportCsv = (): void => {
+    const stem = viewFileStem(view, info?.crawledAt ?? null);
+    const { nodes, edges } = viewLineageCsv(graph, ids, view);
+    download(`${stem}-nodes.csv`, nodes);
+    download(`${stem}-edges.csv`, edges);
+  };
+  const copyLink = (): void => {
+    void navigator.clipboard?.writeText(window.location.href).then(
+      () => setNotice('Link copied: it reopens this exact view.'),
+      () => setNotice(`Copy this link: ${window.location.href}`),
+    );
+  };
+
   const options = useMemo(() => distinctValues(graph, ids), [graph, ids]);
   const selected = view.selected && graph.hasNode(view.selected) ? view.selected : null;
   return (
@@ -71,20 +118,32 @@ export function App() {
             Hub: {settings.hubUrl}
           </span>
         )}
+        <button type="button" onClick={exportCsv} data-testid="export-csv" disabled={ids.length === 0}>
+          Export CSV
+        </button>
+        <button type="button" onClick={copyLink} data-testid="copy-permalink">
+          Copy link
+        </button>
         <button type="button" onClick={() => setShowSettings(true)}>
           Settings
         </button>
       </header>
-      {(notice || explorer.storeProblem) && (
+      {(notice || movedOn || explorer.storeProblem) && (
         <div className="banner" role="alert">
-          {notice ?? explorer.storeProblem}{' '}
+          {[notice, movedOn, explorer.storeProblem].filter(Boolean).join(' ')}{' '}
           {explorer.storeProblem && (
             <button type="button" onClick={() => void explorer.resetCache()}>
               Empty the cache and crawl again
             </button>
           )}
-          {notice && (
-            <button type="button" onClick={() => setNotice(null)}>
+          {(notice || movedOn) && (
+            <button
+              type="button"
+              onClick={() => {
+                setNotice(null);
+                setMovedSeen(true);
+              }}
+            >
               Dismiss
             </button>
           )}

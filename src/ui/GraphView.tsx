@@ -72,7 +72,7 @@ export function GraphView({ graph, layout, view, familyOrder, onSelect, onSummar
       rendererRef.current = new LineageRenderer(container.current, graph, arrays, {
         onHover: (id) => {
           const lineage = id ? lineageOfInterest(graph, id) : null;
-          rendererRef.current?.highlight(lineage?.lit ?? null, lineage?.labelled);
+          rendererRef.current?.highlight(lineage?.lit ?? null, lineage?.labelled, lineage?.boxed);
           setHovered(id && lineage ? { id, ancestors: lineage.lit.indexOf(id), children: graph.outDegree(id) } : null);
         },
         onClick: (id) => onSelectRef.current(id),
@@ -112,9 +112,13 @@ export function GraphView({ graph, layout, view, familyOrder, onSelect, onSummar
       />
       <p className="hover-info" aria-live="polite" data-testid="hover-info">
         {hovered
-          ? `${hovered.id}: ${hovered.ancestors} ancestors, ${hovered.children} direct children highlighted`
+          ? `${hovered.id}: ${plural(hovered.ancestors, 'ancestor')}, ${plural(hovered.children, 'direct child', 'direct children')} highlighted`
           : ''}
       </p>
     </>
   );
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 }

@@ -88,9 +88,9 @@ function addDerivative(b: DatasetBuilder, rng: Rng, users: string[], states: Fam
   const createdAt = Math.min(END, bornAfter + DAY + Math.floor(rng.heavy(40) * DAY));
   const shortName = primary.split('/')[1] ?? primary;
   const author = relation === 'quantized' && rng.chance(0.6) ? rng.pick(QUANTIZERS) : rng.pick(users);
-  const id = b.uniqueId(`${author}/${shortName.slice(0, 60)}-${suffix(rng, relation)}`);
   const quantLib = rng.chance(0.6) ? 'gguf' : rng.chance(0.4) ? 'mlx' : 'transformers';
   const library = relation === 'adapter' ? 'peft' : relation === 'quantized' ? quantLib : 'transformers';
+  const id = b.uniqueId(`${author}/${shortName.slice(0, 60)}-${suffix(rng, relation, library)}`);
   b.add(
     {
       id,
@@ -101,7 +101,8 @@ function addDerivative(b: DatasetBuilder, rng: Rng, users: string[], states: Fam
       arch: st.spec.arch,
       license: rng.chance(0.85) ? st.spec.license : rng.pick(['apache-2.0', 'mit', 'cc-by-nc-4.0', 'other']),
       library,
-      extraTags: relation === 'merge' ? ['mergekit', 'merge'] : relation === 'quantized' ? ['4-bit'] : [],
+      extraTags:
+        relation === 'merge' ? ['mergekit', 'merge'] : relation === 'quantized' && library !== 'gguf' ? ['4-bit'] : [],
     },
     st.spec.family,
   );
@@ -109,9 +110,12 @@ function addDerivative(b: DatasetBuilder, rng: Rng, users: string[], states: Fam
   if (rng.chance(FERTILITY[relation])) st.urn.push(id);
 }
 
-function suffix(rng: Rng, relation: Relation): string {
+/** Repo-name suffixes as uploaders use them, matching the library (GGUF repos are named ...-GGUF). */
+function suffix(rng: Rng, relation: Relation, library: string): string {
   const word = rng.pick(WORDS);
-  if (relation === 'quantized') return rng.pick(['GGUF', 'i1-GGUF', 'AWQ', 'GPTQ-Int4', '4bit', 'Q8_0-GGUF']);
+  if (relation === 'quantized' && library === 'gguf') return rng.pick(['GGUF', 'i1-GGUF', 'Q8_0-GGUF']);
+  if (relation === 'quantized' && library === 'mlx') return rng.pick(['4bit', 'mlx-8bit']);
+  if (relation === 'quantized') return rng.pick(['AWQ', 'GPTQ-Int4', 'FP8']);
   if (relation === 'adapter') return `lora-${word}`;
   if (relation === 'merge') return `${word}-merge`;
   return `${word}-sft`;

@@ -1,0 +1,168 @@
+// Benchmarks that need a real browser: IndexedDB write and reload of a large lineage against JSON.parse of
+// the same snapshot, and pan/zoom frame rates and hover latency of our renderer against a default sigma.
+import Graph from 'graphology';
+import type { Attributes } from 'graphology-types';
+import Sigma from 'sigma';
+import { applyPositions, createLineageGraph } from '../../../src/graph/graph.ts';
+import { prepareLayout } from '../../../src/layout/input.ts';
+import { radialLayout } from '../../../src/layout/radial.ts';
+import { makeSnapshot } from '../../../src/export/snapshot.ts';
+import {
+  computeColors,
+  computeFolding,
+  computeSizes,
+  descendantShares,
+  incomingRelations,
+  labelsWithFolds,
+} from '../../../src/render/encoding.ts';
+import { LineageRenderer } from '../../../src/render/renderer.ts';
+import { computeVisible, lineageOfInterest } from '../../../src/render/visibility.ts';
+import { ForkscopeStore } from '../../../src/store/db.ts';
+import { emptyFilters } from '../../../src/view/state.ts';
+import { syntheticLineage } from '../synthetic.ts';
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+const heap = (): number =>
+  (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
+
+async function storeBench(size: number) {
+  const lineage = syntheticLineage(size, 5);
+  const json = JSON.stringify(
+    makeSnapshot(lineage, {
+      hub: 'http://bench',
+      orgs: ['Qwen', 'meta-llama'],
+      roots: [],
+      crawledAt: new Date().toISOString(),
+    }),
+  );
+  const parse: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    JSON.parse(json);
+    parse.push(performance.now() - t);
+  }
+  const info = {
+    v: 1 as const,
+    hub: 'http://bench',
+    orgs: [],
+    roots: [],
+    crawledAt: '',
+    nodes: lineage.nodes.length,
+    edges: lineage.edges.length,
+  };
+  let store = await ForkscopeStore.open('forkscope-bench');
+  await store.clear();
+  let t = performance.now();
+  await store.saveSnapshot(lineage, info);
+  const write = performance.now() - t;
+  store.close();
+  const reload: number[] = [];
+  let peak = heap();
+  for (let i = 0; i < 3; i++) {
+    store = await ForkscopeStore.open('forkscope-bench');
+    t = performance.now();
+    const back = await store.loadSnapshot();
+    reload.push(performance.now() - t);
+    peak = Math.max(peak, heap());
+    if (back?.lineage.nodes.length !== lineage.nodes.length) throw new Error('bench: reload lost models');
+    store.close();
+  }
+  return {
+    nodes: lineage.nodes.length,
+    jsonMB: json.length / 1e6,
+    parseMs: median(parse),
+    writeMs: write,
+    reloadMs: median(reload),
+    peakHeapMB: peak / 1e6,
+  };
+}
+
+function framesDuring<N extends Attributes, E extends Attributes>(sigma: Sigma<N, E>, ms: number): Promise<number> {
+  return new Promise((resolve) => {
+    let frames = 0;
+    const count = (): void => void frames++;
+    sigma.on('afterRender', count);
+    const camera = sigma.getCamera();
+    const start = performance.now();
+    const step = (): void => {
+      const k = (performance.now() - start) / ms;
+      if (k >= 1) {
+        sigma.off('afterRender', count);
+        return resolve((frames * 1000) / (performance.now() - start));
+      }
+      camera.setState({
+        x: 0.5 + 0.2 * Math.sin(k * 6),
+        y: 0.5 + 0.2 * Math.cos(k * 6),
+        ratio: 1 - 0.7 * Math.sin(k * Math.PI),
+      });
+      requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
+  });
+}
+
+const nextRender = <N extends Attributes, E extends Attributes>(sigma: Sigma<N, E>): Promise<void> =>
+  new Promise((resolve) => sigma.once('afterRender', () => resolve()));
+
+async function renderBench(size: number, seconds: number) {
+  const lineage = syntheticLineage(size, 6);
+  const stage = document.getElementById('stage') as HTMLElement;
+  const graph = createLineageGraph(lineage);
+  const prepared = prepareLayout(graph, ['Qwen', 'meta-llama']);
+  const xy = radialLayout(prepared.input);
+  applyPositions(graph, prepared.ids, xy);
+  const ids = prepared.ids;
+  const rel = incomingRelations(graph, ids);
+  const folding = computeFolding(graph, ids, rel);
+  const arrays = {
+    ids,
+    xy,
+    size: computeSizes(
+      graph,
+      ids,
+      'downloads',
+      descendantShares(graph, ids, (id) => graph.getNodeAttribute(id, 'depth')),
+    ),
+    color: computeColors(graph, ids, 'family', rel, ['Qwen', 'meta-llama']).colors,
+    label: labelsWithFolds(ids, folding),
+    visible: computeVisible(graph, ids, rel, emptyFilters(), null, folding),
+  };
+  const ours = new LineageRenderer(stage, graph, arrays, { onHover: () => undefined, onClick: () => undefined });
+  await nextRender(ours.sigma);
+  const oursFps = await framesDuring(ours.sigma, seconds * 1000);
+  const probes = ids.filter((_, i) => i % Math.floor(ids.length / 15) === 0).slice(0, 15);
+  const oursHover: number[] = [];
+  for (const id of probes) {
+    const t = performance.now();
+    const l = lineageOfInterest(graph, id);
+    ours.highlight(l.lit, l.labelled, l.boxed);
+    ours.sigma.refresh();
+    oursHover.push(performance.now() - t);
+  }
+  ours.kill();
+  // The default: sigma as it comes, on a plain copy of the same graph with the same positions.
+  const plain = new Graph();
+  plain.import(graph.export());
+  const sigma = new Sigma(plain, stage);
+  await nextRender(sigma);
+  const defaultFps = await framesDuring(sigma, seconds * 1000);
+  const defaultHover: number[] = [];
+  for (const id of probes) {
+    const t = performance.now();
+    for (const n of lineageOfInterest(graph, id).lit) plain.setNodeAttribute(n, 'highlighted', true);
+    sigma.refresh();
+    defaultHover.push(performance.now() - t);
+    for (const n of lineageOfInterest(graph, id).lit) plain.setNodeAttribute(n, 'highlighted', false);
+  }
+  sigma.kill();
+  return {
+    nodes: graph.order,
+    edges: graph.size,
+    oursFps,
+    defaultFps,
+    oursHoverMs: median(oursHover),
+    defaultHoverMs: median(defaultHover),
+  };
+}
+
+Object.assign(window, { storeBench, renderBench });

@@ -1,0 +1,138 @@
+// `npm run bench`: every figure is printed as a ratio against a baseline measured in the same run.
+//   crawl:  our crawler vs a naive one-listing-per-model BFS on a local Hub with >= 200,000 family models
+//   layout: radial tree layout vs 100 iterations of ForceAtlas2 on the same 200,000-model graph
+//   store:  IndexedDB reload of 500,000 models vs JSON.parse of the same snapshot, in Chromium
+//   render: pan/zoom frames and hover latency of our renderer vs a default sigma, in Chromium
+// Options: --only crawl,layout,store,render  --hub-size N  --render-size N  --store-size N  --fa2-iterations K
+// (ForceAtlas2 takes minutes per 100 iterations at this size: K iterations are timed and scaled to 100.)
+import { parseArgs } from 'node:util';
+import { build } from 'vite';
+import type { Page } from 'playwright-core';
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { launchBrowser } from '../e2e/browser.ts';
+import { crawlBench, secondsUnderQuota } from './crawl-bench.ts';
+import { layoutBench } from './layout-bench.ts';
+import { syntheticLineage } from './synthetic.ts';
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string', default: 'crawl,layout,store,render' },
+    'hub-size': { type: 'string', default: '400000' },
+    'render-size': { type: 'string', default: '200000' },
+    'store-size': { type: 'string', default: '500000' },
+    'fa2-iterations': { type: 'string', default: '5' },
+  },
+});
+const only = new Set(values.only.split(','));
+const fmt = (n: number, d = 1): string => n.toLocaleString('en', { maximumFractionDigits: d });
+const hours = (s: number): string =>
+  s === 0 ? 'within one 5-minute window' : s >= 3600 ? `${fmt(s / 3600)} h` : `${fmt(s / 60)} min`;
+const line = (s: string): void => console.log(s);
+
+if (only.has('crawl')) {
+  line(`\n## crawl (local Hub of ${fmt(Number(values['hub-size']), 0)} models; naive run takes a few minutes)`);
+  const r = await crawlBench(Number(values['hub-size']));
+  const [o, n] = [r.ours, r.naive];
+  line(`family models ${fmt(r.familyModels, 0)}, ground-truth edges ${fmt(r.truthEdges, 0)}`);
+  line(
+    `ours : ${fmt(o.requests, 0)} requests, ${hours(secondsUnderQuota(o.requests))} under 500/5 min, recall ${(o.recall * 100).toFixed(3)}%`,
+  );
+  line(
+    `naive: ${fmt(n.requests, 0)} requests, ${hours(secondsUnderQuota(n.requests))} under 500/5 min, recall ${(n.recall * 100).toFixed(3)}%`,
+  );
+  line(
+    `ratio: naive/ours requests = ${fmt(n.requests / o.requests)}x (goal >= 50x); ours = ${fmt(r.hubModels / o.requests, 0)} Hub models per request (floor 1,000)`,
+  );
+}
+
+if (only.has('layout')) {
+  const size = Number(values['render-size']);
+  line(`\n## layout (${fmt(size, 0)} models)`);
+  const iterations = Number(values['fa2-iterations']);
+  const r = layoutBench(syntheticLineage(size, 6), iterations);
+  const fa2x100 = (r.fa2Ms / iterations) * 100;
+  line(
+    `radial tree ${fmt(r.radialMs, 0)} ms; ForceAtlas2 ${iterations} iterations ${fmt(r.fa2Ms, 0)} ms, so 100 iterations ${fmt(fa2x100, 0)} ms${iterations === 100 ? '' : ' (scaled: every iteration costs the same)'}`,
+  );
+  line(`ratio: radial/FA2x100 = 1/${fmt(fa2x100 / r.radialMs, 0)} (goal <= 1/20)`);
+}
+
+if (only.has('store') || only.has('render')) {
+  const { page, close } = await benchPage();
+  try {
+    if (only.has('store')) {
+      const size = Number(values['store-size']);
+      line(`\n## IndexedDB store in Chromium (${fmt(size, 0)} models)`);
+      const r = await page.evaluate(
+        (n) => (window as unknown as { storeBench(n: number): Promise<Record<string, number>> }).storeBench(n),
+        size,
+      );
+      line(
+        `JSON.parse of the ${fmt(r.jsonMB as number)} MB snapshot ${fmt(r.parseMs as number, 0)} ms; write ${fmt(r.writeMs as number, 0)} ms; reload ${fmt(r.reloadMs as number, 0)} ms; peak JS heap ${fmt(r.peakHeapMB as number, 0)} MB`,
+      );
+      line(`ratio: reload/JSON.parse = ${fmt((r.reloadMs as number) / (r.parseMs as number), 2)}x (goal <= 3x)`);
+    }
+    if (only.has('render')) {
+      const size = Number(values['render-size']);
+      line(`\n## rendering in Chromium, SwiftShader WebGL (${fmt(size, 0)} models)`);
+      const r = await page.evaluate(
+        (n) =>
+          (window as unknown as { renderBench(n: number, s: number): Promise<Record<string, number>> }).renderBench(
+            n,
+            6,
+          ),
+        size,
+      );
+      line(`pan/zoom: ours ${fmt(r.oursFps as number)} fps, default sigma ${fmt(r.defaultFps as number)} fps`);
+      line(
+        `hover: ours ${fmt(r.oursHoverMs as number)} ms, attribute writes on a default sigma ${fmt(r.defaultHoverMs as number)} ms`,
+      );
+      line(
+        `ratio: frames ours/default = ${fmt((r.oursFps as number) / (r.defaultFps as number), 2)}x (goal >= 2x); hover default/ours = ${fmt((r.defaultHoverMs as number) / (r.oursHoverMs as number), 1)}x`,
+      );
+    }
+  } finally {
+    await close();
+  }
+}
+
+async function benchPage(): Promise<{ page: Page; close(): Promise<void> }> {
+  const root = new URL('./page/', import.meta.url).pathname;
+  const outDir = new URL('../../.cache/bench-dist/', import.meta.url).pathname;
+  await build({
+    root,
+    base: './',
+    logLevel: 'warn',
+    configFile: false,
+    build: { outDir, emptyOutDir: true, target: 'es2022' },
+  });
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const file = join(outDir, path === '/' ? 'index.html' : path);
+    readFile(file)
+      .then((body) => {
+        res.writeHead(200, { 'Content-Type': extname(file) === '.js' ? 'text/javascript' : 'text/html' });
+        res.end(body);
+      })
+      .catch(() => {
+        res.writeHead(404);
+        res.end();
+      });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const browser = await launchBrowser(['--enable-precise-memory-info']);
+  const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+  page.setDefaultTimeout(600_000);
+  await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+  await page.waitForFunction(() => 'storeBench' in window);
+  return {
+    page,
+    close: async () => {
+      await browser.close();
+      server.close();
+    },
+  };
+}

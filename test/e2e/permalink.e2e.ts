@@ -1,0 +1,112 @@
+// Cut out "every GGUF quantization among the descendants of Qwen/Qwen2.5-7B created in 2025", export it as CSV,
+// and send the link: a colleague's fresh browser reopens exactly that view. Hostile links get a safe view.
+import Papa from 'papaparse';
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { FIXTURE } from '../hub/fixtures.ts';
+import { screenshot } from './browser.ts';
+import { openApp, shownCounts, useE2E, waitForCrawl } from './app.ts';
+
+const env = useE2E({}, 8000);
+type Row = Record<string, string>;
+
+async function downloads(page: Page, click: () => Promise<void>): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  const done = new Promise<void>((resolve) => {
+    page.on('download', async (d) => {
+      files[d.suggestedFilename()] = await readFile((await d.path()) as string, 'utf8');
+      if (Object.keys(files).length === 2) resolve();
+    });
+  });
+  await click();
+  await done;
+  return files;
+}
+
+/** Descendants of a model in the local Hub's ground truth. */
+function truthDescendants(root: string): Set<string> {
+  const kids = new Map<string, string[]>();
+  for (const e of env().hub.dataset.truth) (kids.get(e.parent) ?? kids.set(e.parent, []).get(e.parent))?.push(e.child);
+  const seen = new Set<string>();
+  const queue = [root];
+  for (let i = 0; i < queue.length; i++)
+    for (const c of kids.get(queue[i] as string) ?? []) {
+      if (seen.has(c)) continue;
+      seen.add(c);
+      queue.push(c);
+    }
+  return seen;
+}
+
+describe('subgraph export and permalinks', () => {
+  it('exports exactly the filtered subtree and reopens the same view in a fresh browser', async () => {
+    const { page, errors } = await openApp(env());
+    await waitForCrawl(page);
+    await page.getByTestId('search-input').fill(FIXTURE.qwenBase);
+    await page.getByTestId('search-input').press('Enter');
+    await page.getByRole('button', { name: 'Focus on this subtree' }).click();
+    await page.getByTestId('filter-relation-quantized').check();
+    await page.getByTestId('filter-library').selectOption('gguf');
+    await page.getByLabel('Created from').fill('2025-01-01');
+    await page.getByLabel('Created until').fill('2025-12-31');
+    await page.getByLabel('Fold quantization and adapter leaves').uncheck();
+    await expect.poll(async () => (await shownCounts(page))[0]).toBeGreaterThan(5);
+    const [shown] = await shownCounts(page);
+
+    const files = await downloads(page, () => page.getByTestId('export-csv').click());
+    const names = Object.keys(files).sort();
+    expect(names[0]).toMatch(/^forkscope-Qwen_Qwen2\.5-7B-filtered-\d{4}-\d{2}-\d{2}-edges\.csv$/);
+    const nodes = Papa.parse<Row>(files[names[1] as string] as string, { header: true, skipEmptyLines: true }).data;
+    const byId = new Map(env().hub.dataset.records.map((r) => [r.id, r]));
+    const below = truthDescendants(FIXTURE.qwenBase);
+    const expected = [...below].filter((id) => {
+      const r = byId.get(id);
+      const gguf = r?.library_name === 'gguf' && r.parents.some((p) => p.relation === 'quantized');
+      return gguf && r?.createdAt.startsWith('2025');
+    });
+    const exportedLeaves = nodes.filter((n) => n.library_name === 'gguf').map((n) => n.id);
+    expect(new Set(exportedLeaves)).toEqual(new Set(expected));
+    expect(nodes.length).toBe(shown);
+
+    await page.waitForTimeout(400);
+    const url = page.url();
+    expect(url).toMatch(/f=Qwen%2FQwen2\.5-7B/);
+    await screenshot(page, 'permalink-original');
+    expect(errors).toEqual([]);
+
+    const fresh = await env().browser.newContext({ viewport: { width: 1400, height: 850 } });
+    const other = await fresh.newPage();
+    await other.goto(url);
+    await waitForCrawl(other);
+    await other.locator('.focus-bar').getByText(FIXTURE.qwenBase).waitFor();
+    await expect.poll(async () => (await shownCounts(other))[0]).toBe(shown);
+    await expect(other.getByTestId('filter-library').inputValue()).resolves.toBe('gguf');
+    await expect(other.getByTestId('filter-relation-quantized').isChecked()).resolves.toBe(true);
+    const cam = (u: string) => new URL(u).searchParams.get('cam');
+    await other.waitForTimeout(600);
+    expect(cam(other.url())).toBe(cam(url));
+    await screenshot(other, 'permalink-reopened');
+    await fresh.close();
+    await page.context().close();
+  });
+
+  it('opens broken and hostile links on a safe view with a clear notice', async () => {
+    const { page, errors } = await openApp(
+      env(),
+      undefined,
+      '&f=%3Cscript%3Ealert(1)%3C/script%3E&cam=NaN,1&dmin=-3&c=%22onmouseover&rel=finetune,bogus&o=Qwen,%3Cimg%20src%3Dx%3E',
+    );
+    await page
+      .getByRole('alert')
+      .getByText(/could not be used/)
+      .waitFor();
+    await waitForCrawl(page);
+    await expect(page.locator('.focus-bar').count()).resolves.toBe(0);
+    await expect(page.getByTestId('families').innerText()).resolves.not.toContain('img');
+    await expect(page.locator('script:has-text("alert(1)")').count()).resolves.toBe(0);
+    await screenshot(page, 'permalink-hostile');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
