@@ -8,35 +8,10 @@
 import type { HubClient } from '../hub/client.ts';
 import { buildLineage, familyMembers, pendingLookups } from './closure.ts';
 import { Knowledge } from './knowledge.ts';
-import type { ProgressListener } from './progress.ts';
-import {
-  sameSeeds,
-  type CrawlJournal,
-  type CrawlRecord,
-  type CrawlState,
-  type Seeds,
-  type Strategy,
-} from './records.ts';
-import type { Lineage } from '../graph/types.ts';
+import { sameSeeds, type CrawlJournal, type CrawlRecord, type CrawlState } from './records.ts';
+import { freshState, REAL_HUB_SIZE, type CrawlOptions, type CrawlResult } from './options.ts';
 
-export interface CrawlOptions {
-  seeds: Seeds;
-  strategy?: Strategy | 'auto';
-  /** Models on the Hub, for the sweep's cost and ETA (the real Hub: about 3.2 million). */
-  hubSizeEstimate?: number;
-  signal?: AbortSignal;
-  onProgress?: ProgressListener;
-  now?: () => Date;
-}
-
-export interface CrawlResult {
-  lineage: Lineage;
-  knowledge: Knowledge;
-  state: CrawlState;
-  parseErrors: string[];
-}
-
-export const REAL_HUB_SIZE = 3_200_000;
+export { REAL_HUB_SIZE, type CrawlOptions, type CrawlResult };
 
 export class Crawler {
   private k = new Knowledge();
@@ -103,32 +78,14 @@ export class Crawler {
         const phase = saved.state.phase === 'listing' ? 'listing' : 'resolving';
         return this.save([], { seeds, phase, finishedAt: null });
       }
-      return this.save([], this.freshState(seeds, this.state.requests));
+      return this.save(
+        [],
+        freshState(this.client.hubUrl, seeds, this.state.requests, this.options.strategy, this.now()),
+      );
     }
     if (saved) await this.journal.clear();
-    this.state = this.freshState(seeds, 0);
+    this.state = freshState(this.client.hubUrl, seeds, 0, this.options.strategy, this.now());
     await this.journal.append([], this.state);
-  }
-
-  private freshState(seeds: Seeds, requests: number): CrawlState {
-    const auto = seeds.orgs.length > 0 ? 'sweep' : 'walk';
-    const strategy = this.options.strategy && this.options.strategy !== 'auto' ? this.options.strategy : auto;
-    return {
-      v: 1,
-      hub: this.client.hubUrl,
-      seeds,
-      strategy,
-      phase: 'listing',
-      next: null,
-      queue: [],
-      looked: [],
-      orgsCovered: strategy === 'sweep' ? [...seeds.orgs] : [],
-      requests,
-      pages: 0,
-      startedAt: this.now().toISOString(),
-      finishedAt: null,
-      refreshSince: null,
-    };
   }
 
   /** Lists by author the orgs added after the sweep began (their models without lineage were not kept), and

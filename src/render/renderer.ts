@@ -18,6 +18,8 @@ export interface RenderArrays {
 export interface RendererEvents {
   onHover(id: string | null): void;
   onClick(id: string | null): void;
+  /** Shift-drag on the canvas: a rectangle in layout coordinates. */
+  onBox?(box: { x0: number; y0: number; x1: number; y1: number }): void;
 }
 
 const DIM_EDGE = '#dee2e6';
@@ -59,6 +61,38 @@ export class LineageRenderer {
     this.sigma.on('leaveNode', () => events.onHover(null));
     this.sigma.on('clickNode', ({ node }) => events.onClick(node));
     this.sigma.on('clickStage', () => events.onClick(null));
+    if (events.onBox) this.enableBoxSelect(container, events.onBox);
+  }
+
+  /** Shift-drag draws a rectangle instead of panning; on release it reports it in layout coordinates. */
+  private enableBoxSelect(container: HTMLElement, onBox: NonNullable<RendererEvents['onBox']>): void {
+    const captor = this.sigma.getMouseCaptor();
+    const rect = document.createElement('div');
+    rect.className = 'box-select';
+    rect.setAttribute('aria-hidden', 'true');
+    let start: { x: number; y: number } | null = null;
+    captor.on('mousedown', (e) => {
+      if (!(e.original as MouseEvent).shiftKey) return;
+      start = { x: e.x, y: e.y };
+      container.appendChild(rect);
+    });
+    captor.on('mousemovebody', (e) => {
+      if (!start) return;
+      e.preventSigmaDefault();
+      Object.assign(rect.style, {
+        left: `${Math.min(start.x, e.x)}px`,
+        top: `${Math.min(start.y, e.y)}px`,
+        width: `${Math.abs(e.x - start.x)}px`,
+        height: `${Math.abs(e.y - start.y)}px`,
+      });
+    });
+    captor.on('mouseup', (e) => {
+      if (!start) return;
+      const [a, b] = [this.sigma.viewportToGraph(start), this.sigma.viewportToGraph({ x: e.x, y: e.y })];
+      start = null;
+      rect.remove();
+      onBox({ x0: Math.min(a.x, b.x), y0: Math.min(a.y, b.y), x1: Math.max(a.x, b.x), y1: Math.max(a.y, b.y) });
+    });
   }
 
   /** New positions, encodings or graph: everything is recomputed once. */

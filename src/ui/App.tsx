@@ -5,18 +5,35 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LineageRenderer } from '../render/renderer.ts';
 import type { ViewState } from '../view/state.ts';
 import { dataMovedOn, decodePermalink, encodePermalink, type CameraView } from '../view/permalink.ts';
-import { download, viewFileStem, viewLineageCsv } from './exportView.ts';
+import { download, viewFileStem, viewLineage } from './exportView.ts';
+import type { ExportFile } from '../export/files.ts';
+import { encodeLineage } from '../store/columnar.ts';
+import { transferables } from '../workers/protocol.ts';
+import type { ExportRequest } from '../workers/export.worker.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../export/formats.ts';
+import { describeSelection, emptySelection, isEmptySelection, resolveSelection } from '../view/selection.ts';
 import { CrawlStatus } from './CrawlStatus.tsx';
 import { DetailsPanel } from './DetailsPanel.tsx';
 import { GraphView, type GraphSummary } from './GraphView.tsx';
 import { SearchBox } from './SearchBox.tsx';
 import { SettingsDialog } from './SettingsDialog.tsx';
 import { Sidebar } from './Sidebar.tsx';
-import { loadSettings, loadToken, PUBLIC_HUB, saveSettings, saveToken } from './settings.ts';
+import { loadSettings, loadToken, parseHubUrl, PUBLIC_HUB, saveSettings, saveToken } from './settings.ts';
+import { parseSnapshot } from '../export/snapshot.ts';
 import { useExplorer } from './useExplorer.ts';
 
 const initial = loadSettings(window.location.search);
-const link = decodePermalink(window.location.search);
+const decoded = decodePermalink(window.location.search);
+const link = { ...decoded, snapshotUrl: snapshotUrlOf(window.location.search, decoded.notices) };
+
+/** `?snap=URL`: an http(s) snapshot to open instead of the cache; anything else is refused with a notice. */
+function snapshotUrlOf(search: string, notices: string[]): string | null {
+  const raw = new URLSearchParams(search).get('snap');
+  if (raw === null) return null;
+  if (parseHubUrl(raw)) return raw;
+  notices.push('The link names a snapshot that is not an http(s) address; it was ignored.');
+  return null;
+}
 
 export function App() {
   const [settings, setSettings] = useState(initial.settings);
@@ -39,17 +56,26 @@ export function App() {
 
   useEffect(() => {
     // Crawl when nothing is cached, or when the families differ from what the cache holds.
-    if (phase !== 'idle' || explorer.storeProblem) return;
+    if (phase !== 'idle' || explorer.storeProblem || explorer.imported || link.snapshotUrl) return;
     if (crawledKey !== seedsKey) explorer.startCrawl(seeds);
   }, [phase, crawledKey, seedsKey]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  const [pathFrom, setPathFrom] = useState<string | null>(null);
+  const selectedIds = useMemo(
+    () => (layout ? resolveSelection(graph, view.selection) : new Set<string>()),
+    [graph, layout, view.selection],
+  );
   const pick = useCallback(
     (id: string | null) => {
+      if (id && pathFrom) {
+        setPathFrom(null);
+        setView((v) => ({ ...v, selection: { rule: { kind: 'path', from: pathFrom, to: id }, add: [], remove: [] } }));
+      }
       patchView({ selected: id });
       if (id && graph.hasNode(id))
         rendererRef.current?.frame([id, ...graph.inNeighbors(id), ...graph.outNeighbors(id)], id);
     },
-    [graph, patchView],
+    [graph, patchView, pathFrom],
   );
 
   useEffect(() => {
@@ -93,11 +119,31 @@ export function App() {
   const [movedSeen, setMovedSeen] = useState(false);
   const movedOn = movedSeen ? null : dataMovedOn(link.crawledAt, info?.crawledAt ?? null);
 
-  const exportCsv = (): void => {
-    const stem = viewFileStem(view, info?.crawledAt ?? null);
-    const { nodes, edges } = viewLineageCsv(graph, ids, view);
-    download(`${stem}-nodes.csv`, nodes);
-    download(`${stem}-edges.csv`, edges);
+  const [format, setFormat] = useState<ExportFormat>('csv');
+  const exportView = (): void => {
+    const lineage = viewLineage(graph, ids, view, isEmptySelection(view.selection) ? null : selectedIds);
+    const meta = {
+      hub: info?.hub ?? settings.hubUrl,
+      orgs: view.orgs,
+      roots: view.roots,
+      crawledAt: info?.crawledAt ?? new Date().toISOString(),
+    };
+    const worker = new Worker(new URL('../workers/export.worker.ts', import.meta.url), { type: 'module' });
+    const columnar = encodeLineage(lineage);
+    const request: ExportRequest = {
+      lineage: columnar,
+      format,
+      stem: viewFileStem(view, info?.crawledAt ?? null),
+      meta,
+    };
+    worker.onmessage = (e: MessageEvent<ExportFile[]>) => {
+      for (const file of e.data) download(file);
+      worker.terminate();
+    };
+    worker.postMessage(request, transferables(columnar));
+    setNotice(
+      `Exported ${lineage.nodes.length.toLocaleString('en')} models and ${lineage.edges.length.toLocaleString('en')} edges as ${format.toUpperCase()}.`,
+    );
   };
   const copyLink = (): void => {
     void navigator.clipboard?.writeText(window.location.href).then(
@@ -106,28 +152,84 @@ export function App() {
     );
   };
 
+  const openSnapshot = useCallback(
+    (text: string, from: string) => {
+      try {
+        const parsed = parseSnapshot(JSON.parse(text));
+        if (parsed.ok) return explorer.importSnapshot(parsed.snapshot);
+        setNotice(`${from} is not a Forkscope snapshot: ${parsed.error}`);
+      } catch {
+        setNotice(`${from} is not JSON.`);
+      }
+    },
+    [explorer],
+  );
+  useEffect(() => {
+    if (!link.snapshotUrl) return;
+    void fetch(link.snapshotUrl, { credentials: 'omit' })
+      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
+      .then((text) => openSnapshot(text, 'The linked snapshot'))
+      .catch((e: unknown) => setNotice(`The linked snapshot could not be fetched (${(e as Error).message}).`));
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+
   const options = useMemo(() => distinctValues(graph, ids), [graph, ids]);
   const selected = view.selected && graph.hasNode(view.selected) ? view.selected : null;
   return (
-    <div className="app">
-      <header className="app-header">
-        <h1>Forkscope</h1>
-        <SearchBox graph={graph} ids={ids} onPick={pick} />
-        {settings.hubUrl !== PUBLIC_HUB && (
-          <span className="hub-badge" data-testid="hub-badge" title="Not the public Hugging Face Hub">
-            Hub: {settings.hubUrl}
-          </span>
-        )}
-        <button type="button" onClick={exportCsv} data-testid="export-csv" disabled={ids.length === 0}>
-          Export CSV
-        </button>
-        <button type="button" onClick={copyLink} data-testid="copy-permalink">
-          Copy link
-        </button>
-        <button type="button" onClick={() => setShowSettings(true)}>
-          Settings
-        </button>
-      </header>
+    <div className={view.embed ? 'app embed' : 'app'}>
+      {view.embed ? (
+        <a
+          className="embed-link"
+          href={window.location.href.replace(/([?&])embed=1&?/, '$1')}
+          target="_blank"
+          rel="noopener noreferrer"
+        >
+          Open in Forkscope ↗
+        </a>
+      ) : (
+        <header className="app-header">
+          <h1>Forkscope</h1>
+          <SearchBox graph={graph} ids={ids} onPick={pick} />
+          {settings.hubUrl !== PUBLIC_HUB && (
+            <span className="hub-badge" data-testid="hub-badge" title="Not the public Hugging Face Hub">
+              Hub: {settings.hubUrl}
+            </span>
+          )}
+          <select
+            aria-label="Export format"
+            value={format}
+            onChange={(e) => setFormat(e.target.value as ExportFormat)}
+            data-testid="export-format"
+          >
+            {EXPORT_FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {f === 'json' ? 'snapshot JSON' : f.toUpperCase()}
+              </option>
+            ))}
+          </select>
+          <button type="button" onClick={exportView} data-testid="export-csv" disabled={ids.length === 0}>
+            Export {isEmptySelection(view.selection) ? 'view' : 'selection'}
+          </button>
+          <label className="button">
+            Open snapshot
+            <input
+              type="file"
+              accept="application/json,.json"
+              className="visually-hidden"
+              data-testid="import-snapshot"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (file) void file.text().then((t) => openSnapshot(t, file.name));
+              }}
+            />
+          </label>
+          <button type="button" onClick={copyLink} data-testid="copy-permalink">
+            Copy link
+          </button>
+          <button type="button" onClick={() => setShowSettings(true)}>
+            Settings
+          </button>
+        </header>
+      )}
       {(notice || movedOn || explorer.storeProblem) && (
         <div className="banner" role="alert">
           {[notice, movedOn, explorer.storeProblem].filter(Boolean).join(' ')}{' '}
@@ -150,8 +252,25 @@ export function App() {
         </div>
       )}
       <main className="app-main">
-        <Sidebar view={view} summary={summary} options={options} onChange={patchView} />
+        {!view.embed && <Sidebar view={view} summary={summary} options={options} onChange={patchView} />}
         <div className="graph-area">
+          {(!isEmptySelection(view.selection) || pathFrom) && (
+            <div className="selection-bar" data-testid="selection-bar" aria-live="polite">
+              {pathFrom ? (
+                <>
+                  Pick the other end of the path from <strong>{pathFrom}</strong> (search or click).{' '}
+                </>
+              ) : (
+                <>
+                  <strong>{selectedIds.size.toLocaleString('en')} selected</strong>: {describeSelection(view.selection)}
+                  .{' '}
+                </>
+              )}
+              <button type="button" onClick={() => (setPathFrom(null), patchView({ selection: emptySelection() }))}>
+                Clear selection
+              </button>
+            </div>
+          )}
           {view.focus && (
             <div className="focus-bar">
               Focused on <strong>{view.focus}</strong>{' '}
@@ -166,8 +285,10 @@ export function App() {
             view={view}
             familyOrder={familyOrder}
             onSelect={pick}
+            onBox={(box) => patchView({ selection: { rule: { kind: 'box', ...box }, add: [], remove: [] } })}
             onSummary={setSummary}
             rendererRef={rendererRef}
+            selectedIds={isEmptySelection(view.selection) ? null : selectedIds}
           />
           {summary && (
             <p className="counts">
@@ -175,7 +296,7 @@ export function App() {
             </p>
           )}
         </div>
-        {selected && (
+        {selected && !view.embed && (
           <DetailsPanel
             graph={graph}
             id={selected}
@@ -188,14 +309,20 @@ export function App() {
             }}
             onCrawlDescendants={(id) => patchView({ roots: [...new Set([...view.roots, id])] })}
             onClose={() => patchView({ selected: null })}
+            selection={view.selection}
+            selectedIds={selectedIds}
+            onSelection={(selection) => patchView({ selection })}
+            onStartPath={setPathFrom}
           />
         )}
       </main>
-      <CrawlStatus
-        explorer={explorer}
-        onResume={() => explorer.startCrawl(seeds)}
-        onRefresh={() => explorer.startCrawl(seeds, true)}
-      />
+      {!view.embed && (
+        <CrawlStatus
+          explorer={explorer}
+          onResume={() => explorer.startCrawl(seeds)}
+          onRefresh={() => explorer.startCrawl(seeds, true)}
+        />
+      )}
       {showSettings && (
         <SettingsDialog
           settings={settings}

@@ -1,7 +1,8 @@
 // Everything about one model: metadata, a link to its Hub page, its ancestry chain, children per relation
 // (direct and transitive), and "crawl descendants" for a model outside the crawled families. Hub text is only
 // ever rendered as text.
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import type { Selection } from '../view/selection.ts';
 import type { LineageGraph } from '../graph/graph.ts';
 import { ancestryChain, childCounts } from '../graph/queries.ts';
 import { RELATIONS } from '../hub/model.ts';
@@ -16,18 +17,14 @@ interface Props {
   onFocus(id: string): void;
   onCrawlDescendants(id: string): void;
   onClose(): void;
+  selection: Selection;
+  selectedIds: ReadonlySet<string>;
+  onSelection(s: Selection): void;
+  onStartPath(id: string): void;
 }
 
-export function DetailsPanel({
-  graph,
-  id,
-  hubUrl,
-  crawledFamilies,
-  onPick,
-  onFocus,
-  onCrawlDescendants,
-  onClose,
-}: Props) {
+export function DetailsPanel(props: Props) {
+  const { graph, id, hubUrl, crawledFamilies, onPick, onFocus, onCrawlDescendants, onClose } = props;
   const attrs = graph.getNodeAttributes(id);
   const chain = useMemo(() => ancestryChain(graph, id), [graph, id]);
   const counts = useMemo(() => childCounts(graph, id), [graph, id]);
@@ -97,6 +94,7 @@ export function DetailsPanel({
           ))}
         </tbody>
       </table>
+      <SelectActions {...props} />
       <div className="actions">
         <button type="button" onClick={() => onFocus(id)}>
           Focus on this subtree
@@ -108,5 +106,54 @@ export function DetailsPanel({
         )}
       </div>
     </aside>
+  );
+}
+
+function SelectActions({ id, selection, selectedIds, onSelection, onStartPath }: Props) {
+  const [depth, setDepth] = useState('');
+  const k = depth.trim() === '' ? null : Math.max(0, Math.floor(Number(depth)) || 0);
+  const lineage = (up: boolean, down: boolean): void =>
+    onSelection({ rule: { kind: 'lineage', root: id, depth: k, up, down }, add: [], remove: [] });
+  const inSelection = selectedIds.has(id);
+  const toggle = (): void =>
+    onSelection(
+      inSelection
+        ? { ...selection, add: selection.add.filter((a) => a !== id), remove: [...selection.remove, id] }
+        : { ...selection, add: [...selection.add, id], remove: selection.remove.filter((r) => r !== id) },
+    );
+  return (
+    <section aria-labelledby="select-h">
+      <h3 id="select-h">Select</h3>
+      <p className="note">Or shift-drag on the graph to select what a box holds.</p>
+      <label>
+        Descendants to depth{' '}
+        <input
+          type="number"
+          min={0}
+          placeholder="all"
+          value={depth}
+          onChange={(e) => setDepth(e.target.value)}
+          className="depth"
+          data-testid="select-depth"
+        />
+      </label>
+      <div className="actions">
+        <button type="button" onClick={() => lineage(false, true)} data-testid="select-descendants">
+          Descendants
+        </button>
+        <button type="button" onClick={() => lineage(true, false)}>
+          Ancestors
+        </button>
+        <button type="button" onClick={() => lineage(true, true)}>
+          Both
+        </button>
+        <button type="button" onClick={() => onStartPath(id)}>
+          Path to…
+        </button>
+        <button type="button" onClick={toggle} data-testid="select-toggle">
+          {inSelection ? 'Remove from selection' : 'Add to selection'}
+        </button>
+      </div>
+    </section>
   );
 }

@@ -16,6 +16,8 @@ import { computeVisible, lineageOfInterest } from '../render/visibility.ts';
 import type { ViewState } from '../view/state.ts';
 import type { Layout } from './useExplorer.ts';
 
+const UNSELECTED = '#dee2e6';
+
 export interface GraphSummary {
   legend: LegendEntry[];
   folded: { quantizations: number; adapters: number } | null;
@@ -29,17 +31,32 @@ interface Props {
   view: ViewState;
   familyOrder: readonly string[];
   onSelect(id: string | null): void;
+  onBox(box: { x0: number; y0: number; x1: number; y1: number }): void;
   onSummary(s: GraphSummary): void;
   rendererRef: React.RefObject<LineageRenderer | null>;
+  /** When a selection exists, models outside it are drawn grey. */
+  selectedIds: ReadonlySet<string> | null;
 }
 
-export function GraphView({ graph, layout, view, familyOrder, onSelect, onSummary, rendererRef }: Props) {
+export function GraphView({
+  graph,
+  layout,
+  view,
+  familyOrder,
+  onSelect,
+  onBox,
+  onSummary,
+  rendererRef,
+  selectedIds,
+}: Props) {
   const container = useRef<HTMLDivElement>(null);
   const [hovered, setHovered] = useState<{ id: string; ancestors: number; children: number } | null>(null);
   const onSelectRef = useRef(onSelect);
+  const onBoxRef = useRef(onBox);
   useEffect(() => {
     onSelectRef.current = onSelect;
-  }, [onSelect]);
+    onBoxRef.current = onBox;
+  }, [onSelect, onBox]);
   const ids = useMemo(() => layout?.ids ?? [], [layout]);
   const relations = useMemo(() => incomingRelations(graph, ids), [graph, ids]);
   const descendants = useMemo(
@@ -54,6 +71,11 @@ export function GraphView({ graph, layout, view, familyOrder, onSelect, onSummar
     () => computeColors(graph, ids, view.colorBy, relations, familyOrder),
     [graph, ids, view.colorBy, relations, familyOrder],
   );
+  const shownColors = useMemo(
+    () =>
+      selectedIds ? colors.colors.map((c, i) => (selectedIds.has(ids[i] as string) ? c : UNSELECTED)) : colors.colors,
+    [colors, selectedIds, ids],
+  );
   const sizes = useMemo(
     () => computeSizes(graph, ids, view.sizeBy, descendants),
     [graph, ids, view.sizeBy, descendants],
@@ -66,7 +88,7 @@ export function GraphView({ graph, layout, view, familyOrder, onSelect, onSummar
 
   useEffect(() => {
     if (!layout || !container.current || ids.length === 0) return;
-    const arrays = { ids, xy: layout.xy, size: sizes, color: colors.colors, label: labels, visible };
+    const arrays = { ids, xy: layout.xy, size: sizes, color: shownColors, label: labels, visible };
     const current = rendererRef.current;
     if (!current) {
       rendererRef.current = new LineageRenderer(container.current, graph, arrays, {
@@ -76,10 +98,11 @@ export function GraphView({ graph, layout, view, familyOrder, onSelect, onSummar
           setHovered(id && lineage ? { id, ancestors: lineage.lit.indexOf(id), children: graph.outDegree(id) } : null);
         },
         onClick: (id) => onSelectRef.current(id),
+        onBox: (box) => onBoxRef.current(box),
       });
     } else current.setArrays(arrays);
     // visibility is applied separately below, so only the models that flip get refreshed
-  }, [graph, layout, ids, sizes, colors, labels, rendererRef]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [graph, layout, ids, sizes, shownColors, labels, rendererRef]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
     rendererRef.current?.setVisible(visible);

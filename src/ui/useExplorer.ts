@@ -10,6 +10,7 @@ import { decodeLineage } from '../store/columnar.ts';
 import { cacheName, ForkscopeStore, StoreError, type SnapshotInfo } from '../store/db.ts';
 import type { CrawlCommand, CrawlEvent, LayoutRequest, LayoutResponse } from '../workers/protocol.ts';
 import type { HubSettings } from './settings.ts';
+import type { Snapshot } from '../export/snapshot.ts';
 
 export type CrawlPhase = 'opening' | 'idle' | 'crawling' | 'paused' | 'busy' | 'error';
 
@@ -26,6 +27,8 @@ export interface ExplorerState {
   info: SnapshotInfo | null;
   layout: Layout | null;
   storeProblem: string | null;
+  /** A snapshot file or link is shown instead of the cache; nothing is crawled then. */
+  imported: boolean;
 }
 
 export interface Explorer extends ExplorerState {
@@ -34,6 +37,7 @@ export interface Explorer extends ExplorerState {
   pause(): void;
   cancel(): void;
   resetCache(): Promise<void>;
+  importSnapshot(snapshot: Snapshot): void;
 }
 
 export function useExplorer(settings: HubSettings, token: string | null, familyOrder: readonly string[]): Explorer {
@@ -49,6 +53,7 @@ export function useExplorer(settings: HubSettings, token: string | null, familyO
     info: null,
     layout: null,
     storeProblem: null,
+    imported: false,
   });
   const patch = useCallback((p: Partial<ExplorerState>) => setState((s) => ({ ...s, ...p })), []);
   const hubUrl = settings.hubUrl;
@@ -138,6 +143,19 @@ export function useExplorer(settings: HubSettings, token: string | null, familyO
       },
     });
   };
+  const importSnapshot = (snap: Snapshot): void => {
+    const info: SnapshotInfo = {
+      v: 1,
+      hub: snap.hub,
+      orgs: snap.orgs,
+      roots: snap.roots,
+      crawledAt: snap.crawledAt,
+      nodes: snap.nodes.length,
+      edges: snap.edges.length,
+    };
+    patch({ imported: true, info, message: `Showing an imported snapshot of ${snap.hub}; nothing is crawled.` });
+    void showLineage({ nodes: snap.nodes, edges: snap.edges });
+  };
   const resetCache = async (): Promise<void> => {
     await storeRef.current?.clear();
     graph.clear();
@@ -150,6 +168,7 @@ export function useExplorer(settings: HubSettings, token: string | null, familyO
     pause: () => post({ type: 'pause' }),
     cancel: () => post({ type: 'cancel' }),
     resetCache,
+    importSnapshot,
   };
 }
 

@@ -2,6 +2,7 @@
 // notice for whatever was dropped. A broken, truncated or hostile link gives a safe view, never an exception.
 import { RELATIONS, type Relation } from '../hub/model.ts';
 import { isRepoId } from '../hub/repo-id.ts';
+import { decodeRule, encodeRule } from './selection.ts';
 import { COLOR_BY, defaultView, SIZE_BY, type Filters, type ViewState } from './state.ts';
 
 export interface CameraView {
@@ -50,6 +51,11 @@ export function encodePermalink(p: Permalink): URLSearchParams {
   for (const [key, short] of TEXT) if (v.filters[key] !== null) q.set(short, String(v.filters[key]));
   if (v.filters.createdFrom) q.set('from', v.filters.createdFrom);
   if (v.filters.createdTo) q.set('to', v.filters.createdTo);
+  const rule = encodeRule(v.selection.rule);
+  if (rule) q.set('sel', rule);
+  if (v.selection.add.length > 0) q.set('sa', v.selection.add.join(','));
+  if (v.selection.remove.length > 0) q.set('sr', v.selection.remove.join(','));
+  if (v.embed) q.set('embed', '1');
   if (p.camera) q.set('cam', [p.camera.x, p.camera.y, p.camera.ratio].map((n) => Number(n.toFixed(5))).join(','));
   if (p.crawledAt) q.set('at', p.crawledAt);
   return q;
@@ -94,6 +100,15 @@ export function decodePermalink(search: string): Permalink & { notices: string[]
     if (raw.length > 200 || /[<>"'`]/.test(raw)) drop(`${short} filter`);
     else (view.filters[key] as string | null) = raw;
   }
+  const sel = q.get('sel');
+  if (sel !== null) {
+    const rule = decodeRule(sel, isRepoId);
+    if (rule) view.selection.rule = rule;
+    else drop('selection');
+  }
+  view.selection.add = list('sa', isRepoId, 'added models') ?? [];
+  view.selection.remove = list('sr', isRepoId, 'removed models') ?? [];
+  view.embed = q.get('embed') === '1';
   view.filters.createdFrom = date(q.get('from'), () => drop('start date'));
   view.filters.createdTo = date(q.get('to'), () => drop('end date'));
   return {

@@ -1,6 +1,7 @@
 // The explorer's view state: which families and roots are shown, what is focused and selected, how marks are
 // encoded and which filters apply. Plain data with defaults, so the permalink codec can omit what is default.
 import type { Relation } from '../hub/model.ts';
+import { emptySelection, type Selection } from './selection.ts';
 
 export type ColorBy = 'family' | 'relation' | 'license' | 'library';
 export type SizeBy = 'downloads' | 'likes' | 'descendants';
@@ -34,6 +35,9 @@ export interface ViewState {
   /** Fold quantization and adapter leaves into a count on their parent. */
   fold: boolean;
   filters: Filters;
+  selection: Selection;
+  /** Embedded in another page: the graph only, no panels. */
+  embed: boolean;
 }
 
 export const DEFAULT_ORGS = ['Qwen', 'meta-llama'];
@@ -65,6 +69,8 @@ export function defaultView(): ViewState {
     sizeBy: 'downloads',
     fold: true,
     filters: emptyFilters(),
+    selection: emptySelection(),
+    embed: false,
   };
 }
 

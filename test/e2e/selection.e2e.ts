@@ -1,0 +1,112 @@
+// Selections (descendants to depth k, a lineage path, models added by hand), the snapshot export imported
+// again in a fresh browser without a crawl, GEXF export, and the embed route.
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { FIXTURE } from '../hub/fixtures.ts';
+import { screenshot } from './browser.ts';
+import { openApp, shownCounts, useE2E, waitForCrawl } from './app.ts';
+
+const env = useE2E({}, 4000);
+
+async function pick(page: Page, id: string): Promise<void> {
+  await page.getByTestId('search-input').fill(id);
+  await page.getByTestId('search-input').press('Enter');
+  await page.getByTestId('node-details').getByRole('heading', { name: id }).waitFor();
+}
+
+async function selectedCount(page: Page): Promise<number> {
+  const text = await page.getByTestId('selection-bar').innerText();
+  return Number(text.replaceAll(',', '').match(/(\d+) selected/)?.[1]);
+}
+
+async function downloadOne(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
+  const [d] = await Promise.all([page.waitForEvent('download'), click()]);
+  return { name: d.suggestedFilename(), text: await readFile((await d.path()) as string, 'utf8') };
+}
+
+describe('selections, formats, import and embed', () => {
+  it('selects by rule and by hand, exports the selection, and imports it again without a crawl', async () => {
+    const { page, errors } = await openApp(env());
+    await waitForCrawl(page);
+    await pick(page, FIXTURE.qwenBase);
+    await page.getByTestId('select-depth').fill('1');
+    await page.getByTestId('select-descendants').click();
+    const direct = env().hub.dataset.truth.filter((e) => e.parent === FIXTURE.qwenBase).length;
+    await expect.poll(() => selectedCount(page)).toBe(1 + direct);
+    await expect(page.getByTestId('selection-bar').innerText()).resolves.toContain(
+      `descendants to depth 1 of ${FIXTURE.qwenBase}`,
+    );
+
+    await page.getByRole('button', { name: 'Path to…' }).click();
+    await pick(page, 'deep-chain/step-3');
+    await expect.poll(() => selectedCount(page)).toBe(5);
+    await pick(page, FIXTURE.gatedAuto);
+    await page.getByTestId('select-toggle').click();
+    await expect.poll(() => selectedCount(page)).toBe(6);
+    await page.waitForTimeout(400);
+    expect(page.url()).toMatch(/sel=p%3AQwen%2FQwen2\.5-7B%3Edeep-chain%2Fstep-3.*sa=gated-lab/);
+    await screenshot(page, 'selection-path');
+
+    await page.getByTestId('export-format').selectOption('json');
+    const snap = await downloadOne(page, () => page.getByTestId('export-csv').click());
+    expect(snap.name).toMatch(/^forkscope-Qwen_Qwen2\.5-7B-to-deep-chain_step-3-\d{4}-\d{2}-\d{2}\.json$/);
+    const parsed = JSON.parse(snap.text) as { nodes: { id: string }[]; edges: unknown[] };
+    expect(parsed.nodes.map((n) => n.id)).toContain(FIXTURE.gatedAuto);
+    expect(parsed.nodes).toHaveLength(6);
+    await page.getByTestId('export-format').selectOption('gexf');
+    const gexf = await downloadOne(page, () => page.getByTestId('export-csv').click());
+    expect(gexf.text).toContain('<gexf');
+
+    // Shift-drag a box around the middle of the canvas.
+    const box = await page.getByTestId('graph').boundingBox();
+    if (!box) throw new Error('no graph box');
+    const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+    await page.keyboard.down('Shift');
+    await page.mouse.move(cx - 150, cy - 150);
+    await page.mouse.down();
+    await page.mouse.move(cx + 150, cy + 150, { steps: 5 });
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    await page
+      .getByTestId('selection-bar')
+      .getByText(/models in the drawn box/)
+      .waitFor();
+    expect(await selectedCount(page)).toBeGreaterThan(0);
+    await page.waitForTimeout(400);
+    expect(page.url()).toMatch(/sel=b%3A/);
+    await screenshot(page, 'selection-box');
+    expect(errors).toEqual([]);
+
+    const fresh = await env().browser.newContext({ viewport: { width: 1400, height: 850 } });
+    const other = await fresh.newPage();
+    await other.goto(
+      `${env().appUrl}?hub=${encodeURIComponent(env().hub.url)}&snap=${encodeURIComponent('ftp://x/y.json')}`,
+    );
+    await other
+      .getByRole('alert')
+      .getByText(/snapshot that is not an http\(s\) address/)
+      .waitFor();
+    const spent = env().hub.stats().requests;
+    await other
+      .getByTestId('import-snapshot')
+      .setInputFiles({ name: snap.name, mimeType: 'application/json', buffer: Buffer.from(snap.text) });
+    await other.getByText(/Showing an imported snapshot/).waitFor();
+    await expect.poll(async () => (await shownCounts(other))[1]).toBe(6);
+    expect(env().hub.stats().requests).toBe(spent);
+    await fresh.close();
+    await page.context().close();
+  });
+
+  it('embeds the graph alone for an iframe', async () => {
+    const { page, errors } = await openApp(env(), undefined, '&embed=1&c=relation');
+    await page.locator('.counts').waitFor({ timeout: 60_000 });
+    await expect(page.locator('.sidebar').count()).resolves.toBe(0);
+    await expect(page.getByRole('link', { name: /Open in Forkscope/ }).getAttribute('href')).resolves.not.toContain(
+      'embed=1',
+    );
+    await screenshot(page, 'embed');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
