@@ -58,7 +58,7 @@ export function App() {
     // Crawl when nothing is cached, or when the families differ from what the cache holds.
     if (phase !== 'idle' || explorer.storeProblem || explorer.imported || link.snapshotUrl) return;
     if (crawledKey !== seedsKey) explorer.startCrawl(seeds);
-  }, [phase, crawledKey, seedsKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [phase, crawledKey, seedsKey, explorer.storeProblem]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const [pathFrom, setPathFrom] = useState<string | null>(null);
   const selectedIds = useMemo(

@@ -46,6 +46,7 @@ export function useExplorer(settings: HubSettings, token: string | null, familyO
   const crawlRef = useRef<Worker | null>(null);
   const layoutRef = useRef<Worker | null>(null);
   const layoutSeq = useRef(0);
+  const importedRef = useRef(false);
   const [state, setState] = useState<ExplorerState>({
     phase: 'opening',
     progress: null,
@@ -86,6 +87,7 @@ export function useExplorer(settings: HubSettings, token: string | null, familyO
     crawl.onmessage = (e: MessageEvent<CrawlEvent>) => {
       const ev = e.data;
       if (ev.type === 'progress') patch({ phase: 'crawling', progress: ev.progress });
+      else if (importedRef.current && (ev.type === 'partial' || ev.type === 'done' || ev.type === 'paused')) return;
       else if (ev.type === 'partial') void showLineage(decodeLineage(ev.lineage));
       else if (ev.type === 'done') {
         patch({ phase: 'idle', message: `Crawl finished: ${ev.requests.toLocaleString('en')} requests spent.` });
@@ -144,6 +146,9 @@ export function useExplorer(settings: HubSettings, token: string | null, familyO
     });
   };
   const importSnapshot = (snap: Snapshot): void => {
+    // A running crawl is paused (its journal kept), and its results no longer replace what is shown.
+    importedRef.current = true;
+    crawlRef.current?.postMessage({ type: 'pause' } satisfies CrawlCommand);
     const info: SnapshotInfo = {
       v: 1,
       hub: snap.hub,

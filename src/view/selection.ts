@@ -36,6 +36,11 @@ export function resolveSelection(graph: LineageGraph, s: Selection): Set<string>
   }
   if (r.kind === 'path' && graph.hasNode(r.from) && graph.hasNode(r.to))
     for (const id of lineagePath(graph, r.from, r.to) ?? []) out.add(id);
+  if (r.kind === 'box')
+    graph.forEachNode((id, a) => {
+      if (a.x !== undefined && a.y !== undefined && a.x >= r.x0 && a.x <= r.x1 && a.y >= r.y0 && a.y <= r.y1)
+        out.add(id);
+    });
   for (const id of s.add) if (graph.hasNode(id)) out.add(id);
   for (const id of s.remove) out.delete(id);
   return out;

@@ -87,13 +87,17 @@ describe('selections, formats, import and embed', () => {
       .getByRole('alert')
       .getByText(/snapshot that is not an http\(s\) address/)
       .waitFor();
-    const spent = env().hub.stats().requests;
     await other
       .getByTestId('import-snapshot')
       .setInputFiles({ name: snap.name, mimeType: 'application/json', buffer: Buffer.from(snap.text) });
     await other.getByText(/Showing an imported snapshot/).waitFor();
     await expect.poll(async () => (await shownCounts(other))[1]).toBe(6);
+    // The crawl the empty cache had started is paused: nothing more is asked of the Hub, nothing replaces the view.
+    await other.waitForTimeout(600);
+    const spent = env().hub.stats().requests;
+    await other.waitForTimeout(1500);
     expect(env().hub.stats().requests).toBe(spent);
+    expect((await shownCounts(other))[1]).toBe(6);
     await fresh.close();
     await page.context().close();
   });

@@ -36,15 +36,35 @@ describe('selection rules', () => {
     expect(resolveSelection(g, sel({ kind: 'path', from: 'L/inst', to: 'u/lora' })).size).toBe(0);
   });
 
+  it('selects the models whose layout position lies in a drawn box', () => {
+    const placed = createLineageGraph(smallLineage());
+    const x: Record<string, number> = {
+      'Q/base': 0,
+      'Q/inst': 10,
+      'u/ft1': 20,
+      'u/merge': 20,
+      'u/q4': 20,
+      'u/gguf': 30,
+      'u/lora': 30,
+      'L/base': 0,
+      'L/inst': 10,
+    };
+    placed.forEachNode((id) => placed.mergeNodeAttributes(id, { x: x[id] as number, y: id.startsWith('L/') ? 50 : 0 }));
+    const box = sel({ kind: 'box', x0: 5, y0: -1, x1: 25, y1: 1 });
+    expect([...resolveSelection(placed, box)].sort()).toEqual(['Q/inst', 'u/ft1', 'u/merge', 'u/q4']);
+    expect(describeSelection(box)).toBe('models in the drawn box');
+  });
+
   it('encodes rules for permalinks and refuses malformed ones', () => {
     const rules: Selection['rule'][] = [
       { kind: 'lineage', root: 'Q/inst', depth: 2, up: false, down: true },
       { kind: 'lineage', root: 'Q/inst', depth: null, up: true, down: true },
       { kind: 'lineage', root: 'Q/inst', depth: null, up: true, down: false },
       { kind: 'path', from: 'Q/base', to: 'u/lora' },
+      { kind: 'box', x0: -1.5, y0: 2, x1: 30.25, y1: 40 },
     ];
     for (const r of rules) expect(decodeRule(encodeRule(r) as string, isRepoId)).toEqual(r);
-    for (const bad of ['x:Q/inst', 'd:<b>/x', 'p:Q/base', 'd:Q/inst:99999'])
+    for (const bad of ['x:Q/inst', 'd:<b>/x', 'p:Q/base', 'd:Q/inst:99999', 'b:5,5,1,1', 'b:1,2,3'])
       expect(decodeRule(bad, isRepoId)).toBeNull();
     const view = { ...defaultView(), selection: sel(rules[3] as Selection['rule'], ['L/inst']), embed: true };
     const back = decodePermalink(`?${encodePermalink({ view, camera: null, crawledAt: null }).toString()}`);

@@ -79,14 +79,21 @@ async function storeBench(size: number) {
 
 /** Frames per second while the camera pans and zooms as a user's wheel and drag do (sigma animations, so the
  * renderer knows it is moving), over at least `ms` and at least 3 frames. */
-async function framesDuring<N extends Attributes, E extends Attributes>(sigma: Sigma<N, E>, ms: number): Promise<number> {
+async function framesDuring<N extends Attributes, E extends Attributes>(
+  sigma: Sigma<N, E>,
+  ms: number,
+): Promise<number> {
   let frames = 0;
   const count = (): void => void frames++;
   sigma.on('afterRender', count);
   const camera = sigma.getCamera();
   const start = performance.now();
   for (let k = 0; performance.now() - start < ms || frames < 3; k++) {
-    const target = { x: 0.5 + 0.2 * Math.sin(k), y: 0.5 + 0.2 * Math.cos(k), ratio: 0.3 + 0.6 * Math.abs(Math.sin(k / 2)) };
+    const target = {
+      x: 0.5 + 0.2 * Math.sin(k),
+      y: 0.5 + 0.2 * Math.cos(k),
+      ratio: 0.3 + 0.6 * Math.abs(Math.sin(k / 2)),
+    };
     await camera.animate(target, { duration: 700 });
   }
   const fps = (frames * 1000) / (performance.now() - start);
