@@ -316,7 +316,7 @@ export function App() {
           />
         )}
       </main>
-      {!view.embed && (
+      {(!view.embed || phase === 'crawling' || phase === 'error') && (
         <CrawlStatus
           explorer={explorer}
           onResume={() => explorer.startCrawl(seeds)}

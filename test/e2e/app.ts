@@ -9,6 +9,7 @@ export interface E2E {
   hub: LocalHub;
   browser: Browser;
   appUrl: string;
+  files: Map<string, string>;
 }
 
 export function useE2E(hubOptions: Partial<LocalHubOptions> = {}, size = 5000): () => E2E {
@@ -21,7 +22,7 @@ export function useE2E(hubOptions: Partial<LocalHubOptions> = {}, size = 5000): 
       serveDist(),
     ]);
     closeApp = app.close;
-    env = { hub, browser, appUrl: app.url };
+    env = { hub, browser, appUrl: app.url, files: app.files };
   });
   afterAll(async () => {
     await env?.browser.close();

@@ -36,8 +36,16 @@ export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> 
 }
 
 /** Serves the built app; every unknown path falls back to index.html, as a static host would for an SPA. */
-export async function serveDist(): Promise<{ url: string; close(): Promise<void> }> {
+export async function serveDist(): Promise<{ url: string; files: Map<string, string>; close(): Promise<void> }> {
+  /** Extra files a test serves beside the app (e.g. a snapshot to open by link). */
+  const files = new Map<string, string>();
   const server: Server = createServer((req, res) => {
+    const extra = files.get(new URL(req.url ?? '/', 'http://x').pathname);
+    if (extra !== undefined) {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(extra);
+      return;
+    }
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
       /^(\.\.[/\\])+/,
       '',
@@ -58,6 +66,7 @@ export async function serveDist(): Promise<{ url: string; close(): Promise<void>
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
+    files,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

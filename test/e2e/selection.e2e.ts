@@ -99,12 +99,28 @@ describe('selections, formats, import and embed', () => {
     expect(env().hub.stats().requests).toBe(spent);
     expect((await shownCounts(other))[1]).toBe(6);
     await fresh.close();
+
+    // The same snapshot opened from a link, in another fresh browser.
+    env().files.set('/shared/selection.json', snap.text);
+    const linked = await env().browser.newContext({ viewport: { width: 1400, height: 850 } });
+    const third = await linked.newPage();
+    await third.goto(
+      `${env().appUrl}?hub=${encodeURIComponent(env().hub.url)}&snap=${encodeURIComponent(`${env().appUrl}shared/selection.json`)}`,
+    );
+    await third.getByText(/Showing an imported snapshot/).waitFor();
+    await expect.poll(async () => (await shownCounts(third))[1]).toBe(6);
+    await linked.close();
     await page.context().close();
   });
 
   it('embeds the graph alone for an iframe', async () => {
     const { page, errors } = await openApp(env(), undefined, '&embed=1&c=relation');
-    await page.locator('.counts').waitFor({ timeout: 60_000 });
+    // An empty cache: the embed shows the crawl's progress, then the graph.
+    await page.getByTestId('crawl-status').waitFor();
+    await expect
+      .poll(async () => (await shownCounts(page).catch(() => [0, 0]))[0], { timeout: 60_000 })
+      .toBeGreaterThan(100);
+    await expect(page.getByTestId('crawl-status').count()).resolves.toBe(0);
     await expect(page.locator('.sidebar').count()).resolves.toBe(0);
     await expect(page.getByRole('link', { name: /Open in Forkscope/ }).getAttribute('href')).resolves.not.toContain(
       'embed=1',
