@@ -107,6 +107,11 @@ export class ForkscopeStore {
     }
   }
 
+  /** The cached graph's description alone (no decoding of the graph), or null. */
+  async loadSnapshotInfo(): Promise<SnapshotInfo | null> {
+    return parseSnapshotInfo(await this.db.get('meta', 'snapshot-info'));
+  }
+
   async savePositions(key: string, xy: Float32Array): Promise<void> {
     await guard(() => this.db.put('positions', { v: 1, xy }, key));
   }

@@ -91,13 +91,13 @@ export function useExplorer(settings: HubSettings, token: string | null, familyO
       else if (ev.type === 'partial') void showLineage(decodeLineage(ev.lineage));
       else if (ev.type === 'done') {
         patch({ phase: 'idle', message: `Crawl finished: ${ev.requests.toLocaleString('en')} requests spent.` });
-        void storeRef.current?.loadSnapshot().then((snap) => snap && patch({ info: snap.info }));
+        void storeRef.current?.loadSnapshotInfo().then((info) => info && patch({ info }));
         void showLineage(decodeLineage(ev.lineage));
       } else if (ev.type === 'paused')
         patch({ phase: 'paused', message: 'Crawl paused; everything fetched so far is kept.' });
       else if (ev.type === 'cancelled') {
         patch({ phase: 'idle', message: 'Crawl cancelled; what was crawled is kept.' });
-        void storeRef.current?.loadSnapshot().then((snap) => snap && patch({ info: snap.info }));
+        void storeRef.current?.loadSnapshotInfo().then((info) => info && patch({ info }));
       } else if (ev.type === 'busy') patch({ phase: 'busy', message: ev.message });
       else patch({ phase: 'error', message: ev.message });
     };

@@ -61,6 +61,7 @@ describe('ForkscopeStore', () => {
     const back = await store.loadSnapshot();
     expect(back?.lineage).toEqual(smallLineage());
     expect(back?.info).toEqual(info);
+    expect(await store.loadSnapshotInfo()).toEqual(info);
     await store.savePositions('k', new Float32Array([1, 2]));
     expect(Array.from((await store.loadPositions('k')) ?? [])).toEqual([1, 2]);
     store.close();
