@@ -1,0 +1,95 @@
+// The header's sharing actions: export the selection (or the filtered view) in a chosen format, built in a
+// worker so 100,000 rows keep the page responsive; open a snapshot file; copy the permalink.
+import { useState } from 'react';
+import type { ExportFile } from '../export/files.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../export/formats.ts';
+import type { LineageGraph } from '../graph/graph.ts';
+import { encodeLineage } from '../store/columnar.ts';
+import type { SnapshotInfo } from '../store/db.ts';
+import { isEmptySelection } from '../view/selection.ts';
+import type { ViewState } from '../view/state.ts';
+import type { ExportRequest } from '../workers/export.worker.ts';
+import { transferables } from '../workers/protocol.ts';
+import { download, viewFileStem, viewLineage } from './exportView.ts';
+
+interface Props {
+  graph: LineageGraph;
+  ids: readonly string[];
+  view: ViewState;
+  selectedIds: ReadonlySet<string>;
+  info: SnapshotInfo | null;
+  hubUrl: string;
+  onOpenSnapshot(text: string, from: string): void;
+  onNotice(message: string): void;
+}
+
+export function ShareActions({ graph, ids, view, selectedIds, info, hubUrl, onOpenSnapshot, onNotice }: Props) {
+  const [format, setFormat] = useState<ExportFormat>('csv');
+  const exportView = (): void => {
+    const lineage = viewLineage(graph, ids, view, isEmptySelection(view.selection) ? null : selectedIds);
+    const meta = {
+      hub: info?.hub ?? hubUrl,
+      orgs: view.orgs,
+      roots: view.roots,
+      crawledAt: info?.crawledAt ?? new Date().toISOString(),
+    };
+    const worker = new Worker(new URL('../workers/export.worker.ts', import.meta.url), { type: 'module' });
+    const columnar = encodeLineage(lineage);
+    const request: ExportRequest = {
+      lineage: columnar,
+      format,
+      stem: viewFileStem(view, info?.crawledAt ?? null),
+      meta,
+    };
+    worker.onmessage = (e: MessageEvent<ExportFile[]>) => {
+      for (const file of e.data) download(file);
+      worker.terminate();
+    };
+    worker.postMessage(request, transferables(columnar));
+    onNotice(
+      `Exported ${lineage.nodes.length.toLocaleString('en')} models and ${lineage.edges.length.toLocaleString('en')} edges as ${format.toUpperCase()}.`,
+    );
+  };
+  const copyLink = (): void => {
+    void navigator.clipboard?.writeText(window.location.href).then(
+      () => onNotice('Link copied: it reopens this exact view.'),
+      () => onNotice(`Copy this link: ${window.location.href}`),
+    );
+  };
+
+  return (
+    <>
+      <select
+        aria-label="Export format"
+        value={format}
+        onChange={(e) => setFormat(e.target.value as ExportFormat)}
+        data-testid="export-format"
+      >
+        {EXPORT_FORMATS.map((f) => (
+          <option key={f} value={f}>
+            {f === 'json' ? 'snapshot JSON' : f.toUpperCase()}
+          </option>
+        ))}
+      </select>
+      <button type="button" onClick={exportView} data-testid="export-csv" disabled={ids.length === 0}>
+        Export {isEmptySelection(view.selection) ? 'view' : 'selection'}
+      </button>
+      <label className="button">
+        Open snapshot
+        <input
+          type="file"
+          accept="application/json,.json"
+          className="visually-hidden"
+          data-testid="import-snapshot"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void file.text().then((t) => onOpenSnapshot(t, file.name));
+          }}
+        />
+      </label>
+      <button type="button" onClick={copyLink} data-testid="copy-permalink">
+        Copy link
+      </button>
+    </>
+  );
+}
