@@ -1,7 +1,7 @@
 // The Hub client the crawler uses: listing pages by URL (so a crawl can resume from a saved cursor, which
-// @huggingface/hub's generator cannot), single-model reads and search through @huggingface/hub, all through the
-// one throttled fetch of HubHttp.
-import { HubApiError, listModels, modelInfo } from '@huggingface/hub';
+// @huggingface/hub's generator cannot) and single-model reads through @huggingface/hub's modelInfo, all through
+// the one throttled fetch of HubHttp.
+import { HubApiError, modelInfo } from '@huggingface/hub';
 import { HubHttp, HubHttpError, type HubHttpOptions } from './http.ts';
 import type { HubModel } from './model.ts';
 import { parseListing, parseModel } from './parse.ts';
@@ -88,20 +88,6 @@ export class HubClient {
         return { kind: 'missing', status: e.statusCode };
       throw e;
     }
-  }
-
-  /** Model ids matching a query, most downloaded first, for the "add a root" autocomplete. */
-  async search(query: string, limit = 20): Promise<string[]> {
-    const ids: string[] = [];
-    for await (const m of listModels({
-      search: { query },
-      hubUrl: this.http.origin,
-      fetch: this.http.fetch,
-      limit,
-      sort: 'downloads',
-    }))
-      ids.push(m.name);
-    return ids;
   }
 
   private nextLink(header: string | null): string | null {
