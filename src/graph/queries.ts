@@ -53,6 +53,15 @@ export function ancestryChain(graph: LineageGraph, id: string): string[] {
   }
 }
 
+/** The relation by which a model derives from its parents: null for a root, 'merge' wins for merges. */
+export function incomingRelation(graph: LineageGraph, id: string): Relation | null {
+  let rel: Relation | null = null;
+  graph.forEachInEdge(id, (_e, attrs) => {
+    if (rel === null || attrs.relation === 'merge') rel = attrs.relation;
+  });
+  return rel;
+}
+
 export function roots(graph: LineageGraph): string[] {
   return graph.filterNodes((node) => graph.inDegree(node) === 0);
 }

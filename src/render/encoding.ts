@@ -2,6 +2,7 @@
 // relation, family, license or library; size by downloads, likes or descendants; folding of quantization and
 // adapter leaves into counts on their parent. The renderer's reducers only read these arrays.
 import type { LineageGraph } from '../graph/graph.ts';
+import { incomingRelation } from '../graph/queries.ts';
 import type { Relation } from '../hub/model.ts';
 import type { ColorBy, SizeBy } from '../view/state.ts';
 
@@ -39,13 +40,7 @@ export interface LegendEntry {
 
 /** The relation by which each model derives from its parents ('root' for none; 'merge' wins for merges). */
 export function incomingRelations(graph: LineageGraph, ids: readonly string[]): IncomingRelation[] {
-  return ids.map((id) => {
-    let rel: IncomingRelation = 'root';
-    graph.forEachInEdge(id, (_e, attrs) => {
-      if (rel === 'root' || attrs.relation === 'merge') rel = attrs.relation;
-    });
-    return rel;
-  });
+  return ids.map((id) => incomingRelation(graph, id) ?? 'root');
 }
 
 export function computeColors(

@@ -1,0 +1,103 @@
+// Where families meet: merges whose parents come from different families, and distillations of one family onto
+// another's base (DeepSeek-R1-Distill-Qwen-7B: a DeepSeek teacher on a Qwen base). The Hub records neither, so
+// both are read from what it does record: the parents' families, and a model's name and author. The rules are
+// stated in the UI next to the numbers.
+import type { LineageGraph } from '../graph/graph.ts';
+import { incomingRelation } from '../graph/queries.ts';
+import type { Relation } from '../hub/model.ts';
+
+/** Well-known families, recognised in model names and in the names of the orgs that publish them. */
+const KNOWN_FAMILIES: { key: string; name: RegExp; orgs: string[] }[] = [
+  { key: 'qwen', name: /qwen|qwq/i, orgs: ['qwen', 'alibaba-nlp'] },
+  { key: 'llama', name: /llama/i, orgs: ['meta-llama', 'facebook'] },
+  { key: 'deepseek', name: /deepseek/i, orgs: ['deepseek-ai'] },
+  { key: 'mistral', name: /mistral|mixtral|ministral|magistral/i, orgs: ['mistralai'] },
+  { key: 'gemma', name: /gemma/i, orgs: ['google'] },
+  { key: 'phi', name: /(^|[^a-z])phi-?\d/i, orgs: ['microsoft'] },
+  { key: 'glm', name: /glm/i, orgs: ['thudm', 'zai-org'] },
+  { key: 'kimi', name: /kimi|moonlight/i, orgs: ['moonshotai'] },
+  { key: 'minimax', name: /minimax/i, orgs: ['minimaxai'] },
+  { key: 'gpt-oss', name: /gpt-oss/i, orgs: ['openai'] },
+  { key: 'claude', name: /claude|opus|sonnet/i, orgs: [] },
+  { key: 'gemini', name: /gemini/i, orgs: [] },
+];
+
+/** The key a crawled family label (an org, or a root model id) is known by. */
+export function familyKey(label: string): string {
+  const lower = label.toLowerCase();
+  const org = lower.split('/')[0] ?? lower;
+  const known = KNOWN_FAMILIES.find((f) => f.orgs.includes(org) || f.name.test(label));
+  return known?.key ?? lower;
+}
+
+/** Families named in a model id, by name or by the org publishing it. */
+export function familiesNamed(id: string): string[] {
+  const [org = '', name = id] = id.toLowerCase().split('/');
+  return KNOWN_FAMILIES.filter((f) => f.name.test(name) || f.orgs.includes(org)).map((f) => f.key);
+}
+
+export interface CrossFamilyMerge {
+  model: string;
+  family: string;
+  parentFamilies: string[];
+  parents: string[];
+}
+
+/** Models in the scope whose parents belong to two or more families ('other': outside the crawled ones). */
+export function crossFamilyMerges(graph: LineageGraph, scope: ReadonlySet<string>): CrossFamilyMerge[] {
+  const out: CrossFamilyMerge[] = [];
+  for (const model of scope) {
+    if (graph.inDegree(model) < 2) continue;
+    const parents = graph.inNeighbors(model).sort();
+    const parentFamilies = [...new Set(parents.map((p) => graph.getNodeAttribute(p, 'family')))].sort();
+    if (parentFamilies.length >= 2)
+      out.push({ model, family: graph.getNodeAttribute(model, 'family'), parentFamilies, parents });
+  }
+  return out.sort((x, y) => x.model.localeCompare(y.model));
+}
+
+export interface Distillation {
+  model: string;
+  relation: Relation;
+  /** The family of the base the student was trained from. */
+  base: string;
+  /** Families the model's name or author names besides its base's; empty when it names none. */
+  teachers: string[];
+}
+
+const DISTILLED = /distil/i;
+
+/** Models in the scope named as distillations, with the teacher families their names give away. Quantized copies
+ * of a distillation are re-uploads, not distillations, and are left out. */
+export function distillations(graph: LineageGraph, scope: ReadonlySet<string>): Distillation[] {
+  const out: Distillation[] = [];
+  for (const model of scope) {
+    const name = model.split('/')[1] ?? model;
+    const relation = incomingRelation(graph, model);
+    if (!relation || relation === 'quantized' || !DISTILLED.test(name)) continue;
+    const baseLabel = graph.getNodeAttribute(model, 'family');
+    const base = familyKey(baseLabel);
+    const teachers = familiesNamed(model).filter((k) => k !== base);
+    out.push({ model, relation, base: baseLabel, teachers });
+  }
+  return out.sort((x, y) => x.model.localeCompare(y.model));
+}
+
+/** How often each pair of families meets: `a × b` for merges, `teacher → base` for distillations. */
+export function pairCounts(pairs: Iterable<string>): { pair: string; models: number }[] {
+  const counts = new Map<string, number>();
+  for (const p of pairs) counts.set(p, (counts.get(p) ?? 0) + 1);
+  return [...counts]
+    .map(([pair, models]) => ({ pair, models }))
+    .sort((x, y) => y.models - x.models || x.pair.localeCompare(y.pair));
+}
+
+export function mergePairs(merges: readonly CrossFamilyMerge[]): string[] {
+  return merges.flatMap((m) =>
+    m.parentFamilies.flatMap((a, i) => m.parentFamilies.slice(i + 1).map((b) => `${a} × ${b}`)),
+  );
+}
+
+export function distillationPairs(ds: readonly Distillation[]): string[] {
+  return ds.flatMap((d) => d.teachers.map((t) => `${t} → ${d.base}`));
+}

@@ -1,0 +1,123 @@
+// License changes along derivation edges. Hub license ids are sorted into four tiers by what a re-user may do,
+// so an edge can be read as "the child claims a more permissive license than its parent" (say, a Llama fine-tune
+// re-published as apache-2.0). Ids outside the table, and missing licenses, are left unrated, never guessed.
+import type { LineageGraph } from '../graph/graph.ts';
+import type { Relation } from '../hub/model.ts';
+
+export type LicenseTier = 'permissive' | 'copyleft' | 'restricted' | 'non-commercial';
+/** Higher is more permissive. */
+export const TIER_RANK: Record<LicenseTier, number> = {
+  'non-commercial': 1,
+  restricted: 2,
+  copyleft: 3,
+  permissive: 4,
+};
+
+const EXACT: Record<string, LicenseTier> = {
+  'apache-2.0': 'permissive',
+  mit: 'permissive',
+  isc: 'permissive',
+  zlib: 'permissive',
+  unlicense: 'permissive',
+  wtfpl: 'permissive',
+  'cc0-1.0': 'permissive',
+  'afl-3.0': 'permissive',
+  'artistic-2.0': 'permissive',
+  'bsl-1.0': 'permissive',
+  'ecl-2.0': 'permissive',
+  'ms-pl': 'permissive',
+  ncsa: 'permissive',
+  postgresql: 'permissive',
+  pddl: 'permissive',
+  'odc-by': 'permissive',
+  'etalab-2.0': 'permissive',
+  'mpl-2.0': 'copyleft',
+  'osl-3.0': 'copyleft',
+  odbl: 'copyleft',
+  gfdl: 'copyleft',
+  'ofl-1.1': 'copyleft',
+  'lppl-1.3c': 'copyleft',
+  'cdla-sharing-1.0': 'copyleft',
+  gemma: 'restricted',
+  other: 'restricted',
+  'apple-amlr': 'restricted',
+  'bigscience-bloom-rail-1.0': 'restricted',
+  'fair-noncommercial-research-license': 'non-commercial',
+  'intel-research': 'non-commercial',
+  'h-research': 'non-commercial',
+  'apple-ascl': 'non-commercial',
+  'deepfloyd-if-license': 'non-commercial',
+  'c-uda': 'non-commercial',
+};
+
+const PATTERNS: [RegExp, LicenseTier][] = [
+  [/^(bsd|cdla-permissive)/, 'permissive'],
+  [/^cc-by-(nc|nd)/, 'non-commercial'],
+  [/^cc-by-sa/, 'copyleft'],
+  [/^cc-by-\d/, 'permissive'],
+  [/^(a|l)?gpl/, 'copyleft'],
+  [/^(epl|eupl)-/, 'copyleft'],
+  [/^llama\d/, 'restricted'],
+  [/openrail/, 'restricted'],
+];
+
+/** The tier of a Hub license id, or null when it is missing or not one the table knows. */
+export function licenseTier(license: string): LicenseTier | null {
+  const id = license.trim().toLowerCase();
+  if (id === '' || id === 'unknown') return null;
+  return EXACT[id] ?? PATTERNS.find(([re]) => re.test(id))?.[1] ?? null;
+}
+
+export type LicenseDirection = 'more permissive' | 'less permissive' | 'same tier' | 'unrated';
+
+export interface LicenseChange {
+  parent: string;
+  child: string;
+  relation: Relation;
+  parentLicense: string;
+  childLicense: string;
+  direction: LicenseDirection;
+}
+
+export function licenseDirection(parentLicense: string, childLicense: string): LicenseDirection {
+  const [p, c] = [licenseTier(parentLicense), licenseTier(childLicense)];
+  if (!p || !c) return 'unrated';
+  return TIER_RANK[c] > TIER_RANK[p]
+    ? 'more permissive'
+    : TIER_RANK[c] < TIER_RANK[p]
+      ? 'less permissive'
+      : 'same tier';
+}
+
+/** Edges into the scope whose two ends both state a license, and different ones. */
+export function licenseChanges(graph: LineageGraph, scope: ReadonlySet<string>): LicenseChange[] {
+  const out: LicenseChange[] = [];
+  for (const child of scope)
+    graph.forEachInEdge(child, (_e, attrs, parent) => {
+      const parentLicense = graph.getNodeAttribute(parent, 'license');
+      const childLicense = graph.getNodeAttribute(child, 'license');
+      if (!parentLicense || !childLicense || parentLicense === childLicense) return;
+      const direction = licenseDirection(parentLicense, childLicense);
+      out.push({ parent, child, relation: attrs.relation, parentLicense, childLicense, direction });
+    });
+  return out.sort((x, y) => x.child.localeCompare(y.child) || x.parent.localeCompare(y.parent));
+}
+
+export interface LicenseTransition {
+  from: string;
+  to: string;
+  direction: LicenseDirection;
+  edges: number;
+}
+
+/** Changes grouped by (parent license → child license), most frequent first. */
+export function licenseTransitions(changes: readonly LicenseChange[]): LicenseTransition[] {
+  const byPair = new Map<string, LicenseTransition>();
+  for (const c of changes) {
+    const key = `${c.parentLicense}\u0000${c.childLicense}`;
+    let t = byPair.get(key);
+    if (!t) byPair.set(key, (t = { from: c.parentLicense, to: c.childLicense, direction: c.direction, edges: 0 }));
+    t.edges++;
+  }
+  return [...byPair.values()].sort((x, y) => y.edges - x.edges || `${x.from}${x.to}`.localeCompare(`${y.from}${y.to}`));
+}
