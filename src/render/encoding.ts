@@ -32,6 +32,11 @@ const PALETTE = [
 ];
 const OTHER_COLOR = '#adb5bd';
 
+/** The colour the graph gives the i-th family present (families keep the order of the family list). */
+export function familyColor(i: number): string {
+  return PALETTE[i] ?? OTHER_COLOR;
+}
+
 export interface LegendEntry {
   label: string;
   color: string;

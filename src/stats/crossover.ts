@@ -1,6 +1,7 @@
 // When one family passed another as a base, overall and relation by relation. Months are compared on a trailing
 // window of new derivatives (3 months by default) so one quiet month does not read as a change of leader; the
 // window is part of every answer, so a reader can check it against the chart.
+import { tableCsv } from '../export/table.ts';
 import { RELATIONS, type Relation } from '../hub/model.ts';
 import { countAt, usedRelations, type MonthlyDerivatives, type RelationOrAll } from './timeline.ts';
 
@@ -8,7 +9,7 @@ export interface Crossover {
   relation: RelationOrAll;
   /** The first month `a` led after `b` had led; null if `b` never led or `a` never caught up. */
   firstPassed: string | null;
-  /** Start of the run of months in which `a` has led up to the last month; null if `a` is not ahead now. */
+  /** The first month `a` led after `b` last led (level months do not count against it); null if `a` never has. */
   aheadSince: string | null;
   /** `a` led in every month in which either had derivatives. */
   neverBehind: boolean;
@@ -37,22 +38,20 @@ function windowed(m: MonthlyDerivatives, family: string, relation: RelationOrAll
 export function crossover(m: MonthlyDerivatives, a: string, b: string, relation: RelationOrAll, window = 3): Crossover {
   const wa = windowed(m, a, relation, window);
   const wb = windowed(m, b, relation, window);
-  let firstPassed: string | null = null;
-  let aheadSince: string | null = null;
-  let bLed = false;
-  let aLed = false;
-  m.months.forEach((month, i) => {
-    const [x, y] = [wa[i] as number, wb[i] as number];
-    if (x > y) {
-      if (bLed && firstPassed === null) firstPassed = month;
-      if (aheadSince === null) aheadSince = month;
-      aLed = true;
-    } else {
-      if (y > x) bLed = true;
-      aheadSince = null;
-    }
-  });
-  return { relation, firstPassed, aheadSince, neverBehind: aLed && !bLed };
+  const ahead = (i: number): boolean => (wa[i] as number) > (wb[i] as number);
+  const behind = (i: number): boolean => (wb[i] as number) > (wa[i] as number);
+  const months = m.months.map((_m, i) => i);
+  const firstBehind = months.find(behind);
+  const lastBehind = months.findLast(behind) ?? -1;
+  // Months where both are level (often both at zero) neither break a lead nor start one.
+  const passed = firstBehind === undefined ? undefined : months.find((i) => i > firstBehind && ahead(i));
+  const since = months.find((i) => i > lastBehind && ahead(i));
+  return {
+    relation,
+    firstPassed: passed === undefined ? null : (m.months[passed] as string),
+    aheadSince: since === undefined ? null : (m.months[since] as string),
+    neverBehind: firstBehind === undefined && months.some(ahead),
+  };
 }
 
 /** The answer to "when did `a` pass `b` as a base, and by which relation?". */
@@ -85,7 +84,9 @@ function relationPhrase(c: Crossover, a: string, b: string): string {
   const name = c.relation === 'unknown' ? 'unspecified relation' : c.relation;
   if (c.neverBehind) return `${name}: ${a} ahead throughout`;
   if (c.aheadSince) return `${name}: ${a} ahead since ${c.aheadSince}`;
-  return `${name}: ${b} still ahead${c.firstPassed ? ` (${a} led for a while from ${c.firstPassed})` : ''}`;
+  return c.firstPassed
+    ? `${name}: ${b} ahead again (${a} led for a while from ${c.firstPassed})`
+    : `${name}: ${b} ahead, never passed`;
 }
 
 /** The answer in one paragraph, every month and number taken from the answer itself. */
@@ -103,9 +104,38 @@ export function describeCrossover(ans: CrossoverAnswer): string {
   const parts = ans.byRelation.map((c) => relationPhrase(c, a, b));
   const signed = (n: number): string => (n > 0 ? `+${n}` : `−${-n}`);
   const lead =
-    ans.lead.length > 0 && overall.aheadSince
+    ans.lead.length > 0 && overall.aheadSince && !overall.neverBehind
       ? ` Difference by relation in the ${window === 1 ? 'month' : `${window} months`} to ${overall.aheadSince}: ` +
         `${ans.lead.map((d) => `${d.relation} ${signed(d.difference)}`).join(', ')}.`
       : '';
   return `${head} By relation: ${parts.join('; ')}.${lead}`;
+}
+
+const ANSWER_COLUMNS = [
+  'family',
+  'passed',
+  'relation',
+  'window_months',
+  'first_passed',
+  'ahead_since',
+  'never_behind',
+  'lead_in_window',
+] as const;
+
+/** The answer as a table: one row for all relations, one per relation, with the lead behind the crossover. */
+export function crossoverCsv(ans: CrossoverAnswer): string {
+  const rows = [ans.overall, ...ans.byRelation].map((c) => ({
+    family: ans.a,
+    passed: ans.b,
+    relation: c.relation,
+    window_months: ans.window,
+    first_passed: c.firstPassed ?? '',
+    ahead_since: c.aheadSince ?? '',
+    never_behind: c.neverBehind,
+    lead_in_window:
+      c.relation === 'all'
+        ? ans.lead.reduce((s, d) => s + d.difference, 0)
+        : (ans.lead.find((d) => d.relation === c.relation)?.difference ?? 0),
+  }));
+  return tableCsv(ANSWER_COLUMNS, rows);
 }

@@ -1,22 +1,24 @@
 // The application shell: header (search, Hub in use, settings), the families/encoding/filters panel, the
 // graph, the details of the selected model and the crawl status. View state lives here; the graph and the
 // workers live in useExplorer.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LineageRenderer } from '../render/renderer.ts';
-import type { ViewState } from '../view/state.ts';
+import type { DynamicsView, ViewState } from '../view/state.ts';
 import { dataMovedOn } from '../view/permalink.ts';
 import { filterOptions } from './filterOptions.ts';
-import { ShareActions } from './ShareActions.tsx';
 import { link, usePermalinkSync } from './usePermalink.ts';
 import { useSnapshotImport } from './useSnapshotImport.ts';
 import { describeSelection, emptySelection, isEmptySelection, resolveSelection } from '../view/selection.ts';
 import { CrawlStatus } from './CrawlStatus.tsx';
 import { DetailsPanel } from './DetailsPanel.tsx';
 import { GraphView, type GraphSummary } from './GraphView.tsx';
-import { SearchBox } from './SearchBox.tsx';
 import { SettingsDialog } from './SettingsDialog.tsx';
 import { Sidebar } from './Sidebar.tsx';
-import { loadSettings, loadToken, PUBLIC_HUB, saveSettings, saveToken } from './settings.ts';
+import { loadSettings, loadToken, saveSettings, saveToken } from './settings.ts';
+import { TimeSlider } from './TimeSlider.tsx';
+import { AppHeader } from './AppHeader.tsx';
+
+const DynamicsPanel = lazy(() => import('./dynamics/DynamicsPanel.tsx'));
 import { useExplorer } from './useExplorer.ts';
 
 const initial = loadSettings(window.location.search);
@@ -33,6 +35,11 @@ export function App() {
   const { graph, layout, info, phase } = explorer;
   const ids = useMemo(() => layout?.ids ?? [], [layout]);
   const patchView = useCallback((p: Partial<ViewState>) => setView((v) => ({ ...v, ...p })), []);
+  const patchDynamics = useCallback(
+    (p: Partial<DynamicsView>) => setView((v) => ({ ...v, dynamics: { ...v.dynamics, ...p } })),
+    [],
+  );
+  const setAsOf = useCallback((asOf: string | null) => setView((v) => ({ ...v, filters: { ...v.filters, asOf } })), []);
   const seeds = useMemo(() => ({ orgs: view.orgs, roots: view.roots }), [view.orgs, view.roots]);
   const seedsKey = JSON.stringify(seeds);
   const crawledKey = info ? JSON.stringify({ orgs: info.orgs, roots: info.roots }) : null;
@@ -82,39 +89,19 @@ export function App() {
   const selected = view.selected && graph.hasNode(view.selected) ? view.selected : null;
   return (
     <div className={view.embed ? 'app embed' : 'app'}>
-      {view.embed ? (
-        <a
-          className="embed-link"
-          href={window.location.href.replace(/([?&])embed=1&?/, '$1')}
-          target="_blank"
-          rel="noopener noreferrer"
-        >
-          Open in Forkscope ↗
-        </a>
-      ) : (
-        <header className="app-header">
-          <h1>Forkscope</h1>
-          <SearchBox graph={graph} ids={ids} onPick={pick} />
-          {settings.hubUrl !== PUBLIC_HUB && (
-            <span className="hub-badge" data-testid="hub-badge" title="Not the public Hugging Face Hub">
-              Hub: {settings.hubUrl}
-            </span>
-          )}
-          <ShareActions
-            graph={graph}
-            ids={ids}
-            view={view}
-            selectedIds={selectedIds}
-            info={info}
-            hubUrl={settings.hubUrl}
-            onOpenSnapshot={openSnapshot}
-            onNotice={setNotice}
-          />
-          <button type="button" onClick={() => setShowSettings(true)}>
-            Settings
-          </button>
-        </header>
-      )}
+      <AppHeader
+        graph={graph}
+        ids={ids}
+        view={view}
+        selectedIds={selectedIds}
+        info={info}
+        hubUrl={settings.hubUrl}
+        onPick={pick}
+        onOpenSnapshot={openSnapshot}
+        onNotice={setNotice}
+        onSettings={() => setShowSettings(true)}
+        onDynamics={() => patchDynamics({ open: !view.dynamics.open })}
+      />
       {(notice || movedOn || explorer.storeProblem) && (
         <div className="banner" role="alert">
           {[notice, movedOn, explorer.storeProblem].filter(Boolean).join(' ')}{' '}
@@ -175,6 +162,21 @@ export function App() {
             rendererRef={rendererRef}
             selectedIds={isEmptySelection(view.selection) ? null : selectedIds}
           />
+          {!view.embed && <TimeSlider graph={graph} ids={ids} asOf={view.filters.asOf} onChange={setAsOf} />}
+          {view.dynamics.open && !view.embed && layout && (
+            <Suspense fallback={<p className="dynamics">Loading the charts…</p>}>
+              <DynamicsPanel
+                graph={graph}
+                ids={ids}
+                view={view}
+                families={familyOrder.filter((f) => f !== 'other')}
+                selectedIds={selectedIds}
+                crawledAt={info?.crawledAt ?? null}
+                onChange={patchDynamics}
+                onPick={(id) => (patchDynamics({ open: false }), pick(id))}
+              />
+            </Suspense>
+          )}
           {summary && (
             <p className="counts">
               {summary.visible.toLocaleString('en')} of {summary.total.toLocaleString('en')} models shown

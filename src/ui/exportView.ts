@@ -39,9 +39,14 @@ export function viewLineage(
 export function download(file: ExportFile): void {
   const { name, text, type } = file;
   const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+  saveUrl(name, url);
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Saves what a URL (a blob or a data URL) holds under a file name. */
+export function saveUrl(name: string, url: string): void {
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
   a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

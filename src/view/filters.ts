@@ -16,5 +16,6 @@ export function passesFilters(node: ModelNode, relation: Relation | 'root', f: F
   if (f.createdTo !== null && (node.created_at === '' || node.created_at.slice(0, 10) > f.createdTo)) return false;
   if (f.minDepth !== null && node.depth < f.minDepth) return false;
   if (f.maxDepth !== null && node.depth > f.maxDepth) return false;
+  if (f.asOf !== null && node.created_at !== '' && node.created_at.slice(0, 7) > f.asOf) return false;
   return true;
 }

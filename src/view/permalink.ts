@@ -2,6 +2,7 @@
 // notice for whatever was dropped. A broken, truncated or hostile link gives a safe view, never an exception.
 import { RELATIONS, type Relation } from '../hub/model.ts';
 import { isRepoId } from '../hub/repo-id.ts';
+import { decodeDynamics, decodeMonth, encodeDynamics } from './dynamics-link.ts';
 import { decodeRule, encodeRule } from './selection.ts';
 import { COLOR_BY, defaultView, SIZE_BY, type Filters, type ViewState } from './state.ts';
 
@@ -55,6 +56,8 @@ export function encodePermalink(p: Permalink): URLSearchParams {
   if (rule) q.set('sel', rule);
   if (v.selection.add.length > 0) q.set('sa', v.selection.add.join(','));
   if (v.selection.remove.length > 0) q.set('sr', v.selection.remove.join(','));
+  if (v.filters.asOf) q.set('t', v.filters.asOf);
+  encodeDynamics(v.dynamics, q);
   if (v.embed) q.set('embed', '1');
   if (p.camera) q.set('cam', [p.camera.x, p.camera.y, p.camera.ratio].map((n) => Number(n.toFixed(5))).join(','));
   if (p.crawledAt) q.set('at', p.crawledAt);
@@ -111,6 +114,8 @@ export function decodePermalink(search: string): Permalink & { notices: string[]
   view.embed = q.get('embed') === '1';
   view.filters.createdFrom = date(q.get('from'), () => drop('start date'));
   view.filters.createdTo = date(q.get('to'), () => drop('end date'));
+  view.filters.asOf = decodeMonth(q.get('t'), () => drop('time slider month'));
+  view.dynamics = decodeDynamics(q, drop);
   return {
     view,
     camera: camera(q.get('cam'), () => drop('camera')),

@@ -23,6 +23,28 @@ export interface Filters {
   createdTo: string | null;
   minDepth: number | null;
   maxDepth: number | null;
+  /** The time slider: only models created up to this month ('YYYY-MM'); undated ones stay. */
+  asOf: string | null;
+}
+
+export type Measure = 'count' | 'share';
+export type TimelineRelation = Relation | 'all' | 'split';
+export const MEASURES: readonly Measure[] = ['count', 'share'];
+export const WINDOWS: readonly number[] = [1, 3, 6, 12];
+
+/** The family-dynamics panel: the monthly chart's settings, the two families compared, the statistics' scope. */
+export interface DynamicsView {
+  open: boolean;
+  measure: Measure;
+  relation: TimelineRelation;
+  /** Months in the trailing window that decides who leads. */
+  window: number;
+  /** Leave out a family's own releases. */
+  communityOnly: boolean;
+  /** 'all', 'selection', or a family label. */
+  scope: string;
+  a: string | null;
+  b: string | null;
 }
 
 export interface ViewState {
@@ -38,6 +60,7 @@ export interface ViewState {
   selection: Selection;
   /** Embedded in another page: the graph only, no panels. */
   embed: boolean;
+  dynamics: DynamicsView;
 }
 
 export const DEFAULT_ORGS = ['Qwen', 'meta-llama'];
@@ -56,6 +79,20 @@ export function emptyFilters(): Filters {
     createdTo: null,
     minDepth: null,
     maxDepth: null,
+    asOf: null,
+  };
+}
+
+export function defaultDynamics(): DynamicsView {
+  return {
+    open: false,
+    measure: 'share',
+    relation: 'all',
+    window: 3,
+    communityOnly: false,
+    scope: 'all',
+    a: null,
+    b: null,
   };
 }
 
@@ -71,6 +108,7 @@ export function defaultView(): ViewState {
     filters: emptyFilters(),
     selection: emptySelection(),
     embed: false,
+    dynamics: defaultDynamics(),
   };
 }
 

@@ -70,6 +70,33 @@ describe('permalink codec', () => {
     expect(r.notices).toHaveLength(9);
   });
 
+  it('round-trips the time slider and the family-dynamics panel', () => {
+    const view = defaultView();
+    view.filters.asOf = '2024-09';
+    view.dynamics = {
+      open: true,
+      measure: 'count',
+      relation: 'split',
+      window: 6,
+      communityOnly: true,
+      scope: 'meta-llama',
+      a: 'Qwen',
+      b: 'meta-llama',
+    };
+    const q = encodePermalink({ view, camera: null, crawledAt: null });
+    expect(q.toString()).toBe('t=2024-09&dyn=1&dm=count&dr=split&dw=6&dc=1&ds=meta-llama&da=Qwen&db=meta-llama');
+    const back = decodePermalink(`?${q.toString()}`);
+    expect(back.notices).toEqual([]);
+    expect(back.view).toEqual(view);
+  });
+
+  it('drops unusable time and dynamics values and keeps the defaults', () => {
+    const r = decodePermalink('?t=2024-13&dyn=1&dm=pie&dr=distill&dw=5&ds=%3Cb%3E&da=a%20b&db=Qwen');
+    expect(r.view.filters.asOf).toBeNull();
+    expect(r.view.dynamics).toEqual({ ...defaultView().dynamics, open: true, b: 'Qwen' });
+    expect(r.notices).toHaveLength(6);
+  });
+
   it('clamps absurd camera values and caps long lists', () => {
     const r = decodePermalink(`?cam=1e9,-1e9,0.0000001&o=${Array.from({ length: 80 }, (_, i) => `org${i}`).join(',')}`);
     expect(r.camera).toEqual({ x: 10, y: -10, ratio: 0.001 });

@@ -101,6 +101,40 @@ describe('monthly derivatives', () => {
     expect(crossover(m, 'meta-llama', 'Qwen', 'all', 3)).toMatchObject({ aheadSince: null, firstPassed: null });
   });
 
+  it('lets level months (often both at zero) neither break a lead nor start one', () => {
+    const series = (finetune: number[]) => ({
+      finetune,
+      adapter: [0, 0, 0, 0, 0],
+      quantized: [0, 0, 0, 0, 0],
+      merge: [0, 0, 0, 0, 0],
+      unknown: [0, 0, 0, 0, 0],
+    });
+    const sparse = {
+      months: ['2024-01', '2024-02', '2024-03', '2024-04', '2024-05'],
+      families: ['a', 'b'],
+      counts: new Map([
+        ['a', series([0, 3, 0, 0, 2])],
+        ['b', series([1, 0, 0, 0, 1])],
+      ]),
+      undated: 0,
+    };
+    expect(crossover(sparse, 'a', 'b', 'all', 1)).toEqual({
+      relation: 'all',
+      firstPassed: '2024-02',
+      aheadSince: '2024-02',
+      neverBehind: false,
+    });
+    expect(crossover(sparse, 'b', 'a', 'all', 1)).toEqual({
+      relation: 'all',
+      firstPassed: null,
+      aheadSince: null,
+      neverBehind: false,
+    });
+    expect(describeCrossover(crossoverAnswer(sparse, 'b', 'a', 1))).toMatch(
+      /^b has not passed a as a base \(new derivatives per month\)\. By relation: finetune: a ahead, never passed\./,
+    );
+  });
+
   it('answers "when, and by which relation" in words, with the numbers behind it', () => {
     const ans = crossoverAnswer(m, 'Qwen', 'meta-llama', 3);
     expect(ans.lead).toEqual([

@@ -1,0 +1,142 @@
+// Vega-Lite specifications of the family-dynamics charts, built from plain rows so the same chart renders in the
+// browser (vega-embed) and in Node (tests, the CLI). Colours match the graph: families by the explorer's palette,
+// relations by RELATION_COLORS.
+import type { TopLevelSpec } from 'vega-lite';
+import type { Relation } from '../hub/model.ts';
+import { RELATION_COLORS } from '../render/encoding.ts';
+import type { TimelineRow } from '../stats/timeline.ts';
+
+export interface TimelineChartOptions {
+  measure: 'count' | 'share';
+  families: readonly string[];
+  familyColors: readonly string[];
+  /** The time slider's month, drawn as a rule. */
+  asOf: string | null;
+  width: number;
+}
+
+const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+const FONT = { font: 'system-ui, sans-serif', labelFontSize: 11, titleFontSize: 12 };
+
+function monthDatum(month: string): { year: number; month: number; utc: true } {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return { year: y, month: m, utc: true };
+}
+
+/** New derivatives per month, one line per family; facetted by relation when the rows are split by relation. */
+export function timelineSpec(rows: readonly TimelineRow[], o: TimelineChartOptions): TopLevelSpec {
+  const split = new Set(rows.map((r) => r.relation)).size > 1;
+  const share = o.measure === 'share';
+  const layer = [
+    {
+      mark: { type: 'line' as const, point: { size: 18 }, strokeWidth: 2 },
+      encoding: {
+        x: { field: 'month', type: 'temporal' as const, timeUnit: 'utcyearmonth' as const, title: 'month created' },
+        y: {
+          field: o.measure,
+          type: 'quantitative' as const,
+          title: share ? 'share of new derivatives' : 'new derivatives',
+          ...(share ? { axis: { format: '%' }, scale: { domain: [0, 1] } } : {}),
+        },
+        color: {
+          field: 'family',
+          type: 'nominal' as const,
+          title: 'family',
+          scale: { domain: [...o.families], range: [...o.familyColors] },
+        },
+        tooltip: [
+          { field: 'month', type: 'temporal' as const, timeUnit: 'utcyearmonth' as const, title: 'month' },
+          { field: 'family', type: 'nominal' as const },
+          { field: 'relation', type: 'nominal' as const },
+          { field: 'count', type: 'quantitative' as const },
+          { field: 'share', type: 'quantitative' as const, format: '.1%' },
+        ],
+      },
+    },
+    ...(o.asOf
+      ? [
+          {
+            mark: { type: 'rule' as const, color: '#e03131', strokeDash: [4, 3] },
+            encoding: { x: { datum: monthDatum(o.asOf), type: 'temporal' as const } },
+          },
+        ]
+      : []),
+  ];
+  const data = { values: rows.map((r) => ({ ...r })), format: { parse: { month: 'utc:"%Y-%m"' } } };
+  const config = { axis: FONT, legend: FONT, header: FONT };
+  if (!split) return { $schema: SCHEMA, data, width: o.width, height: 240, layer, config } as TopLevelSpec;
+  return {
+    $schema: SCHEMA,
+    data,
+    facet: {
+      row: {
+        field: 'relation',
+        type: 'nominal',
+        title: null,
+        header: { labelAngle: 0, labelAlign: 'left', labelOrient: 'top', labelFontWeight: 'bold' },
+      },
+    },
+    spec: { width: o.width, height: 120, layer },
+    resolve: { scale: { y: share ? 'shared' : 'independent' } },
+    config,
+  } as TopLevelSpec;
+}
+
+export interface BarRow {
+  label: string;
+  value: number;
+  /** The stack a bar part belongs to (a relation), if the bars are stacked. */
+  series?: string;
+}
+
+export interface BarChartOptions {
+  valueTitle: string;
+  labelTitle: string;
+  width: number;
+  /** Stacked by relation, coloured like the graph. */
+  byRelation?: boolean;
+  color?: string;
+  /** Vertical bars in label order (a distribution), instead of horizontal bars largest first. */
+  columns?: boolean;
+}
+
+/** A ranked list (or a distribution) as bars. */
+export function barSpec(rows: readonly BarRow[], o: BarChartOptions): TopLevelSpec {
+  const labels = [...new Set(rows.map((r) => r.label))];
+  const label = {
+    field: 'label',
+    type: o.columns ? ('ordinal' as const) : ('nominal' as const),
+    title: o.labelTitle,
+    sort: o.columns ? null : labels,
+    axis: { labelLimit: 260 },
+  };
+  const value = { field: 'value', type: 'quantitative' as const, title: o.valueTitle, stack: 'zero' as const };
+  const relations = Object.keys(RELATION_COLORS).filter((r) => r !== 'root') as Relation[];
+  const color = o.byRelation
+    ? {
+        color: {
+          field: 'series',
+          type: 'nominal' as const,
+          title: 'relation',
+          scale: { domain: relations, range: relations.map((r) => RELATION_COLORS[r]) },
+        },
+      }
+    : {};
+  return {
+    $schema: SCHEMA,
+    data: { values: rows.map((r) => ({ ...r })) },
+    width: o.width,
+    height: o.columns ? 180 : Math.max(60, labels.length * 18),
+    mark: { type: 'bar', ...(o.byRelation ? {} : { color: o.color ?? '#4263eb' }) },
+    encoding: {
+      ...(o.columns ? { x: label, y: value } : { y: label, x: value }),
+      ...color,
+      tooltip: [
+        { field: 'label', type: 'nominal', title: o.labelTitle },
+        ...(o.byRelation ? [{ field: 'series', type: 'nominal' as const, title: 'relation' }] : []),
+        { field: 'value', type: 'quantitative', title: o.valueTitle, format: ',' },
+      ],
+    },
+    config: { axis: FONT, legend: FONT },
+  } as TopLevelSpec;
+}

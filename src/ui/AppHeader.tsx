@@ -1,0 +1,65 @@
+// The bar above the graph: search, the Hub in use, the family-dynamics toggle, sharing and export, settings. An
+// embedded view gets only a link back to the full app.
+import type { ComponentProps } from 'react';
+import type { LineageGraph } from '../graph/graph.ts';
+import type { ViewState } from '../view/state.ts';
+import { SearchBox } from './SearchBox.tsx';
+import { PUBLIC_HUB } from './settings.ts';
+import { ShareActions } from './ShareActions.tsx';
+
+type ShareProps = ComponentProps<typeof ShareActions>;
+
+interface Props {
+  graph: LineageGraph;
+  ids: readonly string[];
+  view: ViewState;
+  selectedIds: ReadonlySet<string>;
+  info: ShareProps['info'];
+  hubUrl: string;
+  onPick(id: string): void;
+  onOpenSnapshot: ShareProps['onOpenSnapshot'];
+  onNotice: ShareProps['onNotice'];
+  onSettings(): void;
+  onDynamics(): void;
+}
+
+export function AppHeader(p: Props) {
+  if (p.view.embed)
+    return (
+      <a
+        className="embed-link"
+        href={window.location.href.replace(/([?&])embed=1&?/, '$1')}
+        target="_blank"
+        rel="noopener noreferrer"
+      >
+        Open in Forkscope ↗
+      </a>
+    );
+  return (
+    <header className="app-header">
+      <h1>Forkscope</h1>
+      <SearchBox graph={p.graph} ids={p.ids} onPick={p.onPick} />
+      {p.hubUrl !== PUBLIC_HUB && (
+        <span className="hub-badge" data-testid="hub-badge" title="Not the public Hugging Face Hub">
+          Hub: {p.hubUrl}
+        </span>
+      )}
+      <button type="button" aria-pressed={p.view.dynamics.open} onClick={p.onDynamics}>
+        Family dynamics
+      </button>
+      <ShareActions
+        graph={p.graph}
+        ids={p.ids}
+        view={p.view}
+        selectedIds={p.selectedIds}
+        info={p.info}
+        hubUrl={p.hubUrl}
+        onOpenSnapshot={p.onOpenSnapshot}
+        onNotice={p.onNotice}
+      />
+      <button type="button" onClick={p.onSettings}>
+        Settings
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,78 @@
+// One chart of the dynamics panel: drawn by vega-embed (SVG, expressions interpreted, no action menu), with the
+// exports every chart has: PNG, SVG, and its data as CSV.
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import embed, { type Result } from 'vega-embed';
+import { expressionInterpreter } from 'vega-interpreter';
+import type { TopLevelSpec } from 'vega-lite';
+import { download, saveUrl } from '../exportView.ts';
+
+export interface ChartCardProps {
+  /** Names the card for tests and the exported files. */
+  name: string;
+  title: string;
+  spec: TopLevelSpec | null;
+  csv: () => string;
+  fileStem: string;
+  children?: ReactNode;
+  empty?: string;
+}
+
+export function ChartCard({ name, title, spec, csv, fileStem, children, empty }: ChartCardProps) {
+  const host = useRef<HTMLDivElement | null>(null);
+  const result = useRef<Result | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    const el = host.current;
+    if (!el || !spec) return;
+    let cancelled = false;
+    const options = { actions: false, renderer: 'svg' as const, ast: true, expr: expressionInterpreter };
+    embed(el, spec, options).then(
+      (r) => {
+        if (cancelled) r.finalize();
+        else [result.current, el.dataset.ready] = [r, '1'];
+        setProblem(null);
+      },
+      (e: unknown) => setProblem(`This chart could not be drawn: ${e instanceof Error ? e.message : String(e)}`),
+    );
+    return () => {
+      cancelled = true;
+      delete el.dataset.ready;
+      result.current?.finalize();
+      result.current = null;
+    };
+  }, [spec]);
+
+  const file = `${fileStem}-${name}`;
+  const saveImage = async (format: 'png' | 'svg'): Promise<void> => {
+    const view = result.current?.view;
+    if (!view) return;
+    if (format === 'png') saveUrl(`${file}.png`, await view.toImageURL('png', 2));
+    else download({ name: `${file}.svg`, text: await view.toSVG(), type: 'image/svg+xml' });
+  };
+  return (
+    <section className="chart-card" data-testid={`chart-${name}`} aria-label={title}>
+      <header>
+        <h3>{title}</h3>
+        <span className="chart-exports">
+          <button type="button" disabled={!spec} onClick={() => void saveImage('png')}>
+            PNG
+          </button>
+          <button type="button" disabled={!spec} onClick={() => void saveImage('svg')}>
+            SVG
+          </button>
+          <button
+            type="button"
+            disabled={!spec}
+            onClick={() => download({ name: `${file}.csv`, text: csv(), type: 'text/csv' })}
+          >
+            CSV
+          </button>
+        </span>
+      </header>
+      {children}
+      {problem && <p role="alert">{problem}</p>}
+      {spec ? <div className="chart" ref={host} /> : <p className="chart-empty">{empty ?? 'Nothing to chart here.'}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,129 @@
+// The monthly chart of new derivatives per family (counts or shares, all relations, one, or split by relation) and
+// the answer to "when did A pass B as a base, and by which relation?", with its numbers as CSV.
+import { useMemo } from 'react';
+import { timelineSpec } from '../../charts/specs.ts';
+import { tableCsv } from '../../export/table.ts';
+import { RELATIONS } from '../../hub/model.ts';
+import { crossoverAnswer, crossoverCsv, describeCrossover, leaders } from '../../stats/crossover.ts';
+import { timelineRows, type MonthlyDerivatives } from '../../stats/timeline.ts';
+import { WINDOWS, type DynamicsView, type TimelineRelation } from '../../view/state.ts';
+import { download } from '../exportView.ts';
+import { ChartCard } from './ChartCard.tsx';
+
+interface Props {
+  monthly: MonthlyDerivatives;
+  dynamics: DynamicsView;
+  familyColors: readonly string[];
+  asOf: string | null;
+  fileStem: string;
+  onChange(patch: Partial<DynamicsView>): void;
+}
+
+const ROW_COLUMNS = ['month', 'family', 'relation', 'count', 'share'] as const;
+const RELATION_CHOICES: [TimelineRelation, string][] = [
+  ['all', 'all relations'],
+  ['split', 'split by relation'],
+  ...RELATIONS.map((r): [TimelineRelation, string] => [r, r === 'unknown' ? 'unspecified only' : `${r} only`]),
+];
+
+/** The two families compared: the link's, if both were crawled, else the leader now and the runner-up. */
+export function comparedFamilies(m: MonthlyDerivatives, d: DynamicsView): [string, string] | null {
+  const ranked = leaders(m, d.window);
+  const a = d.a && m.families.includes(d.a) ? d.a : ranked[0];
+  const b = d.b && m.families.includes(d.b) && d.b !== a ? d.b : ranked.find((f) => f !== a);
+  return a && b ? [a, b] : null;
+}
+
+export function TimelineSection({ monthly, dynamics: d, familyColors, asOf, fileStem, onChange }: Props) {
+  const rows = useMemo(() => timelineRows(monthly, d.relation), [monthly, d.relation]);
+  const spec = useMemo(
+    () =>
+      rows.length === 0
+        ? null
+        : timelineSpec(rows, { measure: d.measure, families: monthly.families, familyColors, asOf, width: 820 }),
+    [rows, d.measure, monthly.families, familyColors, asOf],
+  );
+  const pair = comparedFamilies(monthly, d);
+  const answer = pair ? crossoverAnswer(monthly, pair[0], pair[1], d.window) : null;
+  const csv = () => tableCsv(ROW_COLUMNS, rows);
+  const familySelect = (key: 'a' | 'b', value: string) => (
+    <select
+      aria-label={key === 'a' ? 'family that passes' : 'family passed'}
+      value={value}
+      onChange={(e) => onChange({ [key]: e.target.value })}
+    >
+      {monthly.families.map((f) => (
+        <option key={f}>{f}</option>
+      ))}
+    </select>
+  );
+  return (
+    <ChartCard
+      name="new-derivatives"
+      title="New derivatives per month"
+      spec={spec}
+      csv={csv}
+      fileStem={fileStem}
+      empty="No dated derivatives in view: crawl a family, or widen the filters."
+    >
+      <div className="chart-controls">
+        <label>
+          Show{' '}
+          <select value={d.measure} onChange={(e) => onChange({ measure: e.target.value as DynamicsView['measure'] })}>
+            <option value="share">share of all crawled families</option>
+            <option value="count">counts</option>
+          </select>
+        </label>
+        <label>
+          Relations{' '}
+          <select value={d.relation} onChange={(e) => onChange({ relation: e.target.value as TimelineRelation })}>
+            {RELATION_CHOICES.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={d.communityOnly}
+            onChange={(e) => onChange({ communityOnly: e.target.checked })}
+          />{' '}
+          leave out the families&apos; own releases
+        </label>
+      </div>
+      {pair && answer && (
+        <div className="crossover" data-testid="crossover">
+          <div className="chart-controls">
+            When did {familySelect('a', pair[0])} pass {familySelect('b', pair[1])}, on a trailing window of{' '}
+            <select aria-label="window" value={d.window} onChange={(e) => onChange({ window: Number(e.target.value) })}>
+              {WINDOWS.map((w) => (
+                <option key={w} value={w}>
+                  {w === 1 ? '1 month' : `${w} months`}
+                </option>
+              ))}
+            </select>
+            ?
+          </div>
+          <p data-testid="crossover-answer">
+            {describeCrossover(answer)}{' '}
+            <button
+              type="button"
+              onClick={() =>
+                download({ name: `${fileStem}-crossover.csv`, text: crossoverCsv(answer), type: 'text/csv' })
+              }
+            >
+              Answer as CSV
+            </button>
+          </p>
+        </div>
+      )}
+      {monthly.undated > 0 && (
+        <p className="note">
+          {monthly.undated.toLocaleString('en')} derivatives have no creation date and are not in the chart.
+        </p>
+      )}
+    </ChartCard>
+  );
+}

@@ -1,0 +1,188 @@
+// "When did Qwen pass Llama as a base, and by which relation?": a researcher crawls both families, opens the
+// family-dynamics panel, reads the answer and takes the chart and its CSV away; then the statistics of one family,
+// the time slider and its replay, and the link that reopens it all. Every number is checked against the local
+// Hub's own records.
+import Papa from 'papaparse';
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { crossoverAnswer } from '../../src/stats/crossover.ts';
+import { RELATIONS } from '../../src/hub/model.ts';
+import { resolvedTo, truthMonthly } from './dynamics-truth.ts';
+import { screenshot } from './browser.ts';
+import { openApp, useE2E, waitForCrawl } from './app.ts';
+
+const env = useE2E({}, 6000);
+type Row = Record<string, string>;
+const ORGS = ['Qwen', 'meta-llama'];
+
+async function downloadOne(page: Page, click: () => Promise<void>): Promise<{ name: string; data: Buffer }> {
+  const [d] = await Promise.all([page.waitForEvent('download'), click()]);
+  return { name: d.suggestedFilename(), data: await readFile((await d.path()) as string) };
+}
+const csvRows = (data: Buffer): Row[] =>
+  Papa.parse<Row>(data.toString('utf8'), { header: true, skipEmptyLines: true }).data;
+
+async function chartReady(page: Page, name: string): Promise<void> {
+  await page.locator(`[data-testid="chart-${name}"] .chart[data-ready="1"] svg`).first().waitFor({ timeout: 30_000 });
+}
+
+describe('family dynamics', () => {
+  it('answers when Qwen passed Llama, and by which relation, with a chart and its CSV', async () => {
+    const { page, errors } = await openApp(env());
+    await waitForCrawl(page);
+    await page.getByRole('button', { name: 'Family dynamics' }).click();
+    await chartReady(page, 'new-derivatives');
+
+    // The answer must not depend on which side the few cross-family merges fall.
+    const truth = truthMonthly(env().hub.dataset, ORGS);
+    const [toQwen, toLlama] = ORGS.map((f) => crossoverAnswer(resolvedTo(truth, f), 'Qwen', 'meta-llama', 3));
+    expect(toQwen?.overall).toEqual(toLlama?.overall);
+    const answer = page.getByTestId('crossover-answer');
+    const passed = toQwen?.overall.firstPassed ?? toQwen?.overall.aheadSince;
+    expect(passed).toMatch(/^\d{4}-\d{2}$/);
+    await expect.poll(() => answer.innerText()).toContain(`Qwen passed meta-llama as a base in ${passed}`);
+    const text = await answer.innerText();
+    for (const [i, c] of (toQwen?.byRelation ?? []).entries())
+      if (c.aheadSince && c.aheadSince === toLlama?.byRelation[i]?.aheadSince && !c.neverBehind)
+        expect(text).toContain(`${c.relation}: Qwen ahead since ${c.aheadSince}`);
+    await screenshot(page, 'dynamics-answer');
+
+    // The chart's data: every dated derivative once, in its month, its family as the Hub's records say.
+    const card = page.getByTestId('chart-new-derivatives');
+    const csv = csvRows(
+      (await downloadOne(page, () => card.getByRole('button', { name: 'CSV', exact: true }).click())).data,
+    );
+    expect(Object.keys(csv[0] ?? {})).toEqual(['month', 'family', 'relation', 'count', 'share']);
+    for (const [i, month] of truth.monthly.months.entries()) {
+      const loose = truth.ambiguous.get(month)?.length ?? 0;
+      let sum = 0;
+      for (const family of ORGS) {
+        const count = Number(csv.find((r) => r.month === month && r.family === family)?.count);
+        const known = RELATIONS.reduce((s, r) => s + (truth.monthly.counts.get(family)?.[r][i] ?? 0), 0);
+        expect(count, `${family} ${month}`).toBeGreaterThanOrEqual(known);
+        expect(count, `${family} ${month}`).toBeLessThanOrEqual(known + loose);
+        sum += count;
+      }
+      const all = ORGS.reduce(
+        (s, f) => s + RELATIONS.reduce((t, r) => t + (truth.monthly.counts.get(f)?.[r][i] ?? 0), 0),
+        0,
+      );
+      expect(sum, month).toBe(all + loose);
+    }
+
+    // Split by relation, as counts; the chart leaves as PNG and SVG, the answer as CSV.
+    await card.getByRole('combobox').nth(1).selectOption('split');
+    await card.getByRole('combobox').first().selectOption('count');
+    await chartReady(page, 'new-derivatives');
+    await expect.poll(() => card.locator('svg').first().innerHTML()).toContain('quantized');
+    await screenshot(page, 'dynamics-split-by-relation');
+    const png = await downloadOne(page, () => card.getByRole('button', { name: 'PNG' }).click());
+    expect(png.name).toMatch(/^forkscope-Qwen\+meta-llama-\d{4}-\d{2}-\d{2}-new-derivatives\.png$/);
+    expect(png.data.subarray(1, 4).toString()).toBe('PNG');
+    const svg = await downloadOne(page, () => card.getByRole('button', { name: 'SVG' }).click());
+    expect(svg.data.toString()).toMatch(/^<svg[\s\S]*>finetune<[\s\S]*<\/svg>$/);
+    const answerCsv = csvRows(
+      (await downloadOne(page, () => card.getByRole('button', { name: 'Answer as CSV' }).click())).data,
+    );
+    expect(answerCsv[0]).toMatchObject({ family: 'Qwen', passed: 'meta-llama', relation: 'all', first_passed: passed });
+    expect(answerCsv.map((r) => r.relation)).toEqual(['all', ...(toQwen?.byRelation.map((c) => c.relation) ?? [])]);
+    expect(errors).toEqual([]);
+  });
+
+  it('gives the statistics of one family, within the time slider, and reopens from the link', async () => {
+    const { page, errors } = await openApp(env());
+    await waitForCrawl(page);
+    await page.getByRole('button', { name: 'Family dynamics' }).click();
+    await page.getByTestId('stats-scope').selectOption('meta-llama');
+    await chartReady(page, 're-uploaders');
+
+    // Every number against the records: the family's models, and its busiest re-uploader.
+    const records = env().hub.dataset.records.filter((r) => !r.private);
+    const byId = new Map(records.map((r) => [r.id, r]));
+    const llama = new Set<string>();
+    const reach = (id: string): boolean => {
+      const seen = new Set([id]);
+      const queue = [id];
+      for (let k = 0; k < queue.length; k++) {
+        if (queue[k]?.startsWith('meta-llama/')) return true;
+        for (const p of byId.get(queue[k] as string)?.parents ?? [])
+          if (!seen.has(p.id)) {
+            seen.add(p.id);
+            queue.push(p.id);
+          }
+      }
+      return false;
+    };
+    for (const r of records) if (reach(r.id)) llama.add(r.id);
+    const summary = page.getByTestId('scope-summary');
+    const number = async (label: string) =>
+      Number((await summary.locator('div', { hasText: label }).locator('dd').innerText()).replaceAll(',', ''));
+    // Cross-family merges belong to the family that reached them first, so the scope holds at most the reachable.
+    const models = await number('models');
+    expect(models).toBeLessThanOrEqual(llama.size);
+    expect(models).toBeGreaterThan(llama.size * 0.97);
+    const uploaders = page.getByTestId('chart-re-uploaders');
+    const top = csvRows((await downloadOne(page, () => uploaders.getByRole('button', { name: 'CSV' }).click())).data);
+    const byAuthor = new Map<string, number>();
+    for (const r of top) byAuthor.set(r.author as string, (byAuthor.get(r.author as string) ?? 0) + Number(r.models));
+    const [bestAuthor, bestCount] = [...byAuthor].sort((a, b) => b[1] - a[1])[0] as [string, number];
+    const truthCount = [...llama].filter(
+      (id) => id.startsWith(`${bestAuthor}/`) && (byId.get(id)?.parents.length ?? 0) > 0,
+    );
+    expect(bestCount).toBeLessThanOrEqual(truthCount.length);
+    expect(bestCount).toBeGreaterThan(truthCount.length * 0.9);
+    await page.getByTestId('scope-summary').scrollIntoViewIfNeeded();
+    await screenshot(page, 'dynamics-stats-llama');
+
+    // The time slider: back to the graph, the forests as they were at the end of 2024-06.
+    await page.getByRole('button', { name: 'Back to the graph' }).click();
+    const slider = page.getByRole('slider', { name: 'Show models created up to' });
+    await slider.focus();
+    await slider.press('Home');
+    await expect(page.getByTestId('time-slider-month').innerText()).resolves.toMatch(/^up to \d{4}-\d{2}$/);
+    const first = (await page.getByTestId('time-slider-month').innerText()).slice(6);
+    for (let m = first; m < '2024-06'; m = nextMonth(m)) await slider.press('ArrowRight');
+    await expect(page.getByTestId('time-slider-month').innerText()).resolves.toBe('up to 2024-06');
+    await expect.poll(() => page.url()).toMatch(/[?&]t=2024-06/);
+    await screenshot(page, 'time-slider-2024-06');
+    const exported = csvRows((await downloadOne(page, () => page.getByTestId('export-csv').click())).data).filter(
+      (r) => r.created_at,
+    );
+    expect(exported.length).toBeGreaterThan(0);
+    expect(exported.every((r) => (r.created_at as string).slice(0, 7) <= '2024-06')).toBe(true);
+
+    // The statistics follow the slider; the link reopens panel, scope and month in a fresh browser.
+    await page.getByRole('button', { name: 'Family dynamics' }).click();
+    await expect.poll(() => number('models')).toBeLessThan(models);
+    await expect(page.getByTestId('dynamics').innerText()).resolves.toContain('models created up to 2024-06');
+    const link = page.url();
+    expect(link).toMatch(/dyn=1/);
+    expect(link).toMatch(/ds=meta-llama/);
+    const fresh = await env().browser.newContext({ viewport: { width: 1400, height: 850 } });
+    const again = await fresh.newPage();
+    await again.goto(link);
+    await again.getByTestId('dynamics').waitFor({ timeout: 90_000 });
+    await expect(again.getByTestId('stats-scope').inputValue()).resolves.toBe('meta-llama');
+    await expect(again.getByTestId('time-slider-month').innerText()).resolves.toBe('up to 2024-06');
+    await fresh.close();
+
+    // Replay: the months advance by themselves, and pause stops them.
+    await page.getByRole('button', { name: 'Back to the graph' }).click();
+    await page.getByRole('button', { name: /Replay/ }).click();
+    const month = () => page.getByTestId('time-slider-month').innerText();
+    const start = await month();
+    await expect.poll(month, { timeout: 10_000 }).not.toBe(start);
+    await screenshot(page, 'time-slider-replay');
+    await page.getByRole('button', { name: /Pause/ }).click();
+    const paused = await month();
+    await page.waitForTimeout(1200);
+    await expect(month()).resolves.toBe(paused);
+    expect(errors).toEqual([]);
+  });
+});
+
+function nextMonth(m: string): string {
+  const [y, mo] = m.split('-').map(Number) as [number, number];
+  return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
+}

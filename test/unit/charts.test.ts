@@ -1,0 +1,54 @@
+// The chart specifications, rendered to SVG in Node by the same Vega runtime the app uses: the marks a reader
+// relies on are there, and untrusted text stays text.
+import { describe, expect, it } from 'vitest';
+import { chartSvg } from '../../src/charts/render.ts';
+import { barSpec, timelineSpec } from '../../src/charts/specs.ts';
+import type { TimelineRow } from '../../src/stats/timeline.ts';
+
+const rows: TimelineRow[] = ['2024-01', '2024-02', '2024-03'].flatMap((month, i) => [
+  { month, family: 'Qwen', relation: 'all', count: i * 2, share: i === 0 ? 0 : 0.6 },
+  { month, family: 'meta-llama', relation: 'all', count: 3 - i, share: i === 0 ? 1 : 0.4 },
+]);
+const options = { families: ['Qwen', 'meta-llama'], familyColors: ['#4263eb', '#f76707'], width: 400 };
+
+const count = (svg: string, re: RegExp): number => svg.match(re)?.length ?? 0;
+
+describe('chart specifications', () => {
+  it('draws one line per family, in the graph colours, with a rule at the time slider month', async () => {
+    const svg = await chartSvg(timelineSpec(rows, { ...options, measure: 'share', asOf: '2024-02' }));
+    expect(count(svg, /class="mark-line role-mark/g)).toBe(2);
+    expect(count(svg, /<path[^>]*stroke="#4263eb"/g)).toBeGreaterThanOrEqual(1);
+    expect(count(svg, /<path[^>]*stroke="#f76707"/g)).toBeGreaterThanOrEqual(1);
+    expect(svg).toContain('class="mark-rule role-mark');
+    expect(svg).toContain('share of new derivatives');
+    expect(svg).toContain('>Qwen<');
+    expect(svg).toContain('>meta-llama<');
+    const plain = await chartSvg(timelineSpec(rows, { ...options, measure: 'count', asOf: null }));
+    expect(plain).not.toContain('mark-rule role-mark');
+    expect(plain).toContain('new derivatives');
+  });
+
+  it('facets the timeline by relation when the rows are split', async () => {
+    const split = [
+      ...rows.map((r) => ({ ...r, relation: 'finetune' as const })),
+      ...rows.map((r) => ({ ...r, relation: 'quantized' as const })),
+    ];
+    const svg = await chartSvg(timelineSpec(split, { ...options, measure: 'count', asOf: null }));
+    expect(svg).toContain('>finetune<');
+    expect(svg).toContain('>quantized<');
+  });
+
+  it('draws ranked bars stacked by relation, and escapes hostile labels', async () => {
+    const bars = [
+      { label: 'bartowski', value: 40, series: 'quantized' },
+      { label: 'bartowski', value: 2, series: 'finetune' },
+      { label: '<img src=x onerror=alert(1)>', value: 5, series: 'adapter' },
+    ];
+    const svg = await chartSvg(
+      barSpec(bars, { valueTitle: 'models', labelTitle: 'author', width: 300, byRelation: true }),
+    );
+    expect(count(svg, /<path[^>]*fill="#2f9e44"/g)).toBeGreaterThanOrEqual(1);
+    expect(svg).not.toContain('<img');
+    expect(svg).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+});
