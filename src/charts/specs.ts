@@ -12,10 +12,12 @@ export interface TimelineChartOptions {
   familyColors: readonly string[];
   /** The time slider's month, drawn as a rule. */
   asOf: string | null;
-  width: number;
+  /** Pixels, or the width of the element the chart is drawn in (a facetted chart needs pixels). */
+  width: number | 'container';
 }
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+const FACET_WIDTH = 760;
 const FONT = { font: 'system-ui, sans-serif', labelFontSize: 11, titleFontSize: 12 };
 
 function monthDatum(month: string): { year: number; month: number; utc: true } {
@@ -76,7 +78,7 @@ export function timelineSpec(rows: readonly TimelineRow[], o: TimelineChartOptio
         header: { labelAngle: 0, labelAlign: 'left', labelOrient: 'top', labelFontWeight: 'bold' },
       },
     },
-    spec: { width: o.width, height: 120, layer },
+    spec: { width: o.width === 'container' ? FACET_WIDTH : o.width, height: 120, layer },
     resolve: { scale: { y: share ? 'shared' : 'independent' } },
     config,
   } as TopLevelSpec;
@@ -92,7 +94,7 @@ export interface BarRow {
 export interface BarChartOptions {
   valueTitle: string;
   labelTitle: string;
-  width: number;
+  width: number | 'container';
   /** Stacked by relation, coloured like the graph. */
   byRelation?: boolean;
   color?: string;

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { crossoverAnswer } from '../../src/stats/crossover.ts';
 import { RELATIONS } from '../../src/hub/model.ts';
+import { FIXTURE } from '../hub/fixtures.ts';
 import { resolvedTo, truthMonthly } from './dynamics-truth.ts';
 import { screenshot } from './browser.ts';
 import { openApp, useE2E, waitForCrawl } from './app.ts';
@@ -178,6 +179,41 @@ describe('family dynamics', () => {
     const paused = await month();
     await page.waitForTimeout(1200);
     await expect(month()).resolves.toBe(paused);
+    expect(errors).toEqual([]);
+  });
+
+  it('gives the statistics of a selection: the descendants of one model', async () => {
+    const root = FIXTURE.qwenInstruct;
+    const { page, errors } = await openApp(env(), undefined, `&dyn=1&ds=selection&sel=d:${encodeURIComponent(root)}`);
+    await waitForCrawl(page);
+    await chartReady(page, 'fan-out');
+    await expect(page.getByTestId('stats-scope').inputValue()).resolves.toBe('selection');
+    const selected = Number(
+      (await page.getByTestId('selection-bar').innerText()).replaceAll(',', '').match(/(\d+) selected/)?.[1],
+    );
+    const summary = page.getByTestId('scope-summary');
+    const models = Number(
+      (
+        await summary
+          .locator('div', { hasText: /^models/ })
+          .locator('dd')
+          .innerText()
+      ).replaceAll(',', ''),
+    );
+    expect(models).toBe(selected);
+    expect(models).toBeGreaterThan(100);
+
+    // The model at the top of the fan-out is the selection's root, with every direct child the Hub lists.
+    const fan = page.getByTestId('chart-fan-out');
+    const rows = csvRows((await downloadOne(page, () => fan.getByRole('button', { name: 'CSV' }).click())).data);
+    expect(Object.keys(rows[0] ?? {})).toEqual(['parent', 'children', 'relation']);
+    const children = env().hub.catalog.childrenCount(root);
+    for (const [relation, n] of Object.entries(children)) {
+      const row = rows.find((r) => r.parent === root && r.relation === relation);
+      expect(Number(row?.children ?? 0), relation).toBe(n);
+    }
+    expect(rows[0]?.parent).toBe(root);
+    await screenshot(page, 'dynamics-selection');
     expect(errors).toEqual([]);
   });
 });

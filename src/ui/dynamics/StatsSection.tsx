@@ -2,6 +2,7 @@
 // relation mix, fan-out, downloads summed over subtrees, re-uploaders, license changes, cross-family merges and
 // distillations. Each chart exports as PNG/SVG/CSV, each list as CSV.
 import { useMemo } from 'react';
+import type { TopLevelSpec } from 'vega-lite';
 import { barSpec, type BarRow } from '../../charts/specs.ts';
 import { tableCsv } from '../../export/table.ts';
 import type { LineageGraph } from '../../graph/graph.ts';
@@ -20,7 +21,6 @@ interface Props {
   onPick(id: string): void;
 }
 
-const WIDTH = 380;
 const stacked = <T extends RelationTally>(items: readonly T[], label: (t: T) => string): BarRow[] =>
   items.flatMap((t) => RELATIONS.filter((r) => t[r] > 0).map((r) => ({ label: label(t), value: t[r], series: r })));
 /** A bar chart's data as CSV, under the column names the chart's axes carry. */
@@ -30,27 +30,129 @@ const barsCsv = (rows: readonly BarRow[], label: string, value: string, series?:
     rows.map((r) => ({ [label]: r.label, [value]: r.value, ...(series ? { [series]: r.series ?? '' } : {}) })),
   );
 
+interface ChartEntry {
+  name: string;
+  title: string;
+  spec: TopLevelSpec | null;
+  csv: () => string;
+  note?: string;
+  empty?: string;
+}
+
+interface ChartOptions {
+  /** Axis titles, also the CSV's column names: label, value and, for stacked bars, the stack. */
+  labels: [string, string] | [string, string, string];
+  byRelation?: boolean;
+  columns?: boolean;
+  color?: string;
+  csv?: () => string;
+  note?: string;
+  empty?: string;
+}
+
+function chart(name: string, title: string, rows: BarRow[], o: ChartOptions): ChartEntry {
+  const [labelTitle, valueTitle, series] = o.labels;
+  const spec =
+    rows.length === 0
+      ? null
+      : barSpec(rows, {
+          labelTitle,
+          valueTitle,
+          width: 'container',
+          byRelation: o.byRelation,
+          columns: o.columns,
+          color: o.color,
+        });
+  return {
+    name,
+    title,
+    spec,
+    csv: o.csv ?? barsCsv(rows, labelTitle, valueTitle, series),
+    note: o.note,
+    empty: o.empty,
+  };
+}
+
 export function StatsSection({ graph, scope, families, fileStem, onPick }: Props) {
   const s = useMemo(() => scopeStructure(graph, scope, families), [graph, scope, families]);
   const licenses = useMemo(() => licenseChanges(graph, scope), [graph, scope]);
   const merges = useMemo(() => crossFamilyMerges(graph, scope), [graph, scope]);
   const distilled = useMemo(() => distillations(graph, scope), [graph, scope]);
-  const charts = useMemo(() => {
-    const depth = s.depth.map((d) => ({ label: String(d.depth), value: d.models }));
-    const mix = s.relations.map((r) => ({ label: r.relation, value: r.models, series: r.relation }));
-    const fan = stacked(s.fanOut, (f) => f.id);
-    const subtrees = s.subtrees.map((t) => ({ label: t.id, value: t.downloads }));
-    const uploaders = stacked(s.reuploaders, (a) => a.author);
-    const transitions = licenseTransitions(licenses)
-      .slice(0, 15)
-      .map((t) => ({ label: `${t.from} → ${t.to}`, value: t.edges, series: t.direction }));
-    const meetings = [
-      ...pairCounts(mergePairs(merges)).map((p) => ({ label: `merge: ${p.pair}`, value: p.models })),
-      ...pairCounts(distillationPairs(distilled)).map((p) => ({ label: `distilled: ${p.pair}`, value: p.models })),
+  const charts = useMemo((): ChartEntry[] => {
+    const transitions = licenseTransitions(licenses).slice(0, 15);
+    const morePermissive = licenses.filter((l) => l.direction === 'more permissive').length;
+    return [
+      chart(
+        'depth',
+        'Depth distribution',
+        s.depth.map((d) => ({ label: String(d.depth), value: d.models })),
+        {
+          labels: ['depth', 'models'],
+          columns: true,
+        },
+      ),
+      chart(
+        'relations',
+        'Relation mix',
+        s.relations.map((r) => ({ label: r.relation, value: r.models, series: r.relation })),
+        {
+          labels: ['relation', 'models'],
+          byRelation: true,
+        },
+      ),
+      chart(
+        'fan-out',
+        'Fan-out: parents with most children',
+        stacked(s.fanOut, (f) => f.id),
+        {
+          labels: ['parent', 'children', 'relation'],
+          byRelation: true,
+        },
+      ),
+      chart(
+        'subtree-downloads',
+        'Downloads summed over subtrees',
+        s.subtrees.map((t) => ({ label: t.id, value: t.downloads })),
+        {
+          labels: ['subtree of', 'downloads (30 d)'],
+          csv: () => tableCsv(['id', 'models', 'downloads'] as const, s.subtrees),
+        },
+      ),
+      chart(
+        're-uploaders',
+        'Most active re-uploaders',
+        stacked(s.reuploaders, (a) => a.author),
+        {
+          labels: ['author', 'models', 'relation'],
+          byRelation: true,
+          note: "Authors other than the families' own orgs, by derivatives published.",
+        },
+      ),
+      chart(
+        'license-changes',
+        'License changes along edges',
+        transitions.map((t) => ({ label: `${t.from} → ${t.to}`, value: t.edges, series: t.direction })),
+        {
+          labels: ['change', 'edges', 'direction'],
+          empty: 'No edge in this scope changes license.',
+          note: `${morePermissive.toLocaleString('en')} edges give the child a more permissive license than its parent (tiers: permissive, copyleft, use-restricted, non-commercial).`,
+        },
+      ),
+      chart(
+        'families-meet',
+        'Cross-family merges and distillations',
+        [
+          ...pairCounts(mergePairs(merges)).map((p) => ({ label: `merge: ${p.pair}`, value: p.models })),
+          ...pairCounts(distillationPairs(distilled)).map((p) => ({ label: `distilled: ${p.pair}`, value: p.models })),
+        ],
+        {
+          labels: ['families', 'models'],
+          color: '#ae3ec9',
+          empty: 'No cross-family merge or distillation in this scope.',
+        },
+      ),
     ];
-    return { depth, mix, fan, subtrees, uploaders, transitions, meetings };
   }, [s, licenses, merges, distilled]);
-  const bars = (rows: BarRow[], o: Parameters<typeof barSpec>[1]) => (rows.length === 0 ? null : barSpec(rows, o));
 
   return (
     <div className="stats-grid">
@@ -77,64 +179,19 @@ export function StatsSection({ graph, scope, families, fileStem, onPick }: Props
           ))}
         </dl>
       </section>
-      <ChartCard
-        name="depth"
-        title="Depth distribution"
-        spec={bars(charts.depth, { valueTitle: 'models', labelTitle: 'depth', width: WIDTH, columns: true })}
-        csv={barsCsv(charts.depth, 'depth', 'models')}
-        fileStem={fileStem}
-      />
-      <ChartCard
-        name="relations"
-        title="Relation mix"
-        spec={bars(charts.mix, { valueTitle: 'models', labelTitle: 'relation', width: WIDTH, byRelation: true })}
-        csv={barsCsv(charts.mix, 'relation', 'models')}
-        fileStem={fileStem}
-      />
-      <ChartCard
-        name="fan-out"
-        title="Fan-out: parents with most children"
-        spec={bars(charts.fan, { valueTitle: 'children', labelTitle: 'parent', width: WIDTH, byRelation: true })}
-        csv={barsCsv(charts.fan, 'parent', 'children', 'relation')}
-        fileStem={fileStem}
-      />
-      <ChartCard
-        name="subtree-downloads"
-        title="Downloads summed over subtrees"
-        spec={bars(charts.subtrees, { valueTitle: 'downloads (30 d)', labelTitle: 'subtree of', width: WIDTH })}
-        csv={() => tableCsv(['id', 'models', 'downloads'] as const, s.subtrees)}
-        fileStem={fileStem}
-      />
-      <ChartCard
-        name="re-uploaders"
-        title="Most active re-uploaders"
-        spec={bars(charts.uploaders, { valueTitle: 'models', labelTitle: 'author', width: WIDTH, byRelation: true })}
-        csv={barsCsv(charts.uploaders, 'author', 'models', 'relation')}
-        fileStem={fileStem}
-      >
-        <p className="note">Authors other than the families&apos; own orgs, by derivatives published.</p>
-      </ChartCard>
-      <ChartCard
-        name="license-changes"
-        title="License changes along edges"
-        spec={bars(charts.transitions, { valueTitle: 'edges', labelTitle: 'parent → child', width: WIDTH })}
-        csv={barsCsv(charts.transitions, 'change', 'edges', 'direction')}
-        fileStem={fileStem}
-        empty="No edge in this scope changes license."
-      >
-        <p className="note">
-          {licenses.filter((l) => l.direction === 'more permissive').length.toLocaleString('en')} edges give the child a
-          more permissive license than its parent (tiers: permissive, copyleft, use-restricted, non-commercial).
-        </p>
-      </ChartCard>
-      <ChartCard
-        name="families-meet"
-        title="Cross-family merges and distillations"
-        spec={bars(charts.meetings, { valueTitle: 'models', labelTitle: 'families', width: WIDTH, color: '#ae3ec9' })}
-        csv={barsCsv(charts.meetings, 'families', 'models')}
-        fileStem={fileStem}
-        empty="No cross-family merge or distillation in this scope."
-      />
+      {charts.map((c) => (
+        <ChartCard
+          key={c.name}
+          name={c.name}
+          title={c.title}
+          spec={c.spec}
+          csv={c.csv}
+          fileStem={fileStem}
+          empty={c.empty}
+        >
+          {c.note && <p className="note">{c.note}</p>}
+        </ChartCard>
+      ))}
       <StatTable
         name="license-edges"
         title="Edges that change license"

@@ -40,7 +40,13 @@ export function TimelineSection({ monthly, dynamics: d, familyColors, asOf, file
     () =>
       rows.length === 0
         ? null
-        : timelineSpec(rows, { measure: d.measure, families: monthly.families, familyColors, asOf, width: 820 }),
+        : timelineSpec(rows, {
+            measure: d.measure,
+            families: monthly.families,
+            familyColors,
+            asOf,
+            width: 'container',
+          }),
     [rows, d.measure, monthly.families, familyColors, asOf],
   );
   const pair = comparedFamilies(monthly, d);
