@@ -2,9 +2,9 @@
 // another's base (DeepSeek-R1-Distill-Qwen-7B: a DeepSeek teacher on a Qwen base). The Hub records neither, so
 // both are read from what it does record: the parents' families, and a model's name and author. The rules are
 // stated in the UI next to the numbers.
-import type { LineageGraph } from '../graph/graph.ts';
-import { incomingRelation } from '../graph/queries.ts';
-import type { Relation } from '../hub/model.ts';
+import { RELATIONS, type Relation } from '../hub/model.ts';
+import type { LineageIndex, ScopeMask } from './lineage-index.ts';
+import { byText } from './rank.ts';
 
 /** Well-known families, recognised in model names and in the names of the orgs that publish them. */
 const KNOWN_FAMILIES: { key: string; name: RegExp; orgs: string[] }[] = [
@@ -44,16 +44,22 @@ export interface CrossFamilyMerge {
 }
 
 /** Models in the scope whose parents belong to two or more families ('other': outside the crawled ones). */
-export function crossFamilyMerges(graph: LineageGraph, scope: ReadonlySet<string>): CrossFamilyMerge[] {
+export function crossFamilyMerges(ix: LineageIndex, scope: ScopeMask): CrossFamilyMerge[] {
   const out: CrossFamilyMerge[] = [];
-  for (const model of scope) {
-    if (graph.inDegree(model) < 2) continue;
-    const parents = graph.inNeighbors(model).sort();
-    const parentFamilies = [...new Set(parents.map((p) => graph.getNodeAttribute(p, 'family')))].sort();
-    if (parentFamilies.length >= 2)
-      out.push({ model, family: graph.getNodeAttribute(model, 'family'), parentFamilies, parents });
+  for (let i = 0; i < ix.ids.length; i++) {
+    const [from, to] = [ix.parentStart[i] as number, ix.parentStart[i + 1] as number];
+    if (scope[i] !== 1 || to - from < 2) continue;
+    const parentIndices = Array.from(ix.parents.subarray(from, to));
+    const families = new Set(parentIndices.map((p) => ix.families[ix.family[p] as number] as string));
+    if (families.size < 2) continue;
+    out.push({
+      model: ix.ids[i] as string,
+      family: ix.families[ix.family[i] as number] as string,
+      parentFamilies: [...families].sort(byText),
+      parents: parentIndices.map((p) => ix.ids[p] as string).sort(byText),
+    });
   }
-  return out.sort((x, y) => x.model.localeCompare(y.model));
+  return out.sort((x, y) => byText(x.model, y.model));
 }
 
 export interface Distillation {
@@ -65,22 +71,20 @@ export interface Distillation {
   teachers: string[];
 }
 
-const DISTILLED = /distil/i;
-
 /** Models in the scope named as distillations, with the teacher families their names give away. Quantized copies
  * of a distillation are re-uploads, not distillations, and are left out. */
-export function distillations(graph: LineageGraph, scope: ReadonlySet<string>): Distillation[] {
+export function distillations(ix: LineageIndex, scope: ScopeMask): Distillation[] {
   const out: Distillation[] = [];
-  for (const model of scope) {
-    const name = model.split('/')[1] ?? model;
-    const relation = incomingRelation(graph, model);
-    if (!relation || relation === 'quantized' || !DISTILLED.test(name)) continue;
-    const baseLabel = graph.getNodeAttribute(model, 'family');
-    const base = familyKey(baseLabel);
-    const teachers = familiesNamed(model).filter((k) => k !== base);
-    out.push({ model, relation, base: baseLabel, teachers });
+  for (let i = 0; i < ix.ids.length; i++) {
+    const model = ix.ids[i] as string;
+    if (scope[i] !== 1 || ix.distilled[i] !== 1) continue;
+    const relation = RELATIONS[ix.relation[i] as number];
+    if (!relation || relation === 'quantized') continue;
+    const base = ix.families[ix.family[i] as number] as string;
+    const teachers = familiesNamed(model).filter((k) => k !== familyKey(base));
+    out.push({ model, relation, base, teachers });
   }
-  return out.sort((x, y) => x.model.localeCompare(y.model));
+  return out.sort((x, y) => byText(x.model, y.model));
 }
 
 /** How often each pair of families meets: `a × b` for merges, `teacher → base` for distillations. */
@@ -89,7 +93,7 @@ export function pairCounts(pairs: Iterable<string>): { pair: string; models: num
   for (const p of pairs) counts.set(p, (counts.get(p) ?? 0) + 1);
   return [...counts]
     .map(([pair, models]) => ({ pair, models }))
-    .sort((x, y) => y.models - x.models || x.pair.localeCompare(y.pair));
+    .sort((x, y) => y.models - x.models || byText(x.pair, y.pair));
 }
 
 export function mergePairs(merges: readonly CrossFamilyMerge[]): string[] {

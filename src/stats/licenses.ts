@@ -1,8 +1,9 @@
 // License changes along derivation edges. Hub license ids are sorted into four tiers by what a re-user may do,
 // so an edge can be read as "the child claims a more permissive license than its parent" (say, a Llama fine-tune
 // re-published as apache-2.0). Ids outside the table, and missing licenses, are left unrated, never guessed.
-import type { LineageGraph } from '../graph/graph.ts';
-import type { Relation } from '../hub/model.ts';
+import { RELATIONS, type Relation } from '../hub/model.ts';
+import type { LineageIndex, ScopeMask } from './lineage-index.ts';
+import { byText } from './rank.ts';
 
 export type LicenseTier = 'permissive' | 'copyleft' | 'restricted' | 'non-commercial';
 /** Higher is more permissive. */
@@ -63,9 +64,19 @@ const PATTERNS: [RegExp, LicenseTier][] = [
 
 /** The tier of a Hub license id, or null when it is missing or not one the table knows. */
 export function licenseTier(license: string): LicenseTier | null {
-  const id = license.trim().toLowerCase();
+  const known = tierCache.get(license);
+  if (known !== undefined) return known;
+  const tier = tierOf(license.trim().toLowerCase());
+  if (tierCache.size < 10_000) tierCache.set(license, tier);
+  return tier;
+}
+
+// Hubs use a few hundred license ids: each is classified once.
+const tierCache = new Map<string, LicenseTier | null>();
+
+function tierOf(id: string): LicenseTier | null {
   if (id === '' || id === 'unknown') return null;
-  return EXACT[id] ?? PATTERNS.find(([re]) => re.test(id))?.[1] ?? null;
+  return (Object.hasOwn(EXACT, id) ? EXACT[id] : undefined) ?? PATTERNS.find(([re]) => re.test(id))?.[1] ?? null;
 }
 
 export type LicenseDirection = 'more permissive' | 'less permissive' | 'same tier' | 'unrated';
@@ -89,18 +100,32 @@ export function licenseDirection(parentLicense: string, childLicense: string): L
       : 'same tier';
 }
 
-/** Edges into the scope whose two ends both state a license, and different ones. */
-export function licenseChanges(graph: LineageGraph, scope: ReadonlySet<string>): LicenseChange[] {
-  const out: LicenseChange[] = [];
-  for (const child of scope)
-    graph.forEachInEdge(child, (_e, attrs, parent) => {
-      const parentLicense = graph.getNodeAttribute(parent, 'license');
-      const childLicense = graph.getNodeAttribute(child, 'license');
-      if (!parentLicense || !childLicense || parentLicense === childLicense) return;
+const DIRECTIONS: readonly LicenseDirection[] = ['more permissive', 'less permissive', 'same tier', 'unrated'];
+
+/** Edges into the scope whose two ends both state a license, and different ones: those that make the child more
+ * permissive first, then less permissive, same tier, unrated; in the scope's order within each. */
+export function licenseChanges(ix: LineageIndex, scope: ScopeMask): LicenseChange[] {
+  const byDirection = new Map(DIRECTIONS.map((d) => [d, [] as LicenseChange[]]));
+  for (let i = 0; i < ix.ids.length; i++) {
+    if (scope[i] !== 1) continue;
+    const childLicense = ix.licenses[ix.license[i] as number] as string;
+    if (!childLicense) continue;
+    for (let e = ix.parentStart[i] as number; e < (ix.parentStart[i + 1] as number); e++) {
+      const p = ix.parents[e] as number;
+      const parentLicense = ix.licenses[ix.license[p] as number] as string;
+      if (!parentLicense || parentLicense === childLicense) continue;
       const direction = licenseDirection(parentLicense, childLicense);
-      out.push({ parent, child, relation: attrs.relation, parentLicense, childLicense, direction });
-    });
-  return out.sort((x, y) => x.child.localeCompare(y.child) || x.parent.localeCompare(y.parent));
+      byDirection.get(direction)?.push({
+        parent: ix.ids[p] as string,
+        child: ix.ids[i] as string,
+        relation: RELATIONS[ix.edgeRelation[e] as number] as Relation,
+        parentLicense,
+        childLicense,
+        direction,
+      });
+    }
+  }
+  return DIRECTIONS.flatMap((d) => byDirection.get(d) ?? []);
 }
 
 export interface LicenseTransition {
@@ -119,5 +144,5 @@ export function licenseTransitions(changes: readonly LicenseChange[]): LicenseTr
     if (!t) byPair.set(key, (t = { from: c.parentLicense, to: c.childLicense, direction: c.direction, edges: 0 }));
     t.edges++;
   }
-  return [...byPair.values()].sort((x, y) => y.edges - x.edges || `${x.from}${x.to}`.localeCompare(`${y.from}${y.to}`));
+  return [...byPair.values()].sort((x, y) => y.edges - x.edges || byText(x.from, y.from) || byText(x.to, y.to));
 }

@@ -1,8 +1,9 @@
 // The shape of a family or a selection (the scope): size, depth distribution, relation mix, the parents with most
 // children, downloads summed over subtrees, and the authors who publish most derivatives (re-uploaders such as
 // quantizer orgs). Only edges inside the scope count, so a selection's numbers describe the selection itself.
-import type { LineageGraph } from '../graph/graph.ts';
 import { RELATIONS, type Relation } from '../hub/model.ts';
+import { relationInScope, type LineageIndex, type ScopeMask } from './lineage-index.ts';
+import { topBy } from './rank.ts';
 
 export type RelationTally = Record<Relation, number>;
 
@@ -20,111 +21,119 @@ export interface ScopeStructure {
   reuploaders: ({ author: string; models: number } & RelationTally)[];
 }
 
-const tally = (): RelationTally => Object.fromEntries(RELATIONS.map((r) => [r, 0])) as RelationTally;
+const R = RELATIONS.length;
+const inc = (counts: Int32Array, k: number): void => void (counts[k] = (counts[k] as number) + 1);
+
+/** Per-relation counts of item k out of a flat array of R counts per item. */
+function tallyOf(counts: Int32Array, k: number): RelationTally {
+  return Object.fromEntries(RELATIONS.map((r, j) => [r, counts[k * R + j] as number])) as RelationTally;
+}
 
 /** Statistics of the scope; lists are cut to their `top` largest entries (ties by id). */
 export function scopeStructure(
-  graph: LineageGraph,
-  scope: ReadonlySet<string>,
+  ix: LineageIndex,
+  scope: ScopeMask,
   ownOrgs: readonly string[],
   top = 15,
 ): ScopeStructure {
-  const depth = new Map<number, number>();
-  const relations = tally();
-  const fanOut = new Map<string, { id: string; children: number } & RelationTally>();
-  const authors = new Map<string, { author: string; models: number } & RelationTally>();
+  const n = ix.ids.length;
   const own = new Set(ownOrgs.map((o) => o.toLowerCase()));
-  let derivatives = 0;
-  let edges = 0;
-  let downloads = 0;
-  for (const id of scope) {
-    const node = graph.getNodeAttributes(id);
-    downloads += node.downloads;
-    depth.set(node.depth, (depth.get(node.depth) ?? 0) + 1);
-    graph.forEachInEdge(id, (_e, attrs, parent) => {
-      if (!scope.has(parent)) return;
+  const ownAuthor = ix.authors.map((a) => own.has(a.toLowerCase()));
+  const depth = new Map<number, number>();
+  const relations = new Int32Array(R);
+  const children = new Int32Array(n);
+  const childRelations = new Int32Array(n * R);
+  const byAuthor = new Int32Array(ix.authors.length * R);
+  let [models, derivatives, edges, downloads] = [0, 0, 0, 0];
+  for (let i = 0; i < n; i++) {
+    if (scope[i] !== 1) continue;
+    models++;
+    downloads += ix.downloads[i] as number;
+    depth.set(ix.depth[i] as number, (depth.get(ix.depth[i] as number) ?? 0) + 1);
+    for (let e = ix.parentStart[i] as number; e < (ix.parentStart[i + 1] as number); e++) {
+      const p = ix.parents[e] as number;
+      if (scope[p] !== 1) continue;
       edges++;
-      let f = fanOut.get(parent);
-      if (!f) fanOut.set(parent, (f = { id: parent, children: 0, ...tally() }));
-      f.children++;
-      f[attrs.relation]++;
-    });
-    const relation = inScopeRelation(graph, scope, id);
-    if (!relation) continue;
+      inc(children, p);
+      inc(childRelations, p * R + (ix.edgeRelation[e] as number));
+    }
+    const rel = relationInScope(ix, scope, i);
+    if (rel < 0) continue;
     derivatives++;
-    relations[relation]++;
-    if (own.has(node.author.toLowerCase())) continue;
-    let a = authors.get(node.author);
-    if (!a) authors.set(node.author, (a = { author: node.author, models: 0, ...tally() }));
-    a.models++;
-    a[relation]++;
+    inc(relations, rel);
+    if (!ownAuthor[ix.author[i] as number]) inc(byAuthor, (ix.author[i] as number) * R + rel);
   }
+  const authorTotal = (a: number): number => byAuthor.subarray(a * R, a * R + R).reduce((x, y) => x + y, 0);
+  const parentsWithChildren = Array.from({ length: n }, (_v, i) => i).filter((i) => (children[i] as number) > 0);
+  const busiest = topBy(
+    parentsWithChildren,
+    (i) => children[i] as number,
+    (i) => ix.ids[i] as string,
+    top,
+  );
+  const authorCodes = Array.from({ length: ix.authors.length }, (_v, a) => a).filter((a) => authorTotal(a) > 0);
+  const uploaders = topBy(authorCodes, authorTotal, (a) => ix.authors[a] as string, top);
   return {
-    models: scope.size,
+    models,
     derivatives,
-    roots: scope.size - derivatives,
+    roots: models - derivatives,
     edges,
     downloads,
-    depth: [...depth].sort((x, y) => x[0] - y[0]).map(([d, models]) => ({ depth: d, models })),
-    relations: RELATIONS.map((relation) => ({ relation, models: relations[relation] })).filter((r) => r.models > 0),
-    fanOut: largest(
-      [...fanOut.values()],
-      (f) => f.children,
-      (f) => f.id,
-      top,
+    depth: [...depth].sort((x, y) => x[0] - y[0]).map(([d, count]) => ({ depth: d, models: count })),
+    relations: RELATIONS.map((relation, j) => ({ relation, models: relations[j] as number })).filter(
+      (r) => r.models > 0,
     ),
-    subtrees: largest(
-      subtreeDownloads(graph, scope),
+    fanOut: busiest.map((i) => ({
+      id: ix.ids[i] as string,
+      children: children[i] as number,
+      ...tallyOf(childRelations, i),
+    })),
+    subtrees: topBy(
+      subtreeDownloads(ix, scope),
       (s) => s.downloads,
       (s) => s.id,
       top,
     ),
-    reuploaders: largest(
-      [...authors.values()],
-      (a) => a.models,
-      (a) => a.author,
-      top,
-    ),
+    reuploaders: uploaders.map((a) => ({
+      author: ix.authors[a] as string,
+      models: authorTotal(a),
+      ...tallyOf(byAuthor, a),
+    })),
   };
-}
-
-/** The model's relation counting only parents inside the scope (null when it has none there). */
-function inScopeRelation(graph: LineageGraph, scope: ReadonlySet<string>, id: string): Relation | null {
-  let rel: Relation | null = null;
-  graph.forEachInEdge(id, (_e, attrs, parent) => {
-    if (scope.has(parent) && (rel === null || attrs.relation === 'merge')) rel = attrs.relation;
-  });
-  return rel;
 }
 
 /** For every model with a descendant in the scope: models and downloads of its subtree, each model counted once
- * even when merges reach it along several paths. */
+ * even when merges reach it along several paths. One walk up from each model, over integer indices. */
 export function subtreeDownloads(
-  graph: LineageGraph,
-  scope: ReadonlySet<string>,
+  ix: LineageIndex,
+  scope: ScopeMask,
 ): { id: string; models: number; downloads: number }[] {
-  const sums = new Map<string, { id: string; models: number; downloads: number }>();
-  const add = (to: string, downloads: number): void => {
-    let s = sums.get(to);
-    if (!s) sums.set(to, (s = { id: to, models: 0, downloads: 0 }));
-    s.models++;
-    s.downloads += downloads;
-  };
-  for (const id of scope) {
-    const downloads = graph.getNodeAttribute(id, 'downloads');
-    const seen = new Set([id]);
-    const queue = [id];
-    for (let i = 0; i < queue.length; i++)
-      graph.forEachInEdge(queue[i] as string, (_e, attrs, parent) => {
-        if (attrs.cycle || seen.has(parent) || !scope.has(parent)) return;
-        seen.add(parent);
-        queue.push(parent);
-      });
-    for (const node of seen) add(node, downloads);
+  const n = ix.ids.length;
+  const seenBy = new Int32Array(n).fill(-1);
+  const models = new Int32Array(n);
+  const downloads = new Float64Array(n);
+  const queue = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    if (scope[i] !== 1) continue;
+    const own = ix.downloads[i] as number;
+    let length = 0;
+    queue[length++] = i;
+    seenBy[i] = i;
+    for (let k = 0; k < length; k++) {
+      const v = queue[k] as number;
+      models[v] = (models[v] as number) + 1;
+      downloads[v] = (downloads[v] as number) + own;
+      for (let e = ix.parentStart[v] as number; e < (ix.parentStart[v + 1] as number); e++) {
+        const p = ix.parents[e] as number;
+        if (ix.edgeCycle[e] === 1 || scope[p] !== 1 || seenBy[p] === i) continue;
+        seenBy[p] = i;
+        queue[length++] = p;
+      }
+    }
   }
-  return [...sums.values()].filter((s) => s.models > 1);
-}
-
-function largest<T>(items: T[], size: (t: T) => number, name: (t: T) => string, top: number): T[] {
-  return items.sort((x, y) => size(y) - size(x) || name(x).localeCompare(name(y))).slice(0, top);
+  const out: { id: string; models: number; downloads: number }[] = [];
+  for (let i = 0; i < n; i++)
+    if ((models[i] as number) > 1)
+      out.push({ id: ix.ids[i] as string, models: models[i] as number, downloads: downloads[i] as number });
+  return out;
 }

@@ -2,9 +2,8 @@
 // crawled families. A derivative is a model with a parent in the graph; it counts for the family the crawl gave it
 // and for the relation by which it derives (the renderer's rule: 'merge' wins). Models without a date are counted
 // apart, never guessed.
-import type { LineageGraph } from '../graph/graph.ts';
-import { incomingRelation } from '../graph/queries.ts';
 import { RELATIONS, type Relation } from '../hub/model.ts';
+import { monthName, type LineageIndex, type ScopeMask } from './lineage-index.ts';
 
 export type RelationOrAll = Relation | 'all';
 
@@ -43,39 +42,38 @@ export function monthRange(first: string, last: string): string[] {
 }
 
 export function monthlyDerivatives(
-  graph: LineageGraph,
-  scope: Iterable<string>,
+  ix: LineageIndex,
+  scope: ScopeMask,
   families: readonly string[],
   options: TimelineOptions = {},
 ): MonthlyDerivatives {
-  const wanted = new Set(families);
-  const dated: { family: string; relation: Relation; month: string }[] = [];
-  let undated = 0;
-  for (const id of scope) {
-    const node = graph.getNodeAttributes(id);
-    const relation = incomingRelation(graph, id);
-    if (!relation || !wanted.has(node.family)) continue;
-    if (options.communityOnly && node.author.toLowerCase() === node.family.toLowerCase()) continue;
-    const month = monthOf(node.created_at);
-    if (month) dated.push({ family: node.family, relation, month });
-    else undated++;
+  const slot = ix.families.map((f) => families.indexOf(f));
+  const ownRelease = (i: number): boolean =>
+    (ix.authors[ix.author[i] as number] as string).toLowerCase() ===
+    (ix.families[ix.family[i] as number] as string).toLowerCase();
+  const counted = (i: number): boolean =>
+    scope[i] === 1 &&
+    (ix.relation[i] as number) >= 0 &&
+    (slot[ix.family[i] as number] as number) >= 0 &&
+    !(options.communityOnly && ownRelease(i));
+  let [first, last, undated] = [Infinity, -Infinity, 0];
+  for (let i = 0; i < ix.ids.length; i++) {
+    if (!counted(i)) continue;
+    const m = ix.month[i] as number;
+    if (m < 0) undated++;
+    else [first, last] = [Math.min(first, m), Math.max(last, m)];
   }
-  const sorted = dated.map((d) => d.month).sort();
-  const months = sorted.length > 0 ? monthRange(sorted[0] as string, sorted[sorted.length - 1] as string) : [];
-  const index = new Map(months.map((m, i) => [m, i]));
-  const counts = new Map<string, Record<Relation, number[]>>();
-  for (const f of families)
-    counts.set(
-      f,
-      Object.fromEntries(RELATIONS.map((r) => [r, new Array<number>(months.length).fill(0)])) as Record<
-        Relation,
-        number[]
-      >,
-    );
-  for (const d of dated) {
-    const series = (counts.get(d.family) as Record<Relation, number[]>)[d.relation];
-    const i = index.get(d.month) as number;
-    series[i] = (series[i] ?? 0) + 1;
+  const months = first <= last ? monthRange(monthName(first), monthName(last)) : [];
+  const counts = new Map(
+    families.map((f) => [f, Object.fromEntries(RELATIONS.map((r) => [r, new Array<number>(months.length).fill(0)]))]),
+  ) as Map<string, Record<Relation, number[]>>;
+  const series = families.map((f) => counts.get(f) as Record<Relation, number[]>);
+  for (let i = 0; i < ix.ids.length; i++) {
+    const m = ix.month[i] as number;
+    if (m < 0 || !counted(i)) continue;
+    const byRelation = series[slot[ix.family[i] as number] as number] as Record<Relation, number[]>;
+    const list = byRelation[RELATIONS[ix.relation[i] as number] as Relation];
+    list[m - first] = (list[m - first] as number) + 1;
   }
   return { months, families: [...families], counts, undated };
 }

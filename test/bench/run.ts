@@ -1,9 +1,10 @@
 // `npm run bench`: every figure is printed as a ratio against a baseline measured in the same run.
 //   crawl:  our crawler vs a naive one-listing-per-model BFS on a local Hub with >= 200,000 family models
 //   layout: radial tree layout vs 100 iterations of ForceAtlas2 on the same 200,000-model graph
+//   dynamics: the family-dynamics panel's whole refresh vs the radial layout of the same 200,000-model graph
 //   store:  IndexedDB reload of 500,000 models vs JSON.parse of the same snapshot, in Chromium
 //   render: pan/zoom frames and hover latency of our renderer vs a default sigma, in Chromium
-// Options: --only crawl,layout,store,render  --hub-size N  --render-size N  --store-size N  --fa2-iterations K
+// Options: --only crawl,layout,dynamics,store,render  --hub-size N  --render-size N  --store-size N  --fa2-iterations K
 // (ForceAtlas2 takes minutes per 100 iterations at this size: K iterations are timed and scaled to 100.)
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
@@ -14,12 +15,13 @@ import { extname, join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { launchBrowser } from '../e2e/browser.ts';
 import { crawlBench, secondsUnderQuota } from './crawl-bench.ts';
+import { dynamicsBench } from './dynamics-bench.ts';
 import { layoutBench } from './layout-bench.ts';
 import { syntheticLineage } from './synthetic.ts';
 
 const { values } = parseArgs({
   options: {
-    only: { type: 'string', default: 'crawl,layout,store,render' },
+    only: { type: 'string', default: 'crawl,layout,dynamics,store,render' },
     'hub-size': { type: 'string', default: '400000' },
     'render-size': { type: 'string', default: '200000' },
     'store-size': { type: 'string', default: '500000' },
@@ -58,6 +60,22 @@ if (only.has('layout')) {
     `radial tree ${fmt(r.radialMs, 0)} ms; ForceAtlas2 ${iterations} iterations ${fmt(r.fa2Ms, 0)} ms, so 100 iterations ${fmt(fa2x100, 0)} ms${iterations === 100 ? '' : ' (scaled: every iteration costs the same)'}`,
   );
   line(`ratio: radial/FA2x100 = 1/${fmt(fa2x100 / r.radialMs, 0)} (goal <= 1/20)`);
+}
+
+if (only.has('dynamics')) {
+  const size = Number(values['render-size']);
+  line(`\n## family dynamics (${fmt(size, 0)} models)`);
+  const r = dynamicsBench(syntheticLineage(size, 6));
+  const open = (r.indexMs as number) + (r.refreshMs as number);
+  line(
+    `panel: index ${fmt(r.indexMs as number, 0)} ms + statistics ${fmt(r.refreshMs as number, 0)} ms (${r.months} months) = ${fmt(open, 0)} ms on opening; radial layout of the same graph ${fmt(r.layoutMs as number, 0)} ms`,
+  );
+  line(
+    `subtree downloads: one ancestor walk per model ${fmt(r.subtreeMs as number, 0)} ms; descendants() per parent ${fmt(r.naiveMs as number, 0)} ms`,
+  );
+  line(
+    `ratio: panel opening/layout = ${fmt(open / (r.layoutMs as number), 2)}x (goal <= 1x); change of filters or scope/layout = ${fmt((r.refreshMs as number) / (r.layoutMs as number), 2)}x; subtree naive/ours = ${fmt((r.naiveMs as number) / (r.subtreeMs as number), 1)}x`,
+  );
 }
 
 if (only.has('store') || only.has('render')) {

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createLineageGraph } from '../../src/graph/graph.ts';
 import type { LineageEdge, ModelNode, Relation } from '../../src/graph/types.ts';
 import { crossFamilyMerges, distillations } from '../../src/stats/crossings.ts';
+import { everything, indexLineage } from '../../src/stats/lineage-index.ts';
 import { licenseChanges } from '../../src/stats/licenses.ts';
 import { scopeStructure } from '../../src/stats/structure.ts';
 import { monthlyDerivatives, monthOf } from '../../src/stats/timeline.ts';
@@ -51,10 +52,11 @@ function realGraph() {
 
 describe('statistics on the real hub-data records', () => {
   const graph = realGraph();
-  const all = new Set(graph.nodes());
+  const ix = indexLineage(graph, graph.nodes());
+  const all = everything(ix);
 
   it('counts every dated derivative of a family in exactly one month', () => {
-    const m = monthlyDerivatives(graph, all, ['qwen', 'llama']);
+    const m = monthlyDerivatives(ix, all, ['qwen', 'llama']);
     for (const family of ['qwen', 'llama']) {
       const children = new Set(
         [...pairs.values()].filter((p) => meta.get(p.child)?.family === family).map((p) => p.child),
@@ -76,7 +78,7 @@ describe('statistics on the real hub-data records', () => {
     const children = new Map<string, number>();
     for (const p of pairs.values()) children.set(p.parent, (children.get(p.parent) ?? 0) + 1);
     const [topId, topCount] = [...children].sort((a, b) => b[1] - a[1])[0] as [string, number];
-    const s = scopeStructure(graph, all, []);
+    const s = scopeStructure(ix, all, []);
     expect(s.fanOut[0]).toMatchObject({ id: topId, children: topCount });
     expect(s.edges).toBe(pairs.size);
   });
@@ -86,7 +88,7 @@ describe('statistics on the real hub-data records', () => {
       const [a, b] = [meta.get(p.parent)?.license, meta.get(p.child)?.license];
       return a && b && a !== b;
     });
-    const changes = licenseChanges(graph, all);
+    const changes = licenseChanges(ix, all);
     expect(changes).toHaveLength(differ.length);
     const llama2ToApache = changes.filter((c) => c.parentLicense === 'llama2' && c.childLicense === 'apache-2.0');
     expect(llama2ToApache.length).toBeGreaterThan(10);
@@ -94,12 +96,12 @@ describe('statistics on the real hub-data records', () => {
   });
 
   it('finds the cross-family merges and the DeepSeek distillations on Qwen and Llama bases', () => {
-    const merges = crossFamilyMerges(graph, all);
+    const merges = crossFamilyMerges(ix, all);
     const direct = new Map<string, Set<string>>();
     for (const p of pairs.values())
       direct.set(p.child, (direct.get(p.child) ?? new Set()).add(meta.get(p.parent)?.family || 'other'));
     expect(merges.length).toBe([...direct.values()].filter((f) => f.size >= 2).length);
-    const ds = distillations(graph, all);
+    const ds = distillations(ix, all);
     expect(ds.some((d) => d.teachers.includes('deepseek') && d.base === 'qwen')).toBe(true);
     expect(ds.every((d) => !/gguf/i.test(d.model) || d.relation !== 'quantized')).toBe(true);
   });

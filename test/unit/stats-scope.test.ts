@@ -11,6 +11,7 @@ import {
   mergePairs,
   pairCounts,
 } from '../../src/stats/crossings.ts';
+import { everything, indexLineage, maskOf } from '../../src/stats/lineage-index.ts';
 import { licenseChanges, licenseTier, licenseTransitions } from '../../src/stats/licenses.ts';
 import { scopeStructure } from '../../src/stats/structure.ts';
 import { edge, node, smallLineage } from './fixtures.ts';
@@ -50,9 +51,10 @@ function statsGraph() {
 
 describe('scope structure', () => {
   const graph = createLineageGraph(withDepths(smallLineage()));
+  const ix = indexLineage(graph, graph.nodes());
 
   it('sizes, depths and the relation mix of the whole graph', () => {
-    const s = scopeStructure(graph, new Set(graph.nodes()), ['Q', 'L']);
+    const s = scopeStructure(ix, everything(ix), ['Q', 'L']);
     expect(s).toMatchObject({ models: 9, derivatives: 7, roots: 2, edges: 8, downloads: 52 });
     expect(s.depth).toEqual([
       { depth: 0, models: 2 },
@@ -69,7 +71,7 @@ describe('scope structure', () => {
   });
 
   it('fan-out, subtree downloads (merges counted once) and re-uploaders', () => {
-    const s = scopeStructure(graph, new Set(graph.nodes()), ['Q', 'L']);
+    const s = scopeStructure(ix, everything(ix), ['Q', 'L']);
     expect(s.fanOut.map((f) => [f.id, f.children])).toEqual([
       ['Q/inst', 3],
       ['L/base', 2],
@@ -89,7 +91,7 @@ describe('scope structure', () => {
   });
 
   it('counts only edges inside a selection', () => {
-    const s = scopeStructure(graph, new Set(['u/ft1', 'u/gguf', 'u/lora']), []);
+    const s = scopeStructure(ix, maskOf(ix, ['u/ft1', 'u/gguf', 'u/lora']), []);
     expect(s).toMatchObject({ models: 3, derivatives: 2, roots: 1, edges: 2 });
     expect(s.fanOut.map((f) => f.id)).toEqual(['u/ft1']);
     expect(s.subtrees).toEqual([{ id: 'u/ft1', models: 3, downloads: 17 }]);
@@ -107,6 +109,7 @@ describe('license changes', () => {
       'restricted',
       'restricted',
     ]);
+    expect(['constructor', '__proto__', 'toString'].map(licenseTier)).toEqual([null, null, null]);
     expect(['cc-by-nc-sa-4.0', 'cc-by-nd-4.0', 'other', 'foo', '', 'unknown'].map(licenseTier)).toEqual([
       'non-commercial',
       'non-commercial',
@@ -117,14 +120,14 @@ describe('license changes', () => {
     ]);
   });
 
-  it('finds edges whose child claims a different license, and which way it went', () => {
-    const graph = statsGraph();
-    const changes = licenseChanges(graph, new Set(graph.nodes()));
+  it('finds edges whose child claims a different license, more permissive ones first', () => {
+    const ix = indexLineage(statsGraph(), statsGraph().nodes());
+    const changes = licenseChanges(ix, everything(ix));
     expect(changes.map((c) => [c.parent, c.child, c.direction])).toEqual([
       ['L/base', 'L/inst', 'more permissive'],
       ['u/ft1', 'u/gguf', 'less permissive'],
-      ['L/base', 'u/merge', 'less permissive'],
       ['Q/inst', 'u/merge', 'less permissive'],
+      ['L/base', 'u/merge', 'less permissive'],
     ]);
     expect(licenseTransitions(changes)[0]).toEqual({
       from: 'apache-2.0',
@@ -132,16 +135,17 @@ describe('license changes', () => {
       direction: 'less permissive',
       edges: 1,
     });
-    expect(licenseChanges(graph, new Set(['L/inst']))).toHaveLength(1);
+    expect(licenseChanges(ix, maskOf(ix, ['L/inst']))).toHaveLength(1);
   });
 });
 
 describe('where families meet', () => {
   const graph = statsGraph();
-  const all = new Set(graph.nodes());
+  const ix = indexLineage(graph, graph.nodes());
+  const all = everything(ix);
 
   it('finds merges of parents from different families', () => {
-    const merges = crossFamilyMerges(graph, all);
+    const merges = crossFamilyMerges(ix, all);
     expect(merges).toEqual([
       { model: 'u/merge', family: 'Qwen', parentFamilies: ['Qwen', 'meta-llama'], parents: ['L/base', 'Q/inst'] },
     ]);
@@ -149,7 +153,7 @@ describe('where families meet', () => {
   });
 
   it('finds distillations and the teacher family their names give away, not their quantized copies', () => {
-    const ds = distillations(graph, all);
+    const ds = distillations(ix, all);
     expect(ds).toEqual([
       { model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-7B', relation: 'finetune', base: 'Qwen', teachers: ['deepseek'] },
       { model: 'u/tiny-distil', relation: 'finetune', base: 'meta-llama', teachers: [] },

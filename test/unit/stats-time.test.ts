@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createLineageGraph } from '../../src/graph/graph.ts';
 import type { Relation } from '../../src/graph/types.ts';
 import { crossover, crossoverAnswer, describeCrossover, leaders } from '../../src/stats/crossover.ts';
+import { everything, indexLineage, maskOf } from '../../src/stats/lineage-index.ts';
 import { monthlyDerivatives, monthRange, timelineRows } from '../../src/stats/timeline.ts';
 import { edge, node } from './fixtures.ts';
 
@@ -50,7 +51,8 @@ const families = ['Qwen', 'meta-llama'];
 
 describe('monthly derivatives', () => {
   const graph = timelineGraph();
-  const m = monthlyDerivatives(graph, graph.nodes(), families, { communityOnly: true });
+  const ix = indexLineage(graph, graph.nodes());
+  const m = monthlyDerivatives(ix, everything(ix), families, { communityOnly: true });
 
   it('spans every month from the first derivative to the last, gaps included', () => {
     expect(m.months).toEqual(['2023-01', '2023-02', '2023-03', '2023-04', '2023-05', '2023-06']);
@@ -63,7 +65,7 @@ describe('monthly derivatives', () => {
     expect(m.counts.get('Qwen')?.quantized).toEqual([0, 1, 1, 3, 0, 0]);
     expect(m.counts.get('Qwen')?.finetune).toEqual([0, 0, 0, 0, 1, 2]);
     expect(m.undated).toBe(1);
-    const withOwn = monthlyDerivatives(graph, graph.nodes(), families);
+    const withOwn = monthlyDerivatives(ix, everything(ix), families);
     expect(withOwn.counts.get('Qwen')?.finetune).toEqual([0, 0, 0, 0, 1, 3]);
   });
 
@@ -150,7 +152,7 @@ describe('monthly derivatives', () => {
   });
 
   it('is empty, not broken, for a scope without derivatives', () => {
-    const empty = monthlyDerivatives(graph, ['Qwen/base'], families);
+    const empty = monthlyDerivatives(ix, maskOf(ix, ['Qwen/base']), families);
     expect(empty.months).toEqual([]);
     expect(timelineRows(empty, 'split')).toEqual([]);
     expect(describeCrossover(crossoverAnswer(empty, 'Qwen', 'meta-llama'))).toContain('has not passed');

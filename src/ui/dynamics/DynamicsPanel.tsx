@@ -4,8 +4,9 @@
 import { useMemo } from 'react';
 import './dynamics.css';
 import type { LineageGraph } from '../../graph/graph.ts';
-import { familyColor, incomingRelations, type IncomingRelation } from '../../render/encoding.ts';
+import { familyColor } from '../../render/encoding.ts';
 import { computeVisible } from '../../render/visibility.ts';
+import { incomingOf, indexLineage, type LineageIndex, type ScopeMask } from '../../stats/lineage-index.ts';
 import { monthlyDerivatives } from '../../stats/timeline.ts';
 import type { DynamicsView, Filters, ViewState } from '../../view/state.ts';
 import { viewFileStem } from '../exportView.ts';
@@ -24,40 +25,46 @@ export interface DynamicsPanelProps {
   onPick(id: string): void;
 }
 
-/** The models the explorer would show, folding aside (folded leaves still count). */
-function inView(
+/** The explorer's filters and focus as a scope (folding aside: folded leaves still count), optionally narrowed. */
+function scopeOf(
   graph: LineageGraph,
-  ids: readonly string[],
-  relations: readonly IncomingRelation[],
+  ix: LineageIndex,
   filters: Filters,
   focus: string | null,
-): string[] {
-  const visible = computeVisible(graph, ids, relations, filters, focus, null);
-  return ids.filter((_id, i) => visible[i] === 1);
+  keep?: (i: number) => boolean,
+): ScopeMask {
+  const mask = computeVisible(graph, ix.ids, incomingOf(ix), filters, focus, null);
+  if (keep) for (let i = 0; i < mask.length; i++) if (mask[i] === 1 && !keep(i)) mask[i] = 0;
+  return mask;
 }
 
 export default function DynamicsPanel(p: DynamicsPanelProps) {
-  const { graph, ids, view } = p;
+  const { graph, ids, view, selectedIds } = p;
   const d = view.dynamics;
-  const relations = useMemo(() => incomingRelations(graph, ids), [graph, ids]);
-  const present = useMemo(() => {
-    const seen = new Set(ids.map((id) => graph.getNodeAttribute(id, 'family')));
-    return p.families.filter((f) => seen.has(f));
-  }, [graph, ids, p.families]);
+  // Built when the graph changes, not when the filters or the scope do.
+  const ix = useMemo(() => indexLineage(graph, ids), [graph, ids]);
+  const present = useMemo(() => p.families.filter((f) => ix.families.includes(f)), [ix, p.families]);
   const familyColors = useMemo(() => present.map((_f, i) => familyColor(i)), [present]);
   const { filters, focus } = view;
-  const monthly = useMemo(() => {
-    const allTime = inView(graph, ids, relations, { ...filters, asOf: null }, focus);
-    return monthlyDerivatives(graph, allTime, present, { communityOnly: d.communityOnly });
-  }, [graph, ids, relations, filters, focus, present, d.communityOnly]);
-  const scopeName = d.scope === 'selection' && p.selectedIds.size === 0 ? 'all' : d.scope;
+  const monthly = useMemo(
+    () =>
+      monthlyDerivatives(ix, scopeOf(graph, ix, { ...filters, asOf: null }, focus), present, {
+        communityOnly: d.communityOnly,
+      }),
+    [graph, ix, filters, focus, present, d.communityOnly],
+  );
+  const scopeName = d.scope === 'selection' && selectedIds.size === 0 ? 'all' : d.scope;
   const scope = useMemo(() => {
-    const base = inView(graph, ids, relations, filters, focus);
-    if (scopeName === 'selection') return new Set(base.filter((id) => p.selectedIds.has(id)));
-    if (scopeName === 'all')
-      return new Set(base.filter((id) => present.includes(graph.getNodeAttribute(id, 'family'))));
-    return new Set(base.filter((id) => graph.getNodeAttribute(id, 'family') === scopeName));
-  }, [graph, ids, relations, filters, focus, scopeName, p.selectedIds, present]);
+    const familyIs = (names: readonly string[]) => {
+      const codes = new Set(names.map((f) => ix.families.indexOf(f)));
+      return (i: number) => codes.has(ix.family[i] as number);
+    };
+    const keep =
+      scopeName === 'selection'
+        ? (i: number) => selectedIds.has(ix.ids[i] as string)
+        : familyIs(scopeName === 'all' ? present : [scopeName]);
+    return scopeOf(graph, ix, filters, focus, keep);
+  }, [graph, ix, filters, focus, scopeName, selectedIds, present]);
   const stem = viewFileStem(view, p.crawledAt);
   const context = [
     'Within the current filters',
@@ -102,7 +109,7 @@ export default function DynamicsPanel(p: DynamicsPanelProps) {
         </select>
       </div>
       <StatsSection
-        graph={graph}
+        ix={ix}
         scope={scope}
         families={present}
         fileStem={`${stem}-${scopeName.replace(/[^\w.+-]+/g, '_')}`}

@@ -5,17 +5,17 @@ import { useMemo } from 'react';
 import type { TopLevelSpec } from 'vega-lite';
 import { barSpec, type BarRow } from '../../charts/specs.ts';
 import { tableCsv } from '../../export/table.ts';
-import type { LineageGraph } from '../../graph/graph.ts';
 import { RELATIONS } from '../../hub/model.ts';
 import { crossFamilyMerges, distillationPairs, distillations, mergePairs, pairCounts } from '../../stats/crossings.ts';
 import { licenseChanges, licenseTransitions } from '../../stats/licenses.ts';
+import type { LineageIndex, ScopeMask } from '../../stats/lineage-index.ts';
 import { scopeStructure, type RelationTally } from '../../stats/structure.ts';
 import { ChartCard } from './ChartCard.tsx';
 import { StatTable } from './StatTable.tsx';
 
 interface Props {
-  graph: LineageGraph;
-  scope: ReadonlySet<string>;
+  ix: LineageIndex;
+  scope: ScopeMask;
   families: readonly string[];
   fileStem: string;
   onPick(id: string): void;
@@ -73,11 +73,11 @@ function chart(name: string, title: string, rows: BarRow[], o: ChartOptions): Ch
   };
 }
 
-export function StatsSection({ graph, scope, families, fileStem, onPick }: Props) {
-  const s = useMemo(() => scopeStructure(graph, scope, families), [graph, scope, families]);
-  const licenses = useMemo(() => licenseChanges(graph, scope), [graph, scope]);
-  const merges = useMemo(() => crossFamilyMerges(graph, scope), [graph, scope]);
-  const distilled = useMemo(() => distillations(graph, scope), [graph, scope]);
+export function StatsSection({ ix, scope, families, fileStem, onPick }: Props) {
+  const s = useMemo(() => scopeStructure(ix, scope, families), [ix, scope, families]);
+  const licenses = useMemo(() => licenseChanges(ix, scope), [ix, scope]);
+  const merges = useMemo(() => crossFamilyMerges(ix, scope), [ix, scope]);
+  const distilled = useMemo(() => distillations(ix, scope), [ix, scope]);
   const charts = useMemo((): ChartEntry[] => {
     const transitions = licenseTransitions(licenses).slice(0, 15);
     const morePermissive = licenses.filter((l) => l.direction === 'more permissive').length;
