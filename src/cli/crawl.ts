@@ -37,6 +37,7 @@ export async function main(argv: string[]): Promise<void> {
     quota: positive(values.quota ?? (token ? '1000' : '500'), 'quota'),
     windowMs: positive(values.window, 'window') * 1000,
     onRetry: (r) => process.stderr.write(`retry ${r.attempt} in ${Math.round(r.delayMs / 1000)} s: ${r.reason}\n`),
+    onPageSize: (size) => process.stderr.write(`listing pages now ask ${size} models (gateway time-outs)\n`),
   });
   const started = performance.now();
   const crawler = new Crawler(client, new FileJournal(values.out), {

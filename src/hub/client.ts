@@ -35,10 +35,50 @@ export interface ListingPage {
 
 export type ModelLookup = { kind: 'ok'; model: HubModel } | { kind: 'missing'; status: number };
 
+export interface HubClientOptions extends HubHttpOptions {
+  /** Told when the listing page size changes. */
+  onPageSize?: (size: number) => void;
+}
+
+const GATEWAY_TIMEOUT: ReadonlySet<number> = new Set([504]);
+export const MAX_PAGE = 1000;
+const MIN_PAGE = 100;
+const GOOD_PAGES_TO_GROW = 10;
+
+/** The listing page size: halves on a gateway time-out down to MIN_PAGE, doubles back after good pages. */
+class PageSize {
+  size = MAX_PAGE;
+  private good = 0;
+
+  shrink(): boolean {
+    this.good = 0;
+    if (this.size <= MIN_PAGE) return false;
+    this.size = Math.max(MIN_PAGE, Math.floor(this.size / 2));
+    return true;
+  }
+
+  grow(): boolean {
+    if (this.size >= MAX_PAGE || ++this.good < GOOD_PAGES_TO_GROW) return false;
+    this.good = 0;
+    this.size = Math.min(MAX_PAGE, this.size * 2);
+    return true;
+  }
+}
+
+/** The listing URL asking for `limit` items (the cursor is a position, so any page size can follow it). */
+function withLimit(url: string, limit: number): string {
+  const u = new URL(url);
+  if (u.searchParams.get('limit') === String(limit)) return url;
+  u.searchParams.set('limit', String(limit));
+  return u.href;
+}
+
 export class HubClient {
   readonly http: HubHttp;
 
-  constructor(readonly options: HubHttpOptions) {
+  private readonly pages = new PageSize();
+
+  constructor(readonly options: HubClientOptions) {
     this.http = new HubHttp(options);
   }
 
@@ -51,15 +91,28 @@ export class HubClient {
     for (const f of p.filters ?? []) q.append('filter', f);
     if (p.author) q.set('author', p.author);
     q.set('sort', p.sort);
-    q.set('limit', '1000');
+    q.set('limit', String(MAX_PAGE));
     for (const field of LINEAGE_FIELDS) q.append('expand', field);
     return `${this.http.origin}/api/models?${q.toString()}`;
+  }
+
+  /** Items per listing page now: halved after a 504 (heavy listings time out at the gateway, hub-api.md §3),
+   * grown back after a run of good pages. */
+  get pageSize(): number {
+    return this.pages.size;
   }
 
   async listPage(url: string, signal?: AbortSignal): Promise<ListingPage> {
     if (new URL(url).origin !== this.http.origin)
       throw new Error(`hub/client: refusing a listing URL off the configured Hub`);
-    const res = await this.http.getJson(url, signal);
+    let res = await this.http.getJson(withLimit(url, this.pages.size), signal, GATEWAY_TIMEOUT);
+    while (res.status === 504 && this.pages.shrink()) {
+      this.options.onPageSize?.(this.pages.size);
+      res = await this.http.getJson(withLimit(url, this.pages.size), signal, GATEWAY_TIMEOUT);
+    }
+    // At the smallest page, a 504 is retried with backoff like any other.
+    if (res.status === 504) res = await this.http.getJson(withLimit(url, this.pages.size), signal);
+    if (res.status === 200 && this.pages.grow()) this.options.onPageSize?.(this.pages.size);
     if (res.status !== 200)
       throw new HubHttpError(`hub: listing answered HTTP ${res.status}${errorText(res.body)}`, res.status, url);
     const { models, errors } = parseListing(res.body);

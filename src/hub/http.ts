@@ -54,14 +54,19 @@ export class HubHttp {
     return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
   };
 
-  /** GET a JSON document; 4xx other than 429 come back as they are, for the caller to interpret. */
-  async getJson(url: string, signal?: AbortSignal): Promise<JsonResponse> {
-    const { res, text } = await this.send(url, { signal, headers: { accept: 'application/json' } });
+  /** GET a JSON document; 4xx other than 429 come back as they are, for the caller to interpret, and so do the
+   * statuses in `giveBack` (a caller that can change its request rather than repeat it). */
+  async getJson(url: string, signal?: AbortSignal, giveBack?: ReadonlySet<number>): Promise<JsonResponse> {
+    const { res, text } = await this.send(url, { signal, headers: { accept: 'application/json' } }, giveBack);
     return { status: res.status, url: res.url || url, headers: res.headers, body: parseOrUndefined(text) };
   }
 
   /** Sends with retries; a 2xx JSON body is read whole and checked, so a truncated one is retried too. */
-  private async send(url: string, init: RequestInit | undefined): Promise<{ res: Response; text: string }> {
+  private async send(
+    url: string,
+    init: RequestInit | undefined,
+    giveBack?: ReadonlySet<number>,
+  ): Promise<{ res: Response; text: string }> {
     const signal = init?.signal ?? this.options.signal;
     const maxAttempts = this.options.maxAttempts ?? 8;
     for (let attempt = 1; ; attempt++) {
@@ -76,7 +81,7 @@ export class HubHttp {
           this.throttle.record();
         }
         this.throttle.observe(res.headers.get('ratelimit'));
-        if (!RETRY_STATUS.has(res.status)) {
+        if (!RETRY_STATUS.has(res.status) || giveBack?.has(res.status)) {
           const text = await res.text();
           if (res.ok && isJson(res)) JSON.parse(text);
           return { res, text };

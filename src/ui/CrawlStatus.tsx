@@ -21,6 +21,7 @@ export function CrawlStatus({ explorer, onResume, onRefresh }: Props) {
             {progress.phase} ({progress.strategy}): {progress.models.toLocaleString('en')} models kept ·{' '}
             {progress.requests.toLocaleString('en')} requests · {progress.queue.toLocaleString('en')} to go · ETA{' '}
             {formatEta(progress.etaMs)}
+            {message ? ` · ${message}` : ''}
           </span>
         </>
       ) : (

@@ -99,6 +99,7 @@ export function useExplorer(settings: HubSettings, token: string | null, familyO
         patch({ phase: 'idle', message: 'Crawl cancelled; what was crawled is kept.' });
         void storeRef.current?.loadSnapshotInfo().then((info) => info && patch({ info }));
       } else if (ev.type === 'busy') patch({ phase: 'busy', message: ev.message });
+      else if (ev.type === 'notice') patch({ message: ev.message });
       else patch({ phase: 'error', message: ev.message });
     };
     let disposed = false;

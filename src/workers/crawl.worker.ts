@@ -4,7 +4,7 @@
 import { Crawler } from '../crawl/crawler.ts';
 import type { Seeds } from '../crawl/records.ts';
 import { buildLineage } from '../crawl/closure.ts';
-import { HubClient } from '../hub/client.ts';
+import { HubClient, MAX_PAGE } from '../hub/client.ts';
 import { ForkscopeStore } from '../store/db.ts';
 import { encodeLineage } from '../store/columnar.ts';
 import { transferables, type CrawlCommand, type CrawlEvent, type CrawlSettings } from './protocol.ts';
@@ -55,6 +55,14 @@ async function crawl(settings: CrawlSettings, seeds: Seeds, refresh: boolean): P
       quota: settings.quota,
       windowMs: settings.windowMs,
       signal: run.abort.signal,
+      onPageSize: (size) =>
+        post({
+          type: 'notice',
+          message:
+            size < MAX_PAGE
+              ? `The Hub timed out on large listing pages; now asking ${size} models per request.`
+              : 'Listing pages are back to 1,000 models per request.',
+        }),
     });
     let lastPartial = 0;
     const crawler: Crawler = new Crawler(client, store.journal(), {

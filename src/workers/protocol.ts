@@ -25,6 +25,8 @@ export type CrawlEvent =
   | { type: 'paused'; requests: number }
   | { type: 'cancelled' }
   | { type: 'busy'; message: string }
+  /** Something the researcher should know while the crawl goes on. */
+  | { type: 'notice'; message: string }
   | { type: 'error'; message: string };
 
 export interface LayoutRequest {

@@ -23,6 +23,7 @@ export async function startHubFromArgs(argv: string[]): Promise<LocalHub> {
       'fault-rate': { type: 'string', default: '0' },
       faults: { type: 'string', default: 'error500,error503,timeout504,drop,truncate' },
       'no-listing-basemodels': { type: 'boolean', default: false },
+      'heavy-limit': { type: 'string' },
     },
   });
   const kinds = values.faults.split(',').filter((k): k is FaultKind => (FAULT_KINDS as string[]).includes(k));
@@ -41,6 +42,7 @@ export async function startHubFromArgs(argv: string[]): Promise<LocalHub> {
     latencyMs: Number(values.latency) || 0,
     faults: { rate: Number(values['fault-rate']) || 0, kinds, seed: positive(values.seed, 'seed') },
     listingBaseModels: !values['no-listing-basemodels'],
+    ...(values['heavy-limit'] ? { heavyListingMaxLimit: positive(values['heavy-limit'], 'heavy-limit') } : {}),
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.error(

@@ -19,6 +19,9 @@ export interface LocalHubOptions {
   faults?: FaultOptions;
   /** Whether listings accept `expand=baseModels` (hub-api.md §8.1: probably yes since 2026). */
   listingBaseModels?: boolean;
+  /** Listings that ask for card data (`expand=cardData`, `cardData`, `full`) with more items than this time out
+   * at the gateway with a 504, as heavy listings do on the Hub (hub-api.md §3). */
+  heavyListingMaxLimit?: number;
   /** Valid access tokens; when omitted every `hf_` token of 8+ characters is valid. */
   tokens?: string[];
 }
@@ -123,6 +126,13 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
     try {
       const { query, shape } = parseListQuery(url.searchParams);
       checkExpand(shape.expand, 'list', options.listingBaseModels ?? true);
+      const heavy = shape.full || shape.cardData || shape.expand.includes('cardData');
+      if (heavy && options.heavyListingMaxLimit !== undefined && query.limit > options.heavyListingMaxLimit) {
+        count(504);
+        res.writeHead(504, { ...headers, 'Content-Type': 'text/html' });
+        res.end('<html><body><h1>504 Gateway Time-out</h1></body></html>');
+        return;
+      }
       const page = catalog.list(query);
       if (page.next) {
         const params = new URLSearchParams(url.searchParams);

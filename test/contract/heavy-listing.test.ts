@@ -1,0 +1,49 @@
+// Heavy listings (card data on 1,000-item pages) can time out at the Hub's gateway with a 504 (hub-api.md §3). The
+// client halves its page size instead of repeating the same request, follows the cursor at the smaller size, and
+// the crawl still finds every edge.
+import { describe, expect, it } from 'vitest';
+import { Crawler } from '../../src/crawl/crawler.ts';
+import { MemoryJournal } from '../../src/crawl/records.ts';
+import { HubClient } from '../../src/hub/client.ts';
+import { syntheticHub, useHub } from './helpers.ts';
+import { edgeRecall, reachableTruth } from './truth.ts';
+
+const SEEDS = { orgs: ['Qwen', 'meta-llama'], roots: [] };
+const dataset = syntheticHub(6000, 3);
+const hub = useHub(() => ({ dataset, quota: 1_000_000, heavyListingMaxLimit: 250 }));
+
+describe('listings that time out at the gateway', () => {
+  it('shrink the page until it answers, and the crawl misses nothing', async () => {
+    hub().resetStats();
+    const sizes: number[] = [];
+    const client = new HubClient({
+      hubUrl: hub().url,
+      quota: 1_000_000,
+      windowMs: 300_000,
+      baseDelayMs: 5,
+      onPageSize: (size) => sizes.push(size),
+    });
+    const { lineage, state } = await new Crawler(client, new MemoryJournal(), {
+      seeds: SEEDS,
+      hubSizeEstimate: 6000,
+    }).run();
+    expect(state.phase).toBe('done');
+    expect(edgeRecall(lineage.edges, reachableTruth(dataset, SEEDS)).missed).toEqual([]);
+    // 1,000 → 500 → 250 at the first page; every ten good pages it tries twice the size once, and halves again.
+    expect(sizes.slice(0, 2)).toEqual([500, 250]);
+    expect(Math.min(...sizes)).toBe(250);
+    const stats = hub().stats();
+    const pages = Math.ceil(hub().catalog.size / 250);
+    expect(stats.byStatus['504']).toBeLessThanOrEqual(2 + Math.ceil(pages / 10));
+    expect(stats.listRequests).toBeLessThanOrEqual(pages + (stats.byStatus['504'] ?? 0) + 5);
+  });
+
+  it('keep the backoff for a 504 at the smallest page', async () => {
+    const client = new HubClient({ hubUrl: hub().url, quota: 1_000_000, windowMs: 300_000, baseDelayMs: 5 });
+    hub().injectNext('timeout504', 6);
+    const url = client.listingUrl({ author: 'Qwen', sort: 'createdAt' });
+    const page = await client.listPage(url);
+    expect(page.models.length).toBeGreaterThan(0);
+    expect(client.pageSize).toBe(100);
+  });
+});
