@@ -173,6 +173,7 @@ export function App() {
                 selectedIds={selectedIds}
                 crawledAt={info?.crawledAt ?? null}
                 onChange={patchDynamics}
+                onAsOf={setAsOf}
                 onPick={(id) => (patchDynamics({ open: false }), pick(id))}
               />
             </Suspense>

@@ -88,6 +88,13 @@ describe('family dynamics', () => {
     );
     expect(answerCsv[0]).toMatchObject({ family: 'Qwen', passed: 'meta-llama', relation: 'all', first_passed: passed });
     expect(answerCsv.map((r) => r.relation)).toEqual(['all', ...(toQwen?.byRelation.map((c) => c.relation) ?? [])]);
+
+    // A click on a month's point moves the time slider there, and the chart draws it as a rule.
+    await card.locator('path[aria-roledescription="point"][aria-label^="month created: Mar 2025"]').first().click();
+    await expect.poll(() => page.url()).toMatch(/[?&]t=2025-03/);
+    await expect(page.getByTestId('time-slider-month').innerText()).resolves.toBe('up to 2025-03');
+    await chartReady(page, 'new-derivatives');
+    await expect.poll(() => card.locator('.mark-rule.role-mark').count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
   });
 

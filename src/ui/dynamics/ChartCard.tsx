@@ -15,12 +15,19 @@ export interface ChartCardProps {
   fileStem: string;
   children?: ReactNode;
   empty?: string;
+  /** Told the data row of a clicked mark. */
+  onClickDatum?: (datum: unknown) => void;
 }
 
-export function ChartCard({ name, title, spec, csv, fileStem, children, empty }: ChartCardProps) {
+export function ChartCard({ name, title, spec, csv, fileStem, children, empty, onClickDatum }: ChartCardProps) {
   const host = useRef<HTMLDivElement | null>(null);
   const result = useRef<Result | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  // The latest handler, without drawing the chart again when it changes.
+  const onClick = useRef(onClickDatum);
+  useEffect(() => {
+    onClick.current = onClickDatum;
+  });
 
   useEffect(() => {
     const el = host.current;
@@ -29,8 +36,11 @@ export function ChartCard({ name, title, spec, csv, fileStem, children, empty }:
     const options = { actions: false, renderer: 'svg' as const, ast: true, expr: expressionInterpreter };
     embed(el, spec, options).then(
       (r) => {
-        if (cancelled) r.finalize();
-        else [result.current, el.dataset.ready] = [r, '1'];
+        if (cancelled) return r.finalize();
+        r.view.addEventListener('click', (_event, item) => {
+          if (item?.datum) onClick.current?.(item.datum);
+        });
+        [result.current, el.dataset.ready] = [r, '1'];
         setProblem(null);
       },
       (e: unknown) => setProblem(`This chart could not be drawn: ${e instanceof Error ? e.message : String(e)}`),

@@ -23,6 +23,7 @@ export interface DynamicsPanelProps {
   crawledAt: string | null;
   onChange(patch: Partial<DynamicsView>): void;
   onPick(id: string): void;
+  onAsOf(month: string | null): void;
 }
 
 /** The explorer's filters and focus as a scope (folding aside: folded leaves still count), optionally narrowed. */
@@ -53,7 +54,9 @@ export default function DynamicsPanel(p: DynamicsPanelProps) {
       }),
     [graph, ix, filters, focus, present, d.communityOnly],
   );
-  const scopeName = d.scope === 'selection' && selectedIds.size === 0 ? 'all' : d.scope;
+  // A link's scope may name an empty selection or a family this crawl does not have: then all families.
+  const usable = d.scope === 'selection' ? selectedIds.size > 0 : d.scope === 'all' || present.includes(d.scope);
+  const scopeName = usable ? d.scope : 'all';
   const scope = useMemo(() => {
     const familyIs = (names: readonly string[]) => {
       const codes = new Set(names.map((f) => ix.families.indexOf(f)));
@@ -76,7 +79,14 @@ export default function DynamicsPanel(p: DynamicsPanelProps) {
     <div className="dynamics" data-testid="dynamics" role="region" aria-label="Family dynamics">
       <header className="dynamics-header">
         <h2>Family dynamics</h2>
-        <p className="note">{context.join(', ')}.</p>
+        <p className="note">
+          {context.join(', ')}.{' '}
+          {view.filters.asOf && (
+            <button type="button" onClick={() => p.onAsOf(null)}>
+              All time
+            </button>
+          )}
+        </p>
         <button type="button" onClick={() => p.onChange({ open: false })}>
           Back to the graph
         </button>
@@ -88,6 +98,7 @@ export default function DynamicsPanel(p: DynamicsPanelProps) {
         asOf={view.filters.asOf}
         fileStem={stem}
         onChange={p.onChange}
+        onAsOf={p.onAsOf}
       />
       <div className="chart-controls scope-controls">
         <h2>Statistics of</h2>

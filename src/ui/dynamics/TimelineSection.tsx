@@ -17,6 +17,15 @@ interface Props {
   asOf: string | null;
   fileStem: string;
   onChange(patch: Partial<DynamicsView>): void;
+  /** Moves the time slider to a month. */
+  onAsOf(month: string): void;
+}
+
+/** The month of a clicked point ('YYYY-MM'), read defensively: the chart parsed it into a Date. */
+export function clickedMonth(datum: unknown): string | null {
+  const value = (datum as { month?: unknown } | null)?.month;
+  const time = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : NaN;
+  return Number.isFinite(time) ? new Date(time).toISOString().slice(0, 7) : null;
 }
 
 const ROW_COLUMNS = ['month', 'family', 'relation', 'count', 'share'] as const;
@@ -34,7 +43,7 @@ export function comparedFamilies(m: MonthlyDerivatives, d: DynamicsView): [strin
   return a && b ? [a, b] : null;
 }
 
-export function TimelineSection({ monthly, dynamics: d, familyColors, asOf, fileStem, onChange }: Props) {
+export function TimelineSection({ monthly, dynamics: d, familyColors, asOf, fileStem, onChange, onAsOf }: Props) {
   const rows = useMemo(() => timelineRows(monthly, d.relation), [monthly, d.relation]);
   const spec = useMemo(
     () =>
@@ -71,6 +80,10 @@ export function TimelineSection({ monthly, dynamics: d, familyColors, asOf, file
       csv={csv}
       fileStem={fileStem}
       empty="No dated derivatives in view: crawl a family, or widen the filters."
+      onClickDatum={(datum) => {
+        const month = clickedMonth(datum);
+        if (month) onAsOf(month);
+      }}
     >
       <div className="chart-controls">
         <label>
@@ -125,6 +138,7 @@ export function TimelineSection({ monthly, dynamics: d, familyColors, asOf, file
           </p>
         </div>
       )}
+      <p className="note">Click a point to see the forests, and the statistics below, as they were at that month.</p>
       {monthly.undated > 0 && (
         <p className="note">
           {monthly.undated.toLocaleString('en')} derivatives have no creation date and are not in the chart.
