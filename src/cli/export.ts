@@ -1,12 +1,17 @@
 // `npm run export -- --snapshot FILE --out DIR [--format csv,gexf,graphml,json] [--root ID [--depth K]]
-// [--family NAME]`: the app's exports from the command line, over a snapshot file (the crawler's or the app's).
+// [--family NAME] [--dynamics [--compare A,B] [--window N]]`: the app's exports from the command line, over a
+// snapshot file (the crawler's or the app's), and the family-dynamics tables of what is exported.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { edgesCsv, nodesCsv } from '../export/csv.ts';
 import { EXPORT_FORMATS, gexf, graphml, snapshotJson, type ExportFormat } from '../export/formats.ts';
 import { parseSnapshot } from '../export/snapshot.ts';
-import { createLineageGraph, lineageOf } from '../graph/graph.ts';
+import { createLineageGraph, lineageOf, type LineageGraph } from '../graph/graph.ts';
+import { crossoverAnswer, crossoverCsv, describeCrossover, leaders } from '../stats/crossover.ts';
+import { everything, indexLineage } from '../stats/lineage-index.ts';
+import { monthlyDerivatives, timelineCsv, timelineRows } from '../stats/timeline.ts';
+import { WINDOWS } from '../view/state.ts';
 import { descendants, familyOf } from '../graph/queries.ts';
 
 export async function main(argv: string[]): Promise<string[]> {
@@ -19,6 +24,9 @@ export async function main(argv: string[]): Promise<string[]> {
       root: { type: 'string' },
       depth: { type: 'string' },
       family: { type: 'string' },
+      dynamics: { type: 'boolean', default: false },
+      compare: { type: 'string' },
+      window: { type: 'string', default: '3' },
     },
   });
   if (!values.snapshot) throw new Error('export: --snapshot FILE is required');
@@ -59,10 +67,40 @@ export async function main(argv: string[]): Promise<string[]> {
     else if (f === 'graphml') await put(`${stem}.graphml`, graphml(lineage));
     else await put(`${stem}.json`, snapshotJson(lineage, snap));
   }
+  if (values.dynamics) {
+    const exported = createLineageGraph(lineage);
+    const dynamics = dynamicsFiles(exported, [...snap.orgs, ...snap.roots], values.compare, Number(values.window));
+    for (const [suffix, text] of dynamics.files) await put(`${stem}-${suffix}`, text);
+    process.stderr.write(`${dynamics.answer}\n`);
+  }
   process.stderr.write(
     `exported ${lineage.nodes.length} models, ${lineage.edges.length} edges: ${written.join(', ')}\n`,
   );
   return written;
+}
+
+/** The family-dynamics tables of a graph: monthly derivatives (all relations, and by relation) and the crossover
+ * answer for two families (`--compare A,B`, else the leader now and the runner-up). */
+function dynamicsFiles(
+  graph: LineageGraph,
+  seeds: string[],
+  compare: string | undefined,
+  window: number,
+): { files: [string, string][]; answer: string } {
+  if (!WINDOWS.includes(window)) throw new Error(`export: --window is one of ${WINDOWS.join(', ')} months`);
+  const ix = indexLineage(graph, graph.nodes());
+  const families = seeds.filter((f) => ix.families.includes(f));
+  const monthly = monthlyDerivatives(ix, everything(ix), families);
+  const files: [string, string][] = [
+    ['new-derivatives.csv', timelineCsv(timelineRows(monthly, 'all'))],
+    ['new-derivatives-by-relation.csv', timelineCsv(timelineRows(monthly, 'split'))],
+  ];
+  const [a, b] = compare ? compare.split(',') : leaders(monthly, window);
+  if (!a || !b) return { files, answer: 'export: fewer than two families, so no crossover to report' };
+  for (const f of [a, b]) if (!families.includes(f)) throw new Error(`export: ${f} is not a family of the snapshot`);
+  const answer = crossoverAnswer(monthly, a, b, window);
+  files.push(['crossover.csv', crossoverCsv(answer)]);
+  return { files, answer: describeCrossover(answer) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -3,6 +3,7 @@
 // and for the relation by which it derives (the renderer's rule: 'merge' wins). Models without a date are counted
 // apart, never guessed.
 import { RELATIONS, type Relation } from '../hub/model.ts';
+import { tableCsv } from '../export/table.ts';
 import { monthName, type LineageIndex, type ScopeMask } from './lineage-index.ts';
 
 export type RelationOrAll = Relation | 'all';
@@ -108,6 +109,13 @@ export function timelineRows(m: MonthlyDerivatives, relation: RelationOrAll | 's
       }
     });
   return rows;
+}
+
+const ROW_COLUMNS = ['month', 'family', 'relation', 'count', 'share'] as const;
+
+/** The chart's rows as CSV: month, family, relation, count, share. */
+export function timelineCsv(rows: readonly TimelineRow[]): string {
+  return tableCsv(ROW_COLUMNS, rows);
 }
 
 /** Relations with at least one derivative, in the usual order. */

@@ -54,6 +54,53 @@ describe('npm run export', () => {
     expect(nodes.map((n) => n.id).sort()).toEqual(['Q/inst', 'u/ft1', 'u/merge', 'u/q4']);
   });
 
+  it('writes the family-dynamics tables and says when one family passed the other', async () => {
+    const lineage = smallLineage();
+    // Llama's derivative in January, Qwen's three in February and March: Qwen passes in February.
+    const dated: Record<string, string> = {
+      'L/inst': '2025-01-05',
+      'Q/inst': '2025-02-01',
+      'u/ft1': '2025-02-03',
+      'u/q4': '2025-03-01',
+    };
+    lineage.nodes = lineage.nodes
+      .filter((n) => !['u/gguf', 'u/lora', 'u/merge'].includes(n.id))
+      .map((n) => ({ ...n, created_at: dated[n.id] ?? '2024-06-01' }));
+    lineage.edges = lineage.edges.filter((e) => !['u/gguf', 'u/lora', 'u/merge'].includes(e.child));
+    const dir = await mkdtemp(join(tmpdir(), 'forkscope-dynamics-'));
+    const file = join(dir, 'snapshot.json');
+    const meta = { hub: 'http://hub.test', orgs: ['Qwen', 'meta-llama'], roots: [], crawledAt: '2026-11-22T00:00:00Z' };
+    await writeFile(file, JSON.stringify(makeSnapshot(lineage, meta)));
+    const written = await main(['--snapshot', file, '--out', dir, '--dynamics', '--window', '1']);
+    expect(written.slice(2)).toEqual([
+      'forkscope-snapshot-2026-11-22-new-derivatives.csv',
+      'forkscope-snapshot-2026-11-22-new-derivatives-by-relation.csv',
+      'forkscope-snapshot-2026-11-22-crossover.csv',
+    ]);
+    const read = async (name: string) =>
+      Papa.parse<Record<string, string>>(await readFile(join(dir, name), 'utf8'), {
+        header: true,
+        skipEmptyLines: true,
+      }).data;
+    const monthly = await read(written[2] as string);
+    expect(monthly.filter((r) => r.family === 'Qwen').map((r) => [r.month, r.count, r.share])).toEqual([
+      ['2025-01', '0', '0'],
+      ['2025-02', '2', '1'],
+      ['2025-03', '1', '1'],
+    ]);
+    const crossover = await read(written[4] as string);
+    expect(crossover[0]).toMatchObject({
+      family: 'Qwen',
+      passed: 'meta-llama',
+      relation: 'all',
+      first_passed: '2025-02',
+    });
+    await expect(main(['--snapshot', file, '--out', dir, '--dynamics', '--compare', 'Qwen,mistralai'])).rejects.toThrow(
+      'mistralai is not a family of the snapshot',
+    );
+    await expect(main(['--snapshot', file, '--out', dir, '--dynamics', '--window', '5'])).rejects.toThrow('--window');
+  });
+
   it('refuses what it cannot read with a clear message', async () => {
     const { dir, file } = await snapshotFile();
     await expect(main(['--out', dir])).rejects.toThrow('--snapshot FILE is required');

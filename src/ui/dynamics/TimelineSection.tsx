@@ -2,10 +2,9 @@
 // the answer to "when did A pass B as a base, and by which relation?", with its numbers as CSV.
 import { useMemo } from 'react';
 import { timelineSpec } from '../../charts/specs.ts';
-import { tableCsv } from '../../export/table.ts';
 import { RELATIONS } from '../../hub/model.ts';
 import { crossoverAnswer, crossoverCsv, describeCrossover, leaders } from '../../stats/crossover.ts';
-import { timelineRows, type MonthlyDerivatives } from '../../stats/timeline.ts';
+import { timelineCsv, timelineRows, type MonthlyDerivatives } from '../../stats/timeline.ts';
 import { WINDOWS, type DynamicsView, type TimelineRelation } from '../../view/state.ts';
 import { download } from '../exportView.ts';
 import { ChartCard } from './ChartCard.tsx';
@@ -28,7 +27,6 @@ export function clickedMonth(datum: unknown): string | null {
   return Number.isFinite(time) ? new Date(time).toISOString().slice(0, 7) : null;
 }
 
-const ROW_COLUMNS = ['month', 'family', 'relation', 'count', 'share'] as const;
 const RELATION_CHOICES: [TimelineRelation, string][] = [
   ['all', 'all relations'],
   ['split', 'split by relation'],
@@ -60,7 +58,7 @@ export function TimelineSection({ monthly, dynamics: d, familyColors, asOf, file
   );
   const pair = comparedFamilies(monthly, d);
   const answer = pair ? crossoverAnswer(monthly, pair[0], pair[1], d.window) : null;
-  const csv = () => tableCsv(ROW_COLUMNS, rows);
+  const csv = () => timelineCsv(rows);
   const familySelect = (key: 'a' | 'b', value: string) => (
     <select
       aria-label={key === 'a' ? 'family that passes' : 'family passed'}
