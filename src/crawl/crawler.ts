@@ -5,7 +5,7 @@
 // - walk: list the children of each model (`filter=base_model:X`); cost ≈ one request per model. Used for
 //   single roots, and it switches to a sweep when it would cost more than one.
 // Then a resolving phase reads, one by one, parents the listings could not show (missing, renamed, external).
-import type { HubClient } from '../hub/client.ts';
+import { MAX_PAGE, type HubClient } from '../hub/client.ts';
 import { buildLineage, familyMembers, pendingLookups } from './closure.ts';
 import { Knowledge } from './knowledge.ts';
 import { sameSeeds, type CrawlJournal, type CrawlRecord, type CrawlState } from './records.ts';
@@ -132,7 +132,7 @@ export class Crawler {
       url = reachedOld ? null : page.next;
       await this.save(
         kept.map((model) => ({ t: 'model', model })),
-        { next: url, pages: this.state.pages + 1 },
+        { next: url, pages: this.state.pages + 1, swept: this.sweptSoFar() + page.models.length },
       );
       this.report(`swept ${this.state.pages} pages`, this.sweepPagesLeft());
     }
@@ -219,8 +219,15 @@ export class Crawler {
     return Math.ceil((this.options.hubSizeEstimate ?? REAL_HUB_SIZE) / 1000);
   }
 
+  /** Pages still to list at the current page size (smaller after gateway time-outs). */
   private sweepPagesLeft(): number {
-    return this.state.next ? Math.max(1, this.sweepCost() - this.state.pages) : 0;
+    if (!this.state.next) return 0;
+    const left = (this.options.hubSizeEstimate ?? REAL_HUB_SIZE) - this.sweptSoFar();
+    return Math.max(1, Math.ceil(left / this.client.pageSize));
+  }
+
+  private sweptSoFar(): number {
+    return this.state.swept ?? this.state.pages * MAX_PAGE;
   }
 
   private report(message: string, queue: number): void {

@@ -32,6 +32,8 @@ export interface CrawlState {
   orgsCovered: string[];
   requests: number;
   pages: number;
+  /** Models the sweep has listed so far (absent in journals written before pages could shrink). */
+  swept?: number;
   startedAt: string;
   finishedAt: string | null;
   /** Refresh: models changed since this time are listed again. */
@@ -64,6 +66,7 @@ export function parseCrawlState(raw: unknown): CrawlState | null {
   if (!(s.next === null || typeof s.next === 'string') || !strings(s.queue) || !strings(s.looked)) return null;
   if (!strings(s.orgsCovered)) return null;
   if (typeof s.requests !== 'number' || typeof s.pages !== 'number' || typeof s.startedAt !== 'string') return null;
+  if (s.swept !== undefined && typeof s.swept !== 'number') return null;
   return s as CrawlState;
 }
 

@@ -64,18 +64,21 @@ async function crawl(settings: CrawlSettings, seeds: Seeds, refresh: boolean): P
               : 'Listing pages are back to 1,000 models per request.',
         }),
     });
-    let lastPartial = 0;
+    // Partial results rebuild the lineage from everything known: on a large Hub that takes seconds, so the pause
+    // between rebuilds grows with their cost and the crawl spends at most a tenth of its time on them.
+    let nextPartial = 0;
     const crawler: Crawler = new Crawler(client, store.journal(), {
       seeds,
       hubSizeEstimate: settings.hubSizeEstimate,
       signal: run.abort.signal,
       onProgress: (progress) => {
         post({ type: 'progress', progress });
-        if (performance.now() - lastPartial > 3000) {
-          lastPartial = performance.now();
-          const lineage = encodeLineage(buildLineage(crawler.knowledgeSoFar(), seeds));
-          post({ type: 'partial', lineage }, transferables(lineage));
-        }
+        const started = performance.now();
+        if (started < nextPartial) return;
+        const lineage = encodeLineage(buildLineage(crawler.knowledgeSoFar(), seeds));
+        post({ type: 'partial', lineage }, transferables(lineage));
+        const took = performance.now() - started;
+        nextPartial = performance.now() + Math.max(3000, 9 * took);
       },
     });
     current = crawler;

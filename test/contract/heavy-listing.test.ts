@@ -23,10 +23,14 @@ describe('listings that time out at the gateway', () => {
       baseDelayMs: 5,
       onPageSize: (size) => sizes.push(size),
     });
+    const left: number[] = [];
     const { lineage, state } = await new Crawler(client, new MemoryJournal(), {
       seeds: SEEDS,
       hubSizeEstimate: 6000,
+      onProgress: (p) => void (p.phase === 'listing' && p.message.startsWith('swept') && left.push(p.queue)),
     }).run();
+    // Pages left are counted at the page size in use: after the first 250-model page, 23 more.
+    expect(left[0]).toBe(Math.ceil((6000 - 250) / 250));
     expect(state.phase).toBe('done');
     expect(edgeRecall(lineage.edges, reachableTruth(dataset, SEEDS)).missed).toEqual([]);
     // 1,000 → 500 → 250 at the first page; every ten good pages it tries twice the size once, and halves again.
