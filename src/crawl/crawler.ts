@@ -71,6 +71,7 @@ export class Crawler {
     const seeds = this.options.seeds;
     if (saved && saved.state.hub === this.client.hubUrl) {
       this.k.apply(saved.records);
+      for (const id of saved.state.looked) this.k.looked.add(id.toLowerCase());
       this.state = saved.state;
       this.client.http.requests = saved.state.requests;
       if (sameSeeds(saved.state.seeds, seeds)) return;
@@ -171,8 +172,7 @@ export class Crawler {
     for (let round = 0; round < 3; round++) {
       const members = familyMembers(this.k, this.options.seeds);
       const { lookups, junk } = pendingLookups(this.k, members);
-      const looked = new Set(this.state.looked.map((id) => id.toLowerCase()));
-      const todo = lookups.filter((id) => !looked.has(id.toLowerCase()));
+      const todo = lookups.filter((id) => !this.k.looked.has(id.toLowerCase()));
       if (round === 0 && this.k.junk.length === 0 && junk.length > 0)
         await this.save(
           junk.map((j) => ({ t: 'junk', ...j })),
@@ -198,7 +198,7 @@ export class Crawler {
   }
 
   private async lookUp(id: string): Promise<void> {
-    if (this.state.looked.some((l) => l.toLowerCase() === id.toLowerCase())) return;
+    if (this.k.looked.has(id.toLowerCase())) return;
     const found = await this.client.model(id);
     const records: CrawlRecord[] = [];
     if (found.kind === 'missing') records.push({ t: 'missing', id, status: found.status, relation: 'unknown' });
@@ -206,7 +206,8 @@ export class Crawler {
       if (found.model.id.toLowerCase() !== id.toLowerCase()) records.push({ t: 'alias', from: id, to: found.model.id });
       if (!this.k.models.has(found.model.id.toLowerCase())) records.push({ t: 'model', model: found.model });
     }
-    await this.save(records, { looked: [...this.state.looked, id] });
+    // One record per look-up: the state stays the same size however many look-ups a crawl needs.
+    await this.save([...records, { t: 'looked', id }], {});
   }
 
   private async save(records: CrawlRecord[], patch: Partial<CrawlState>): Promise<void> {

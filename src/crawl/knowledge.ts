@@ -8,6 +8,8 @@ export class Knowledge {
   readonly missing = new Map<string, { id: string; status: number; relation: Relation }>();
   readonly aliases = new Map<string, string>();
   readonly junk: { child: string; raw: string }[] = [];
+  /** Lower-case ids already read one by one. */
+  readonly looked = new Set<string>();
   /** Lower-case ids some kept model names as a parent in its tags. */
   readonly referenced = new Set<string>();
 
@@ -26,6 +28,9 @@ export class Knowledge {
           break;
         case 'junk':
           this.junk.push(r);
+          break;
+        case 'looked':
+          this.looked.add(r.id.toLowerCase());
           break;
       }
     }

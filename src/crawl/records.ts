@@ -7,7 +7,9 @@ export type CrawlRecord =
   | { t: 'model'; model: HubModel }
   | { t: 'missing'; id: string; status: number; relation: Relation }
   | { t: 'alias'; from: string; to: string }
-  | { t: 'junk'; child: string; raw: string };
+  | { t: 'junk'; child: string; raw: string }
+  /** An id read one by one (a missing parent, an old name), never to be asked again. */
+  | { t: 'looked'; id: string };
 
 export type Strategy = 'sweep' | 'walk';
 
@@ -26,7 +28,8 @@ export interface CrawlState {
   next: string | null;
   /** Walk: ids still to expand, the first being expanded now. */
   queue: string[];
-  /** Ids already looked up one by one (missing parents, renamed names), never asked again. */
+  /** Ids looked up one by one, as journals before 'looked' records kept them (the state grew with every look-up;
+   * now each is one record). Still read on resume, never written. */
   looked: string[];
   /** Orgs whose every model the journal surely holds (a sweep keeps them; orgs added later get listed by author). */
   orgsCovered: string[];

@@ -117,6 +117,29 @@ describe('sweep crawl of the Qwen and meta-llama orgs', () => {
   });
 });
 
+describe('look-ups in the journal', () => {
+  it('keeps one record per look-up, and resolving again never asks twice, old journals included', async () => {
+    hub().resetStats();
+    const journal = new MemoryJournal();
+    await new Crawler(client(), journal, { seeds: SEEDS, hubSizeEstimate: 20_000 }).run();
+    const looked = journal.records.flatMap((r) => (r.t === 'looked' ? [r.id] : []));
+    expect(looked.length).toBeGreaterThan(0);
+    expect(looked).toHaveLength(hub().stats().infoRequests);
+    expect(journal.state?.looked).toEqual([]);
+    // An old journal kept its look-ups in the state instead: both resolve again without a single read.
+    const legacy = new MemoryJournal();
+    legacy.records = journal.records.filter((r) => r.t !== 'looked');
+    legacy.state = { ...(journal.state as NonNullable<typeof journal.state>), looked };
+    for (const j of [journal, legacy]) {
+      j.state = { ...(j.state as NonNullable<typeof j.state>), phase: 'resolving', finishedAt: null };
+      hub().resetStats();
+      const { state } = await new Crawler(client(), j, { seeds: SEEDS, hubSizeEstimate: 20_000 }).run();
+      expect(state.phase).toBe('done');
+      expect(hub().stats().requests).toBe(0);
+    }
+  });
+});
+
 describe('changing the seeds after a sweep', () => {
   it('adds a family with an author listing and a few look-ups, not another sweep', async () => {
     const journal = new MemoryJournal();
