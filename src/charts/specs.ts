@@ -91,12 +91,32 @@ export interface BarRow {
   series?: string;
 }
 
+export interface SeriesColors {
+  title: string;
+  domain: string[];
+  range: string[];
+}
+
+const RELATIONS_DRAWN = Object.keys(RELATION_COLORS).filter((r) => r !== 'root') as Relation[];
+/** Relations in the graph's colours. */
+export const RELATION_SERIES: SeriesColors = {
+  title: 'relation',
+  domain: RELATIONS_DRAWN,
+  range: RELATIONS_DRAWN.map((r) => RELATION_COLORS[r]),
+};
+/** License changes: the child more permissive stands out. */
+export const DIRECTION_SERIES: SeriesColors = {
+  title: 'direction',
+  domain: ['more permissive', 'less permissive', 'same tier', 'unrated'],
+  range: ['#e03131', '#1c7ed6', '#868e96', '#ced4da'],
+};
+
 export interface BarChartOptions {
   valueTitle: string;
   labelTitle: string;
   width: number | 'container';
-  /** Stacked by relation, coloured like the graph. */
-  byRelation?: boolean;
+  /** Bars stacked and coloured by each row's `series`. */
+  series?: SeriesColors;
   color?: string;
   /** Vertical bars in label order (a distribution), instead of horizontal bars largest first. */
   columns?: boolean;
@@ -113,14 +133,14 @@ export function barSpec(rows: readonly BarRow[], o: BarChartOptions): TopLevelSp
     axis: { labelLimit: 260 },
   };
   const value = { field: 'value', type: 'quantitative' as const, title: o.valueTitle, stack: 'zero' as const };
-  const relations = Object.keys(RELATION_COLORS).filter((r) => r !== 'root') as Relation[];
-  const color = o.byRelation
+  const s = o.series;
+  const color = s
     ? {
         color: {
           field: 'series',
           type: 'nominal' as const,
-          title: 'relation',
-          scale: { domain: relations, range: relations.map((r) => RELATION_COLORS[r]) },
+          title: s.title,
+          scale: { domain: s.domain, range: s.range },
         },
       }
     : {};
@@ -129,13 +149,13 @@ export function barSpec(rows: readonly BarRow[], o: BarChartOptions): TopLevelSp
     data: { values: rows.map((r) => ({ ...r })) },
     width: o.width,
     height: o.columns ? 180 : Math.max(60, labels.length * 18),
-    mark: { type: 'bar', ...(o.byRelation ? {} : { color: o.color ?? '#4263eb' }) },
+    mark: { type: 'bar', ...(s ? {} : { color: o.color ?? '#4263eb' }) },
     encoding: {
       ...(o.columns ? { x: label, y: value } : { y: label, x: value }),
       ...color,
       tooltip: [
         { field: 'label', type: 'nominal', title: o.labelTitle },
-        ...(o.byRelation ? [{ field: 'series', type: 'nominal' as const, title: 'relation' }] : []),
+        ...(s ? [{ field: 'series', type: 'nominal' as const, title: s.title }] : []),
         { field: 'value', type: 'quantitative', title: o.valueTitle, format: ',' },
       ],
     },

@@ -72,14 +72,14 @@ export interface Distillation {
 }
 
 /** Models in the scope named as distillations, with the teacher families their names give away. Quantized copies
- * of a distillation are re-uploads, not distillations, and are left out. */
+ * and merges of a distillation are not distillations themselves, and are left out. */
 export function distillations(ix: LineageIndex, scope: ScopeMask): Distillation[] {
   const out: Distillation[] = [];
   for (let i = 0; i < ix.ids.length; i++) {
     const model = ix.ids[i] as string;
     if (scope[i] !== 1 || ix.distilled[i] !== 1) continue;
     const relation = RELATIONS[ix.relation[i] as number];
-    if (!relation || relation === 'quantized') continue;
+    if (!relation || relation === 'quantized' || relation === 'merge') continue;
     const base = ix.families[ix.family[i] as number] as string;
     const teachers = familiesNamed(model).filter((k) => k !== familyKey(base));
     out.push({ model, relation, base, teachers });

@@ -142,6 +142,10 @@ describe('family dynamics', () => {
     expect(bestCount).toBeGreaterThan(truthCount.length * 0.9);
     await page.getByTestId('scope-summary').scrollIntoViewIfNeeded();
     await screenshot(page, 'dynamics-stats-llama');
+    await page.getByTestId('chart-license-changes').scrollIntoViewIfNeeded();
+    await screenshot(page, 'dynamics-licenses-llama');
+    await page.getByTestId('table-distillations').scrollIntoViewIfNeeded();
+    await screenshot(page, 'dynamics-tables-llama');
 
     // The time slider: back to the graph, the forests as they were at the end of 2024-06.
     await page.getByRole('button', { name: 'Back to the graph' }).click();
@@ -171,7 +175,8 @@ describe('family dynamics', () => {
     const again = await fresh.newPage();
     await again.goto(link);
     await again.getByTestId('dynamics').waitFor({ timeout: 90_000 });
-    await expect(again.getByTestId('stats-scope').inputValue()).resolves.toBe('meta-llama');
+    // While the fresh browser crawls, the scope shows all families until meta-llama's models arrive.
+    await expect.poll(() => again.getByTestId('stats-scope').inputValue(), { timeout: 90_000 }).toBe('meta-llama');
     await expect(again.getByTestId('time-slider-month').innerText()).resolves.toBe('up to 2024-06');
     await fresh.close();
 

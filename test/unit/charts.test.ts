@@ -2,7 +2,7 @@
 // relies on are there, and untrusted text stays text.
 import { describe, expect, it } from 'vitest';
 import { chartSvg } from '../../src/charts/render.ts';
-import { barSpec, timelineSpec } from '../../src/charts/specs.ts';
+import { barSpec, RELATION_SERIES, timelineSpec } from '../../src/charts/specs.ts';
 import type { TimelineRow } from '../../src/stats/timeline.ts';
 
 const rows: TimelineRow[] = ['2024-01', '2024-02', '2024-03'].flatMap((month, i) => [
@@ -45,7 +45,7 @@ describe('chart specifications', () => {
       { label: '<img src=x onerror=alert(1)>', value: 5, series: 'adapter' },
     ];
     const svg = await chartSvg(
-      barSpec(bars, { valueTitle: 'models', labelTitle: 'author', width: 300, byRelation: true }),
+      barSpec(bars, { valueTitle: 'models', labelTitle: 'author', width: 300, series: RELATION_SERIES }),
     );
     expect(count(svg, /<path[^>]*fill="#2f9e44"/g)).toBeGreaterThanOrEqual(1);
     expect(svg).not.toContain('<img');

@@ -40,11 +40,14 @@ function statsGraph() {
     node('deepseek-ai/DeepSeek-R1-Distill-Qwen-7B'),
     node('bartowski/DeepSeek-R1-Distill-Qwen-7B-GGUF'),
     node('u/tiny-distil', { family: 'meta-llama' }),
+    node('u/Distill-merge'),
   );
   lineage.edges.push(
     edge('Q/base', 'deepseek-ai/DeepSeek-R1-Distill-Qwen-7B'),
     edge('deepseek-ai/DeepSeek-R1-Distill-Qwen-7B', 'bartowski/DeepSeek-R1-Distill-Qwen-7B-GGUF', 'quantized'),
     edge('L/inst', 'u/tiny-distil'),
+    edge('deepseek-ai/DeepSeek-R1-Distill-Qwen-7B', 'u/Distill-merge', 'merge'),
+    edge('L/inst', 'u/Distill-merge', 'merge'),
   );
   return createLineageGraph(withDepths(lineage));
 }
@@ -146,13 +149,20 @@ describe('where families meet', () => {
 
   it('finds merges of parents from different families', () => {
     const merges = crossFamilyMerges(ix, all);
-    expect(merges).toEqual([
-      { model: 'u/merge', family: 'Qwen', parentFamilies: ['Qwen', 'meta-llama'], parents: ['L/base', 'Q/inst'] },
+    expect(merges.map((m) => [m.model, m.parentFamilies])).toEqual([
+      ['u/Distill-merge', ['Qwen', 'meta-llama']],
+      ['u/merge', ['Qwen', 'meta-llama']],
     ]);
-    expect(pairCounts(mergePairs(merges))).toEqual([{ pair: 'Qwen × meta-llama', models: 1 }]);
+    expect(merges[1]).toEqual({
+      model: 'u/merge',
+      family: 'Qwen',
+      parentFamilies: ['Qwen', 'meta-llama'],
+      parents: ['L/base', 'Q/inst'],
+    });
+    expect(pairCounts(mergePairs(merges))).toEqual([{ pair: 'Qwen × meta-llama', models: 2 }]);
   });
 
-  it('finds distillations and the teacher family their names give away, not their quantized copies', () => {
+  it('finds distillations and the teacher family their names give away, not their quantized copies or merges', () => {
     const ds = distillations(ix, all);
     expect(ds).toEqual([
       { model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-7B', relation: 'finetune', base: 'Qwen', teachers: ['deepseek'] },

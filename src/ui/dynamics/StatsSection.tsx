@@ -3,7 +3,7 @@
 // distillations. Each chart exports as PNG/SVG/CSV, each list as CSV.
 import { useMemo } from 'react';
 import type { TopLevelSpec } from 'vega-lite';
-import { barSpec, type BarRow } from '../../charts/specs.ts';
+import { barSpec, DIRECTION_SERIES, RELATION_SERIES, type BarRow, type SeriesColors } from '../../charts/specs.ts';
 import { tableCsv } from '../../export/table.ts';
 import { RELATIONS } from '../../hub/model.ts';
 import { crossFamilyMerges, distillationPairs, distillations, mergePairs, pairCounts } from '../../stats/crossings.ts';
@@ -42,7 +42,7 @@ interface ChartEntry {
 interface ChartOptions {
   /** Axis titles, also the CSV's column names: label, value and, for stacked bars, the stack. */
   labels: [string, string] | [string, string, string];
-  byRelation?: boolean;
+  series?: SeriesColors;
   columns?: boolean;
   color?: string;
   csv?: () => string;
@@ -59,7 +59,7 @@ function chart(name: string, title: string, rows: BarRow[], o: ChartOptions): Ch
           labelTitle,
           valueTitle,
           width: 'container',
-          byRelation: o.byRelation,
+          series: o.series,
           columns: o.columns,
           color: o.color,
         });
@@ -97,7 +97,7 @@ export function StatsSection({ ix, scope, families, fileStem, onPick }: Props) {
         s.relations.map((r) => ({ label: r.relation, value: r.models, series: r.relation })),
         {
           labels: ['relation', 'models'],
-          byRelation: true,
+          series: RELATION_SERIES,
         },
       ),
       chart(
@@ -106,7 +106,7 @@ export function StatsSection({ ix, scope, families, fileStem, onPick }: Props) {
         stacked(s.fanOut, (f) => f.id),
         {
           labels: ['parent', 'children', 'relation'],
-          byRelation: true,
+          series: RELATION_SERIES,
         },
       ),
       chart(
@@ -124,7 +124,7 @@ export function StatsSection({ ix, scope, families, fileStem, onPick }: Props) {
         stacked(s.reuploaders, (a) => a.author),
         {
           labels: ['author', 'models', 'relation'],
-          byRelation: true,
+          series: RELATION_SERIES,
           note: "Authors other than the families' own orgs, by derivatives published.",
         },
       ),
@@ -134,6 +134,7 @@ export function StatsSection({ ix, scope, families, fileStem, onPick }: Props) {
         transitions.map((t) => ({ label: `${t.from} → ${t.to}`, value: t.edges, series: t.direction })),
         {
           labels: ['change', 'edges', 'direction'],
+          series: DIRECTION_SERIES,
           empty: 'No edge in this scope changes license.',
           note: `${morePermissive.toLocaleString('en')} edges give the child a more permissive license than its parent (tiers: permissive, copyleft, use-restricted, non-commercial).`,
         },
@@ -195,9 +196,9 @@ export function StatsSection({ ix, scope, families, fileStem, onPick }: Props) {
       <StatTable
         name="license-edges"
         title="Edges that change license"
-        columns={['child', 'parent', 'relation', 'parentLicense', 'childLicense', 'direction'] as const}
+        columns={['child', 'parent', 'relation', 'parent_license', 'child_license', 'direction'] as const}
         modelColumns={['child', 'parent']}
-        rows={licenses}
+        rows={licenses.map((l) => ({ ...l, parent_license: l.parentLicense, child_license: l.childLicense }))}
         fileStem={fileStem}
         onPick={onPick}
       />
@@ -218,7 +219,7 @@ export function StatsSection({ ix, scope, families, fileStem, onPick }: Props) {
       <StatTable
         name="distillations"
         title="Distillations"
-        note="Models named as distillations (not their quantized copies); teachers are the other families their name or author names."
+        note="Models named as distillations (not their quantized copies or merges); teachers are the other families their name or author names."
         columns={['model', 'relation', 'base', 'teachers'] as const}
         modelColumns={['model']}
         rows={distilled.map((d) => ({ ...d, teachers: d.teachers.join(' + ') }))}
