@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { computeDepths } from '../../src/graph/depth.ts';
 import { createLineageGraph } from '../../src/graph/graph.ts';
 import type { LineageEdge, ModelNode, Relation } from '../../src/graph/types.ts';
 import { crossFamilyMerges, distillations } from '../../src/stats/crossings.ts';
@@ -47,6 +48,8 @@ function realGraph() {
     });
   });
   const edges: LineageEdge[] = [...pairs.values()].map((p) => ({ ...p, cycle: false }));
+  const { depth } = computeDepths([...ids], edges);
+  for (const n of nodes) n.depth = depth.get(n.id) ?? 0;
   return createLineageGraph({ nodes, edges });
 }
 
@@ -81,6 +84,41 @@ describe('statistics on the real hub-data records', () => {
     const s = scopeStructure(ix, all, []);
     expect(s.fanOut[0]).toMatchObject({ id: topId, children: topCount });
     expect(s.edges).toBe(pairs.size);
+  });
+
+  it('gets the depth distribution, relation mix, re-uploaders and subtree downloads the rows give', () => {
+    const s = scopeStructure(ix, all, [], 5);
+    const parentsOf = new Map<string, Relation[]>();
+    for (const p of pairs.values()) parentsOf.set(p.child, [...(parentsOf.get(p.child) ?? []), p.relation]);
+    expect(s.models).toBe(graph.order);
+    expect(s.depth.reduce((sum, d) => sum + d.models, 0)).toBe(graph.order);
+    expect(s.depth[0]).toEqual({ depth: 0, models: graph.order - parentsOf.size });
+    // A child with merge among its parents is a merge; one whose parents disagree otherwise is left as a bound.
+    const sure = new Map<Relation, number>();
+    let unsure = 0;
+    for (const rels of parentsOf.values()) {
+      const r = rels.includes('merge') ? 'merge' : new Set(rels).size === 1 ? rels[0] : undefined;
+      if (r) sure.set(r, (sure.get(r) ?? 0) + 1);
+      else unsure++;
+    }
+    for (const { relation, models } of s.relations) {
+      expect(models).toBeGreaterThanOrEqual(sure.get(relation) ?? 0);
+      expect(models).toBeLessThanOrEqual((sure.get(relation) ?? 0) + unsure);
+    }
+    expect(s.derivatives).toBe(parentsOf.size);
+    const byAuthor = new Map<string, number>();
+    for (const child of parentsOf.keys())
+      byAuthor.set(child.split('/')[0] as string, (byAuthor.get(child.split('/')[0] as string) ?? 0) + 1);
+    const topAuthor = [...byAuthor].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+    expect([s.reuploaders[0]?.author, s.reuploaders[0]?.models]).toEqual(topAuthor);
+    const kids = new Map<string, string[]>();
+    for (const p of pairs.values()) kids.set(p.parent, [...(kids.get(p.parent) ?? []), p.child]);
+    const top = s.subtrees[0] as { id: string; models: number; downloads: number };
+    const below = new Set([top.id]);
+    for (const id of below) for (const k of kids.get(id) ?? []) below.add(k);
+    const downloads = [...below].reduce((sum, id) => sum + (Number(meta.get(id)?.downloads) || 0), 0);
+    expect(top).toEqual({ id: top.id, models: below.size, downloads });
+    expect(top.downloads).toBeGreaterThan(0);
   });
 
   it('finds every edge whose two ends state different licenses', () => {
