@@ -6,9 +6,9 @@ import './dynamics.css';
 import type { LineageGraph } from '../../graph/graph.ts';
 import { familyColor } from '../../render/encoding.ts';
 import { computeVisible } from '../../render/visibility.ts';
-import { incomingOf, indexLineage, type LineageIndex, type ScopeMask } from '../../stats/lineage-index.ts';
+import { incomingOf, indexLineage } from '../../stats/lineage-index.ts';
 import { monthlyDerivatives } from '../../stats/timeline.ts';
-import type { DynamicsView, Filters, ViewState } from '../../view/state.ts';
+import type { DynamicsView, ViewState } from '../../view/state.ts';
 import { viewFileStem } from '../exportView.ts';
 import { StatsSection } from './StatsSection.tsx';
 import { TimelineSection } from './TimelineSection.tsx';
@@ -26,19 +26,6 @@ export interface DynamicsPanelProps {
   onAsOf(month: string | null): void;
 }
 
-/** The explorer's filters and focus as a scope (folding aside: folded leaves still count), optionally narrowed. */
-function scopeOf(
-  graph: LineageGraph,
-  ix: LineageIndex,
-  filters: Filters,
-  focus: string | null,
-  keep?: (i: number) => boolean,
-): ScopeMask {
-  const mask = computeVisible(graph, ix.ids, incomingOf(ix), filters, focus, null);
-  if (keep) for (let i = 0; i < mask.length; i++) if (mask[i] === 1 && !keep(i)) mask[i] = 0;
-  return mask;
-}
-
 export default function DynamicsPanel(p: DynamicsPanelProps) {
   const { graph, ids, view, selectedIds } = p;
   const d = view.dynamics;
@@ -47,12 +34,15 @@ export default function DynamicsPanel(p: DynamicsPanelProps) {
   const present = useMemo(() => p.families.filter((f) => ix.families.includes(f)), [ix, p.families]);
   const familyColors = useMemo(() => present.map((_f, i) => familyColor(i)), [present]);
   const { filters, focus } = view;
+  const relations = useMemo(() => incomingOf(ix), [ix]);
+  // What the explorer would show, folding aside (folded leaves still count), over all time: the monthly chart's scope.
+  const allTime = useMemo(
+    () => computeVisible(graph, ix.ids, relations, { ...filters, asOf: null }, focus, null),
+    [graph, ix, relations, filters, focus],
+  );
   const monthly = useMemo(
-    () =>
-      monthlyDerivatives(ix, scopeOf(graph, ix, { ...filters, asOf: null }, focus), present, {
-        communityOnly: d.communityOnly,
-      }),
-    [graph, ix, filters, focus, present, d.communityOnly],
+    () => monthlyDerivatives(ix, allTime, present, { communityOnly: d.communityOnly }),
+    [ix, allTime, present, d.communityOnly],
   );
   // A link's scope may name an empty selection or a family this crawl does not have: then all families.
   const usable = d.scope === 'selection' ? selectedIds.size > 0 : d.scope === 'all' || present.includes(d.scope);
@@ -66,8 +56,12 @@ export default function DynamicsPanel(p: DynamicsPanelProps) {
       scopeName === 'selection'
         ? (i: number) => selectedIds.has(ix.ids[i] as string)
         : familyIs(scopeName === 'all' ? present : [scopeName]);
-    return scopeOf(graph, ix, filters, focus, keep);
-  }, [graph, ix, filters, focus, scopeName, selectedIds, present]);
+    // The statistics also follow the time slider; without it, the chart's scope serves.
+    const mask =
+      filters.asOf === null ? allTime.slice() : computeVisible(graph, ix.ids, relations, filters, focus, null);
+    for (let i = 0; i < mask.length; i++) if (mask[i] === 1 && !keep(i)) mask[i] = 0;
+    return mask;
+  }, [graph, ix, relations, allTime, filters, focus, scopeName, selectedIds, present]);
   const stem = viewFileStem(view, p.crawledAt);
   const context = [
     'Within the current filters',

@@ -78,6 +78,19 @@ export function StatsSection({ ix, scope, families, fileStem, onPick }: Props) {
   const licenses = useMemo(() => licenseChanges(ix, scope), [ix, scope]);
   const merges = useMemo(() => crossFamilyMerges(ix, scope), [ix, scope]);
   const distilled = useMemo(() => distillations(ix, scope), [ix, scope]);
+  // The lists' rows, made once per scope (a family can have 100,000 license-changing edges), not per render.
+  const tables = useMemo(
+    () => ({
+      licenses: licenses.map((l) => ({ ...l, parent_license: l.parentLicense, child_license: l.childLicense })),
+      merges: merges.map((m) => ({
+        ...m,
+        parent_families: m.parentFamilies.join(' + '),
+        parents: m.parents.join(' ; '),
+      })),
+      distilled: distilled.map((d) => ({ ...d, teachers: d.teachers.join(' + ') })),
+    }),
+    [licenses, merges, distilled],
+  );
   const charts = useMemo((): ChartEntry[] => {
     const transitions = licenseTransitions(licenses).slice(0, 15);
     const morePermissive = licenses.filter((l) => l.direction === 'more permissive').length;
@@ -198,7 +211,7 @@ export function StatsSection({ ix, scope, families, fileStem, onPick }: Props) {
         title="Edges that change license"
         columns={['child', 'parent', 'relation', 'parent_license', 'child_license', 'direction'] as const}
         modelColumns={['child', 'parent']}
-        rows={licenses.map((l) => ({ ...l, parent_license: l.parentLicense, child_license: l.childLicense }))}
+        rows={tables.licenses}
         fileStem={fileStem}
         onPick={onPick}
       />
@@ -208,11 +221,7 @@ export function StatsSection({ ix, scope, families, fileStem, onPick }: Props) {
         note="Models whose parents belong to two or more families ('other': outside the crawled ones)."
         columns={['model', 'family', 'parent_families', 'parents'] as const}
         modelColumns={['model']}
-        rows={merges.map((m) => ({
-          ...m,
-          parent_families: m.parentFamilies.join(' + '),
-          parents: m.parents.join(' ; '),
-        }))}
+        rows={tables.merges}
         fileStem={fileStem}
         onPick={onPick}
       />
@@ -222,7 +231,7 @@ export function StatsSection({ ix, scope, families, fileStem, onPick }: Props) {
         note="Models named as distillations (not their quantized copies or merges); teachers are the other families their name or author names."
         columns={['model', 'relation', 'base', 'teachers'] as const}
         modelColumns={['model']}
-        rows={distilled.map((d) => ({ ...d, teachers: d.teachers.join(' + ') }))}
+        rows={tables.distilled}
         fileStem={fileStem}
         onPick={onPick}
       />
