@@ -14,7 +14,8 @@ export interface LineageIndex {
   authors: readonly string[];
   /** Months since year 0 (year * 12 + month - 1); -1 when the creation date is unknown. */
   month: Int32Array;
-  /** Index into RELATIONS of the relation to the parents ('merge' wins), -1 for a root. */
+  /** Index into RELATIONS of the relation to the parents ('merge' wins), -1 for a root. Parents outside `ids`
+   * do not count. */
   relation: Int8Array;
   downloads: Float64Array;
   depth: Int32Array;
@@ -85,16 +86,14 @@ export function indexLineage(graph: LineageGraph, ids: readonly string[]): Linea
     ix.parentStart[i] = parents.length;
     graph.forEachInEdge(id, (_e, attrs, parent) => {
       const p = position.get(parent);
-      const rel = RELATION_CODE.get(attrs.relation) ?? RELATIONS.length - 1;
-      if (ix.relation[i] === -1 || attrs.relation === 'merge') ix.relation[i] = rel;
       if (p === undefined) return;
       parents.push(p);
-      edgeRelation.push(rel);
+      edgeRelation.push(RELATION_CODE.get(attrs.relation) ?? RELATIONS.length - 1);
       edgeCycle.push(attrs.cycle ? 1 : 0);
     });
   });
   ix.parentStart[n] = parents.length;
-  return {
+  const index: LineageIndex = {
     ...ix,
     ids,
     position,
@@ -105,6 +104,10 @@ export function indexLineage(graph: LineageGraph, ids: readonly string[]): Linea
     edgeRelation: Int8Array.from(edgeRelation),
     edgeCycle: Uint8Array.from(edgeCycle),
   };
+  // The relation to the parents is the in-scope relation with every model in scope: one copy of the rule.
+  const all = everything(index);
+  for (let i = 0; i < n; i++) ix.relation[i] = relationInScope(index, all, i);
+  return index;
 }
 
 /** A scope of the given models (unknown ids are ignored). */

@@ -4,7 +4,7 @@
 // apart, never guessed.
 import { RELATIONS, type Relation } from '../hub/model.ts';
 import { tableCsv } from '../export/table.ts';
-import { monthName, type LineageIndex, type ScopeMask } from './lineage-index.ts';
+import { monthCode, monthName, type LineageIndex, type ScopeMask } from './lineage-index.ts';
 
 export type RelationOrAll = Relation | 'all';
 
@@ -23,11 +23,9 @@ export interface TimelineOptions {
   communityOnly?: boolean;
 }
 
-const MONTH = /^(\d{4})-(\d{2})/;
-
 export function monthOf(createdAt: string): string | null {
-  const m = MONTH.exec(createdAt);
-  return m ? `${m[1]}-${m[2]}` : null;
+  const code = monthCode(createdAt);
+  return code < 0 ? null : monthName(code);
 }
 
 /** Months from `first` to `last` inclusive. */
@@ -49,9 +47,11 @@ export function monthlyDerivatives(
   options: TimelineOptions = {},
 ): MonthlyDerivatives {
   const slot = ix.families.map((f) => families.indexOf(f));
+  // Lower-cased once per author and family, and only when asked: 100,000s of models share them.
+  const lower = (names: readonly string[]) => (options.communityOnly ? names.map((x) => x.toLowerCase()) : []);
+  const [authorNames, familyNames] = [lower(ix.authors), lower(ix.families)];
   const ownRelease = (i: number): boolean =>
-    (ix.authors[ix.author[i] as number] as string).toLowerCase() ===
-    (ix.families[ix.family[i] as number] as string).toLowerCase();
+    authorNames[ix.author[i] as number] === familyNames[ix.family[i] as number];
   const counted = (i: number): boolean =>
     scope[i] === 1 &&
     (ix.relation[i] as number) >= 0 &&
