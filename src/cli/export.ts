@@ -8,6 +8,9 @@ import { edgesCsv, nodesCsv } from '../export/csv.ts';
 import { EXPORT_FORMATS, gexf, graphml, snapshotJson, type ExportFormat } from '../export/formats.ts';
 import { parseSnapshot } from '../export/snapshot.ts';
 import { createLineageGraph, lineageOf, type LineageGraph } from '../graph/graph.ts';
+import { chartSvg } from '../charts/render.ts';
+import { timelineSpec } from '../charts/specs.ts';
+import { familyColor } from '../render/encoding.ts';
 import { crossoverAnswer, crossoverCsv, describeCrossover, leaders } from '../stats/crossover.ts';
 import { everything, indexLineage } from '../stats/lineage-index.ts';
 import { monthlyDerivatives, timelineCsv, timelineRows } from '../stats/timeline.ts';
@@ -69,7 +72,12 @@ export async function main(argv: string[]): Promise<string[]> {
   }
   if (values.dynamics) {
     const exported = createLineageGraph(lineage);
-    const dynamics = dynamicsFiles(exported, [...snap.orgs, ...snap.roots], values.compare, Number(values.window));
+    const dynamics = await dynamicsFiles(
+      exported,
+      [...snap.orgs, ...snap.roots],
+      values.compare,
+      Number(values.window),
+    );
     for (const [suffix, text] of dynamics.files) await put(`${stem}-${suffix}`, text);
     process.stderr.write(`${dynamics.answer}\n`);
   }
@@ -79,22 +87,26 @@ export async function main(argv: string[]): Promise<string[]> {
   return written;
 }
 
-/** The family-dynamics tables of a graph: monthly derivatives (all relations, and by relation) and the crossover
- * answer for two families (`--compare A,B`, else the leader now and the runner-up). */
-function dynamicsFiles(
+/** The family-dynamics tables of a graph: monthly derivatives (all relations, and by relation, and the share
+ * chart as SVG) and the crossover answer for two families (`--compare A,B`, else the leader now and the runner-up). */
+async function dynamicsFiles(
   graph: LineageGraph,
   seeds: string[],
   compare: string | undefined,
   window: number,
-): { files: [string, string][]; answer: string } {
+): Promise<{ files: [string, string][]; answer: string }> {
   if (!WINDOWS.includes(window)) throw new Error(`export: --window is one of ${WINDOWS.join(', ')} months`);
   const ix = indexLineage(graph, graph.nodes());
   const families = seeds.filter((f) => ix.families.includes(f));
   const monthly = monthlyDerivatives(ix, everything(ix), families);
+  const rows = timelineRows(monthly, 'all');
+  const chart = { measure: 'share' as const, families, familyColors: families.map((_f, i) => familyColor(i)) };
   const files: [string, string][] = [
-    ['new-derivatives.csv', timelineCsv(timelineRows(monthly, 'all'))],
+    ['new-derivatives.csv', timelineCsv(rows)],
     ['new-derivatives-by-relation.csv', timelineCsv(timelineRows(monthly, 'split'))],
   ];
+  if (rows.length > 0)
+    files.push(['new-derivatives.svg', await chartSvg(timelineSpec(rows, { ...chart, asOf: null, width: 760 }))]);
   const [a, b] = compare ? compare.split(',') : leaders(monthly, window);
   if (!a || !b) return { files, answer: 'export: fewer than two families, so no crossover to report' };
   for (const f of [a, b]) if (!families.includes(f)) throw new Error(`export: ${f} is not a family of the snapshot`);

@@ -75,8 +75,11 @@ describe('npm run export', () => {
     expect(written.slice(2)).toEqual([
       'forkscope-snapshot-2026-11-22-new-derivatives.csv',
       'forkscope-snapshot-2026-11-22-new-derivatives-by-relation.csv',
+      'forkscope-snapshot-2026-11-22-new-derivatives.svg',
       'forkscope-snapshot-2026-11-22-crossover.csv',
     ]);
+    const svg = await readFile(join(dir, written[4] as string), 'utf8');
+    expect(svg).toMatch(/^<svg[\s\S]*share of new derivatives[\s\S]*>Qwen<[\s\S]*<\/svg>$/);
     const read = async (name: string) =>
       Papa.parse<Record<string, string>>(await readFile(join(dir, name), 'utf8'), {
         header: true,
@@ -88,7 +91,7 @@ describe('npm run export', () => {
       ['2025-02', '2', '1'],
       ['2025-03', '1', '1'],
     ]);
-    const crossover = await read(written[4] as string);
+    const crossover = await read(written[5] as string);
     expect(crossover[0]).toMatchObject({
       family: 'Qwen',
       passed: 'meta-llama',
