@@ -2,8 +2,8 @@
 // browser (vega-embed) and in Node (tests, the CLI). Colours match the graph: families by the explorer's palette,
 // relations by RELATION_COLORS.
 import type { TopLevelSpec } from 'vega-lite';
-import type { Relation } from '../hub/model.ts';
-import { RELATION_COLORS } from '../render/encoding.ts';
+import type { Relation } from '../lineage/model.ts';
+import { RELATION_COLORS } from '../view/encoding.ts';
 import type { TimelineRow } from '../stats/timeline.ts';
 
 export interface TimelineChartOptions {

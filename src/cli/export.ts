@@ -10,7 +10,7 @@ import { parseSnapshot } from '../export/snapshot.ts';
 import { createLineageGraph, lineageOf, type LineageGraph } from '../graph/graph.ts';
 import { chartSvg } from '../charts/render.ts';
 import { timelineSpec } from '../charts/specs.ts';
-import { familyColor } from '../render/encoding.ts';
+import { familyColor } from '../view/encoding.ts';
 import { crossoverAnswer, crossoverCsv, describeCrossover, leaders } from '../stats/crossover.ts';
 import { everything, indexLineage } from '../stats/lineage-index.ts';
 import { monthlyDerivatives, timelineCsv, timelineRows } from '../stats/timeline.ts';

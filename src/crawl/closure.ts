@@ -2,9 +2,9 @@
 // labelled with the family whose seed reached it first, the parents those models name (kept, external or
 // missing), typed edges, depths, and the card entries that still need one look-up each.
 import { computeDepths, edgeKey } from '../graph/depth.ts';
-import type { Lineage, LineageEdge, ModelNode } from '../graph/types.ts';
-import type { HubModel, Relation } from '../hub/model.ts';
-import { normalizeRepoId } from '../hub/repo-id.ts';
+import type { Lineage, LineageEdge, ModelNode } from '../lineage/types.ts';
+import type { HubModel, Relation } from '../lineage/model.ts';
+import { normalizeRepoId } from '../lineage/repo-id.ts';
 import type { Knowledge } from './knowledge.ts';
 import type { Seeds } from './records.ts';
 

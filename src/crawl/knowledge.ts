@@ -1,6 +1,6 @@
 // Everything a crawl has learnt, rebuilt by replaying its journal: models by case-insensitive id, aliases
 // (renames), missing parents and junk card entries. Lookups resolve aliases and case to one canonical node.
-import type { HubModel, Relation } from '../hub/model.ts';
+import type { HubModel, Relation } from '../lineage/model.ts';
 import type { CrawlRecord } from './records.ts';
 
 export class Knowledge {

@@ -1,5 +1,5 @@
 // The crawler's options and results, and the state a new crawl starts from (strategy chosen from the seeds).
-import type { Lineage } from '../graph/types.ts';
+import type { Lineage } from '../lineage/types.ts';
 import type { Knowledge } from './knowledge.ts';
 import type { ProgressListener } from './progress.ts';
 import type { CrawlState, Seeds, Strategy } from './records.ts';

@@ -1,7 +1,7 @@
 // What a crawl writes as it goes: an append-only journal of records (kept models, missing parents, aliases,
 // junk card entries) plus the crawl state (strategy, cursor, queue). Replaying the journal rebuilds everything,
 // so a crawl killed at any point resumes from its last saved page without re-fetching it.
-import type { HubModel, Relation } from '../hub/model.ts';
+import type { HubModel, Relation } from '../lineage/model.ts';
 
 export type CrawlRecord =
   | { t: 'model'; model: HubModel }

@@ -1,7 +1,7 @@
 // nodes.csv and edges.csv (DESIGN.md §2): RFC 4180 through papaparse, header first, and every cell that a
 // spreadsheet would run as a formula (= + - @ tab CR) made inert with a leading apostrophe.
 import Papa from 'papaparse';
-import { EDGE_COLUMNS, NODE_COLUMNS, type Lineage } from '../graph/types.ts';
+import { EDGE_COLUMNS, NODE_COLUMNS, type Lineage } from '../lineage/types.ts';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 

@@ -1,7 +1,7 @@
 // The files one export makes, by format and name stem: pure, so the export worker and tests can use it.
 import { edgesCsv, nodesCsv } from './csv.ts';
 import { gexf, graphml, snapshotJson, type ExportFormat } from './formats.ts';
-import type { Lineage } from '../graph/types.ts';
+import type { Lineage } from '../lineage/types.ts';
 
 export interface ExportFile {
   name: string;

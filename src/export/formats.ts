@@ -3,7 +3,7 @@
 // code serves the app's selection and the command line's snapshot files.
 import { write as writeGexf } from 'graphology-gexf';
 import { createLineageGraph } from '../graph/graph.ts';
-import { NODE_COLUMNS, type Lineage } from '../graph/types.ts';
+import { NODE_COLUMNS, type Lineage } from '../lineage/types.ts';
 import { makeSnapshot } from './snapshot.ts';
 
 export type ExportFormat = 'csv' | 'gexf' | 'graphml' | 'json';

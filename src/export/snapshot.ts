@@ -1,7 +1,7 @@
 // The snapshot JSON that the CLI writes and the app imports: a versioned, self-describing Lineage with the Hub
 // and seeds it came from. Its parser validates every field, so a hand-edited or hostile file gives a clear error.
-import { RELATIONS } from '../hub/model.ts';
-import type { Lineage, LineageEdge, ModelNode } from '../graph/types.ts';
+import { RELATIONS } from '../lineage/model.ts';
+import type { Lineage, LineageEdge, ModelNode } from '../lineage/types.ts';
 
 export const SNAPSHOT_FORMAT = 'forkscope-snapshot';
 

@@ -1,7 +1,7 @@
 // The one graphology graph of the app: models as nodes keyed by repo id, derivations as parent → child edges
 // keyed `parent->child`, attributes as in types.ts.
 import Graph from 'graphology';
-import type { Lineage, LineageEdge, ModelNode } from './types.ts';
+import type { Lineage, LineageEdge, ModelNode } from '../lineage/types.ts';
 
 export type EdgeAttributes = Omit<LineageEdge, 'parent' | 'child'>;
 /** A model plus its layout position, written once per layout (sigma needs positions on the graph itself). */

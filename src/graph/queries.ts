@@ -4,7 +4,7 @@ import induced from 'graphology-operators/subgraph';
 import { bidirectional } from 'graphology-shortest-path/unweighted';
 import { bfsFromNode } from 'graphology-traversal';
 import type { LineageGraph } from './graph.ts';
-import { RELATIONS, type Relation } from '../hub/model.ts';
+import { RELATIONS, type Relation } from '../lineage/model.ts';
 
 export type RelationCounts = Record<Relation, number>;
 

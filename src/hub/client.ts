@@ -3,7 +3,7 @@
 // the one throttled fetch of HubHttp.
 import { HubApiError, modelInfo } from '@huggingface/hub';
 import { HubHttp, HubHttpError, type HubHttpOptions } from './http.ts';
-import type { HubModel } from './model.ts';
+import type { HubModel } from '../lineage/model.ts';
 import { parseListing, parseModel } from './parse.ts';
 
 /** The fields a lineage crawl asks for: small enough for 1,000-item pages, enough for every node attribute. */

@@ -1,7 +1,7 @@
 // Validates Hub JSON (a listing item or a model-info payload) into a HubModel. Anything malformed becomes a
 // described error for the crawl report, never an exception in the crawl loop.
-import { licenseFromTags, parentsFromTags, RELATIONS, type HubModel, type Relation } from './model.ts';
-import { isRepoId } from './repo-id.ts';
+import { licenseFromTags, parentsFromTags, RELATIONS, type HubModel, type Relation } from '../lineage/model.ts';
+import { isRepoId } from '../lineage/repo-id.ts';
 
 export type ParseResult = { ok: true; model: HubModel } | { ok: false; error: string };
 

@@ -4,7 +4,7 @@
 import Sigma from 'sigma';
 import type { CameraState, EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { applyPositions, type EdgeAttributes, type GraphNode, type LineageGraph } from '../graph/graph.ts';
-import { RELATION_COLORS } from './encoding.ts';
+import { RELATION_COLORS } from '../view/encoding.ts';
 
 export interface RenderArrays {
   ids: string[];

@@ -2,7 +2,7 @@
 // another's base (DeepSeek-R1-Distill-Qwen-7B: a DeepSeek teacher on a Qwen base). The Hub records neither, so
 // both are read from what it does record: the parents' families, and a model's name and author. The rules are
 // stated in the UI next to the numbers.
-import { RELATIONS, type Relation } from '../hub/model.ts';
+import { RELATIONS, type Relation } from '../lineage/model.ts';
 import type { LineageIndex, ScopeMask } from './lineage-index.ts';
 import { byText } from './rank.ts';
 

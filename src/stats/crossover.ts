@@ -2,7 +2,7 @@
 // window of new derivatives (3 months by default) so one quiet month does not read as a change of leader; the
 // window is part of every answer, so a reader can check it against the chart.
 import { tableCsv } from '../export/table.ts';
-import { RELATIONS, type Relation } from '../hub/model.ts';
+import { RELATIONS, type Relation } from '../lineage/model.ts';
 import { countAt, usedRelations, type MonthlyDerivatives, type RelationOrAll } from './timeline.ts';
 
 export interface Crossover {

@@ -1,7 +1,7 @@
 // License changes along derivation edges. Hub license ids are sorted into four tiers by what a re-user may do,
 // so an edge can be read as "the child claims a more permissive license than its parent" (say, a Llama fine-tune
 // re-published as apache-2.0). Ids outside the table, and missing licenses, are left unrated, never guessed.
-import { RELATIONS, type Relation } from '../hub/model.ts';
+import { RELATIONS, type Relation } from '../lineage/model.ts';
 import type { LineageIndex, ScopeMask } from './lineage-index.ts';
 import { byText } from './rank.ts';
 

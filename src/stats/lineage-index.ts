@@ -3,7 +3,7 @@
 // changes; every statistic then runs over typed arrays, so a change of filters or scope at 200,000 models costs
 // milliseconds, not one graph traversal per statistic. A scope is a mask over `ids` (1 = in scope).
 import type { LineageGraph } from '../graph/graph.ts';
-import { RELATIONS, type Relation } from '../hub/model.ts';
+import { RELATIONS, type Relation } from '../lineage/model.ts';
 
 export interface LineageIndex {
   ids: readonly string[];

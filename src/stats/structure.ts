@@ -1,7 +1,7 @@
 // The shape of a family or a selection (the scope): size, depth distribution, relation mix, the parents with most
 // children, downloads summed over subtrees, and the authors who publish most derivatives (re-uploaders such as
 // quantizer orgs). Only edges inside the scope count, so a selection's numbers describe the selection itself.
-import { RELATIONS, type Relation } from '../hub/model.ts';
+import { RELATIONS, type Relation } from '../lineage/model.ts';
 import { relationInScope, type LineageIndex, type ScopeMask } from './lineage-index.ts';
 import { topBy } from './rank.ts';
 

@@ -2,7 +2,7 @@
 // crawled families. A derivative is a model with a parent in the graph; it counts for the family the crawl gave it
 // and for the relation by which it derives (the renderer's rule: 'merge' wins). Models without a date are counted
 // apart, never guessed.
-import { RELATIONS, type Relation } from '../hub/model.ts';
+import { RELATIONS, type Relation } from '../lineage/model.ts';
 import { tableCsv } from '../export/table.ts';
 import { monthCode, monthName, type LineageIndex, type ScopeMask } from './lineage-index.ts';
 

@@ -4,8 +4,8 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { CrawlJournal, CrawlRecord, CrawlState } from '../crawl/records.ts';
 import { parseCrawlState } from '../crawl/records.ts';
-import type { Lineage } from '../graph/types.ts';
-import { decodeLineage, encodeLineage, type ColumnarLineage } from './columnar.ts';
+import type { Lineage } from '../lineage/types.ts';
+import { decodeLineage, encodeLineage, type ColumnarLineage } from '../lineage/columnar.ts';
 
 export const DB_VERSION = 1;
 

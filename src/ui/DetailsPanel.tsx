@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import type { Selection } from '../view/selection.ts';
 import type { LineageGraph } from '../graph/graph.ts';
 import { ancestryChain, childCounts } from '../graph/queries.ts';
-import { RELATIONS } from '../hub/model.ts';
+import { RELATIONS } from '../lineage/model.ts';
 import { modelPageUrl } from './settings.ts';
 
 interface Props {

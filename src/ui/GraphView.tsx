@@ -10,9 +10,9 @@ import {
   incomingRelations,
   labelsWithFolds,
   type LegendEntry,
-} from '../render/encoding.ts';
+} from '../view/encoding.ts';
 import { LineageRenderer } from '../render/renderer.ts';
-import { computeVisible, lineageOfInterest } from '../render/visibility.ts';
+import { computeVisible, lineageOfInterest } from '../view/visibility.ts';
 import type { ViewState } from '../view/state.ts';
 import type { Layout } from './useExplorer.ts';
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { ExportFile } from '../export/files.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../export/formats.ts';
 import type { LineageGraph } from '../graph/graph.ts';
-import { encodeLineage } from '../store/columnar.ts';
+import { encodeLineage } from '../lineage/columnar.ts';
 import type { SnapshotInfo } from '../store/db.ts';
 import { isEmptySelection } from '../view/selection.ts';
 import type { ViewState } from '../view/state.ts';

@@ -1,7 +1,7 @@
 // The left panel: families and roots (add, remove), encoding with its legend, and filters.
 import { useState } from 'react';
-import { RELATIONS } from '../hub/model.ts';
-import { normalizeRepoId } from '../hub/repo-id.ts';
+import { RELATIONS } from '../lineage/model.ts';
+import { normalizeRepoId } from '../lineage/repo-id.ts';
 import {
   COLOR_BY,
   SIZE_BY,

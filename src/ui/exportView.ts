@@ -1,10 +1,10 @@
 // Exports what the researcher is looking at: the selection, else the filtered and focused view (folding is only a
 // display choice, so folded leaves are included), named after the view and the crawl date.
 import type { ExportFile } from '../export/files.ts';
-import type { Lineage } from '../graph/types.ts';
+import type { Lineage } from '../lineage/types.ts';
 import { lineageOf, type LineageGraph } from '../graph/graph.ts';
-import { incomingRelations } from '../render/encoding.ts';
-import { computeVisible } from '../render/visibility.ts';
+import { incomingRelations } from '../view/encoding.ts';
+import { computeVisible } from '../view/visibility.ts';
 import { activeFilterCount, type ViewState } from '../view/state.ts';
 
 export function viewFileStem(view: ViewState, crawledAt: string | null): string {

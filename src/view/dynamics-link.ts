@@ -1,7 +1,7 @@
 // The family-dynamics panel's part of the permalink: short keys, defaults omitted, every value validated; a
 // value that cannot be used falls back to its default and is reported, like the rest of the link.
-import { RELATIONS } from '../hub/model.ts';
-import { isRepoId } from '../hub/repo-id.ts';
+import { RELATIONS } from '../lineage/model.ts';
+import { isRepoId } from '../lineage/repo-id.ts';
 import { defaultDynamics, MEASURES, WINDOWS, type DynamicsView, type TimelineRelation } from './state.ts';
 
 const ORG = /^[\w][\w.-]{0,95}$/;

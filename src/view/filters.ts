@@ -1,6 +1,6 @@
 // Whether a model passes the explorer's filters. Called for every model when filters change, so it allocates
 // nothing and compares strings and numbers only.
-import type { ModelNode, Relation } from '../graph/types.ts';
+import type { ModelNode, Relation } from '../lineage/types.ts';
 import type { Filters } from './state.ts';
 
 export function passesFilters(node: ModelNode, relation: Relation | 'root', f: Filters): boolean {

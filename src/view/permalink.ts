@@ -1,7 +1,7 @@
 // The view as a URL (Retina's model): short keys, defaults omitted, every value validated and clamped, and a
 // notice for whatever was dropped. A broken, truncated or hostile link gives a safe view, never an exception.
-import { RELATIONS, type Relation } from '../hub/model.ts';
-import { isRepoId } from '../hub/repo-id.ts';
+import { RELATIONS, type Relation } from '../lineage/model.ts';
+import { isRepoId } from '../lineage/repo-id.ts';
 import { decodeDynamics, decodeMonth, encodeDynamics } from './dynamics-link.ts';
 import { decodeRule, encodeRule } from './selection.ts';
 import { COLOR_BY, defaultView, SIZE_BY, type Filters, type ViewState } from './state.ts';

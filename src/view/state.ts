@@ -1,6 +1,6 @@
 // The explorer's view state: which families and roots are shown, what is focused and selected, how marks are
 // encoded and which filters apply. Plain data with defaults, so the permalink codec can omit what is default.
-import type { Relation } from '../hub/model.ts';
+import type { Relation } from '../lineage/model.ts';
 import { emptySelection, type Selection } from './selection.ts';
 
 export type ColorBy = 'family' | 'relation' | 'license' | 'library';

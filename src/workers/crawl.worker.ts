@@ -6,7 +6,7 @@ import type { Seeds } from '../crawl/records.ts';
 import { buildLineage } from '../crawl/closure.ts';
 import { HubClient, MAX_PAGE } from '../hub/client.ts';
 import { ForkscopeStore } from '../store/db.ts';
-import { encodeLineage } from '../store/columnar.ts';
+import { encodeLineage } from '../lineage/columnar.ts';
 import { transferables, type CrawlCommand, type CrawlEvent, type CrawlSettings } from './protocol.ts';
 
 interface WorkerScope {

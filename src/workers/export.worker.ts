@@ -1,8 +1,8 @@
 // Export worker: builds CSV, GEXF, GraphML or snapshot files off the main thread, so exporting 100,000 rows
 // leaves the page responsive.
 import type { ExportFormat } from '../export/formats.ts';
-import { decodeLineage } from '../store/columnar.ts';
-import type { ColumnarLineage } from '../store/columnar.ts';
+import { decodeLineage } from '../lineage/columnar.ts';
+import type { ColumnarLineage } from '../lineage/columnar.ts';
 import { exportFiles, type ExportFile } from '../export/files.ts';
 
 export interface ExportRequest {

@@ -2,7 +2,7 @@
 // columnar form whose typed arrays are transferred rather than copied.
 import type { CrawlProgress } from '../crawl/progress.ts';
 import type { Seeds } from '../crawl/records.ts';
-import type { ColumnarLineage } from '../store/columnar.ts';
+import type { ColumnarLineage } from '../lineage/columnar.ts';
 import type { LayoutInput } from '../layout/radial.ts';
 
 export interface CrawlSettings {

@@ -4,10 +4,10 @@
 // ancestor walk per model against the obvious way, a descendants() walk per parent.
 import { createLineageGraph, type LineageGraph } from '../../src/graph/graph.ts';
 import { descendants } from '../../src/graph/queries.ts';
-import type { Lineage } from '../../src/graph/types.ts';
+import type { Lineage } from '../../src/lineage/types.ts';
 import { prepareLayout } from '../../src/layout/input.ts';
 import { radialLayout } from '../../src/layout/radial.ts';
-import { computeVisible } from '../../src/render/visibility.ts';
+import { computeVisible } from '../../src/view/visibility.ts';
 import { crossFamilyMerges, distillations } from '../../src/stats/crossings.ts';
 import { crossoverAnswer } from '../../src/stats/crossover.ts';
 import { licenseChanges } from '../../src/stats/licenses.ts';

@@ -2,7 +2,7 @@
 // same process; the runner scales FA2's timed iterations to 100.
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import { createLineageGraph } from '../../src/graph/graph.ts';
-import type { Lineage } from '../../src/graph/types.ts';
+import type { Lineage } from '../../src/lineage/types.ts';
 import { prepareLayout } from '../../src/layout/input.ts';
 import { radialLayout } from '../../src/layout/radial.ts';
 

@@ -1,6 +1,6 @@
 // A large synthetic lineage (families of preferential-attachment trees with the real relation mix and
 // realistic ids and metadata), built directly in memory for the store, layout and render benchmarks.
-import type { Lineage, LineageEdge, ModelNode, Relation } from '../../src/graph/types.ts';
+import type { Lineage, LineageEdge, ModelNode, Relation } from '../../src/lineage/types.ts';
 import { createRng } from '../hub/random.ts';
 
 const FAMILIES = [

@@ -1,7 +1,7 @@
 // What the family-dynamics panel must find, computed from the local Hub's own records and not from a crawl: a
 // derivative belongs to a family when its ancestors reach that family's org, and only that one; derivatives whose
 // ancestors reach both orgs (cross-family merges) are ambiguous, and kept apart so a test can bound them.
-import { RELATIONS, type Relation } from '../../src/hub/model.ts';
+import { RELATIONS, type Relation } from '../../src/lineage/model.ts';
 import { monthRange, type MonthlyDerivatives } from '../../src/stats/timeline.ts';
 import type { HubDataset, HubRecord } from '../hub/records.ts';
 

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { crossoverAnswer } from '../../src/stats/crossover.ts';
-import { RELATIONS } from '../../src/hub/model.ts';
+import { RELATIONS } from '../../src/lineage/model.ts';
 import { FIXTURE } from '../hub/fixtures.ts';
 import { resolvedTo, truthMonthly } from './dynamics-truth.ts';
 import { screenshot } from './browser.ts';

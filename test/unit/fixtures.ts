@@ -1,5 +1,5 @@
 // Small lineages with known answers, shared by unit tests.
-import type { Lineage, LineageEdge, ModelNode, Relation } from '../../src/graph/types.ts';
+import type { Lineage, LineageEdge, ModelNode, Relation } from '../../src/lineage/types.ts';
 
 export function node(id: string, extra: Partial<ModelNode> = {}): ModelNode {
   return {

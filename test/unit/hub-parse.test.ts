@@ -1,8 +1,8 @@
 // Validation of Hub JSON and of what uploaders write in base_model.
 import { describe, expect, it } from 'vitest';
-import { parentsFromTags } from '../../src/hub/model.ts';
+import { parentsFromTags } from '../../src/lineage/model.ts';
 import { parseListing, parseModel } from '../../src/hub/parse.ts';
-import { isRepoId, normalizeRepoId } from '../../src/hub/repo-id.ts';
+import { isRepoId, normalizeRepoId } from '../../src/lineage/repo-id.ts';
 
 describe('parentsFromTags', () => {
   it('reads plain and kind tags, one parent per id, and drops self-references', () => {

@@ -7,7 +7,7 @@ import { buildLineage } from '../../src/crawl/closure.ts';
 import { Knowledge } from '../../src/crawl/knowledge.ts';
 import { generateHub } from '../hub/generate.ts';
 import { parseModel } from '../../src/hub/parse.ts';
-import type { Lineage } from '../../src/graph/types.ts';
+import type { Lineage } from '../../src/lineage/types.ts';
 
 function syntheticLineage(size: number, seed: number): Lineage {
   const k = new Knowledge();

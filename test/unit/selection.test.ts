@@ -1,7 +1,7 @@
 // Selection rules on a lineage with known answers, and their permalink form.
 import { describe, expect, it } from 'vitest';
 import { createLineageGraph } from '../../src/graph/graph.ts';
-import { isRepoId } from '../../src/hub/repo-id.ts';
+import { isRepoId } from '../../src/lineage/repo-id.ts';
 import {
   decodeRule,
   describeSelection,

@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { computeDepths } from '../../src/graph/depth.ts';
 import { createLineageGraph } from '../../src/graph/graph.ts';
-import type { LineageEdge, ModelNode, Relation } from '../../src/graph/types.ts';
+import type { LineageEdge, ModelNode, Relation } from '../../src/lineage/types.ts';
 import { crossFamilyMerges, distillations } from '../../src/stats/crossings.ts';
 import { everything, indexLineage } from '../../src/stats/lineage-index.ts';
 import { licenseChanges } from '../../src/stats/licenses.ts';

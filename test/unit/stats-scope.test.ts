@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeDepths } from '../../src/graph/depth.ts';
 import { createLineageGraph } from '../../src/graph/graph.ts';
-import type { Lineage } from '../../src/graph/types.ts';
+import type { Lineage } from '../../src/lineage/types.ts';
 import {
   crossFamilyMerges,
   distillations,

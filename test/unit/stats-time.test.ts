@@ -1,7 +1,7 @@
 // The monthly derivative counts, shares and the crossover answer, on a lineage whose months were written by hand.
 import { describe, expect, it } from 'vitest';
 import { createLineageGraph } from '../../src/graph/graph.ts';
-import type { Relation } from '../../src/graph/types.ts';
+import type { Relation } from '../../src/lineage/types.ts';
 import { crossover, crossoverAnswer, describeCrossover, leaders } from '../../src/stats/crossover.ts';
 import { everything, indexLineage, maskOf } from '../../src/stats/lineage-index.ts';
 import { monthlyDerivatives, monthRange, timelineRows } from '../../src/stats/timeline.ts';

@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { ForkscopeStore, StoreError, type SnapshotInfo } from '../../src/store/db.ts';
-import { decodeLineage, encodeLineage } from '../../src/store/columnar.ts';
+import { decodeLineage, encodeLineage } from '../../src/lineage/columnar.ts';
 import type { CrawlState } from '../../src/crawl/records.ts';
 import { smallLineage } from './fixtures.ts';
 import { openDB } from 'idb';

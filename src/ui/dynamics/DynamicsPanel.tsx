@@ -4,8 +4,8 @@
 import { useMemo } from 'react';
 import './dynamics.css';
 import type { LineageGraph } from '../../graph/graph.ts';
-import { familyColor } from '../../render/encoding.ts';
-import { computeVisible } from '../../render/visibility.ts';
+import { familyColor } from '../../view/encoding.ts';
+import { computeVisible } from '../../view/visibility.ts';
 import { incomingOf, indexLineage } from '../../stats/lineage-index.ts';
 import { monthlyDerivatives } from '../../stats/timeline.ts';
 import type { DynamicsView, ViewState } from '../../view/state.ts';

@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import type { TopLevelSpec } from 'vega-lite';
 import { barSpec, DIRECTION_SERIES, RELATION_SERIES, type BarRow, type SeriesColors } from '../../charts/specs.ts';
 import { tableCsv } from '../../export/table.ts';
-import { RELATIONS } from '../../hub/model.ts';
+import { RELATIONS } from '../../lineage/model.ts';
 import { crossFamilyMerges, distillationPairs, distillations, mergePairs, pairCounts } from '../../stats/crossings.ts';
 import { licenseChanges, licenseTransitions } from '../../stats/licenses.ts';
 import type { LineageIndex, ScopeMask } from '../../stats/lineage-index.ts';

@@ -2,7 +2,7 @@
 // the answer to "when did A pass B as a base, and by which relation?", with its numbers as CSV.
 import { useMemo } from 'react';
 import { timelineSpec } from '../../charts/specs.ts';
-import { RELATIONS } from '../../hub/model.ts';
+import { RELATIONS } from '../../lineage/model.ts';
 import { crossoverAnswer, crossoverCsv, describeCrossover, leaders } from '../../stats/crossover.ts';
 import { timelineCsv, timelineRows, type MonthlyDerivatives } from '../../stats/timeline.ts';
 import { WINDOWS, type DynamicsView, type TimelineRelation } from '../../view/state.ts';

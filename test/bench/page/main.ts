@@ -14,9 +14,9 @@ import {
   descendantShares,
   incomingRelations,
   labelsWithFolds,
-} from '../../../src/render/encoding.ts';
+} from '../../../src/view/encoding.ts';
 import { LineageRenderer } from '../../../src/render/renderer.ts';
-import { computeVisible, lineageOfInterest } from '../../../src/render/visibility.ts';
+import { computeVisible, lineageOfInterest } from '../../../src/view/visibility.ts';
 import { ForkscopeStore } from '../../../src/store/db.ts';
 import { emptyFilters } from '../../../src/view/state.ts';
 import { syntheticLineage } from '../synthetic.ts';

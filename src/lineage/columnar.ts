@@ -1,8 +1,8 @@
 // A compact, versioned form of a Lineage for IndexedDB: strings joined into one string per column or
 // dictionary-coded, numbers in typed arrays, edges as node indexes. Structured clone copies it in a few large
 // blocks instead of a million small objects, which is what makes a 500,000-model reload fast.
-import { RELATIONS, type Relation } from '../hub/model.ts';
-import type { Lineage, LineageEdge, ModelNode, Status } from '../graph/types.ts';
+import { RELATIONS, type Relation } from './model.ts';
+import type { Lineage, LineageEdge, ModelNode, Status } from './types.ts';
 
 export const COLUMNAR_VERSION = 1;
 const SEP = '\n';

@@ -2,8 +2,8 @@
 // folded into their parent. Recomputed when any of those change; the renderer refreshes only what flipped.
 import type { LineageGraph } from '../graph/graph.ts';
 import { ancestors, descendants } from '../graph/queries.ts';
-import { passesFilters } from '../view/filters.ts';
-import type { Filters } from '../view/state.ts';
+import { passesFilters } from './filters.ts';
+import type { Filters } from './state.ts';
 import type { Folding, IncomingRelation } from './encoding.ts';
 
 export function computeVisible(

@@ -1,6 +1,6 @@
 // The lineage data model shared by the graph, the store, the exports and the UI: models as nodes,
 // derivations as typed parent → child edges. Attribute names match the CSV columns of DESIGN.md §2.
-import type { Relation } from '../hub/model.ts';
+import type { Relation } from './model.ts';
 
 export type { Relation };
 export type Status = 'ok' | 'missing' | 'disabled';

@@ -3,8 +3,8 @@
 // adapter leaves into counts on their parent. The renderer's reducers only read these arrays.
 import type { LineageGraph } from '../graph/graph.ts';
 import { incomingRelation } from '../graph/queries.ts';
-import type { Relation } from '../hub/model.ts';
-import type { ColorBy, SizeBy } from '../view/state.ts';
+import type { Relation } from '../lineage/model.ts';
+import type { ColorBy, SizeBy } from './state.ts';
 
 export type IncomingRelation = Relation | 'root';
 
