@@ -1,14 +1,69 @@
-// ESLint flat config (a dotfile, passed with --config). Fences which folders may import what (DESIGN.md §1).
+// ESLint flat config (a dotfile, passed with --config). Besides the usual rules it is the house's fence
+// (README "Layout"): which folder of src/ may import which other folder, and which folder alone may import each
+// drawing, storage, network or Node library. Sub-paths are fenced too (`react-dom/client`, `sigma/types`).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const pureCore = ['src/hub', 'src/crawl', 'src/graph', 'src/layout', 'src/store', 'src/export', 'src/view'];
-const noReact = { name: 'react', message: 'React lives in src/ui only.' };
-const noSigma = { name: 'sigma', message: 'sigma is imported only where the graph is drawn (src/render).' };
-const noHub = { name: '@huggingface/hub', message: '@huggingface/hub is imported only in src/hub.' };
-const noIdb = { name: 'idb', message: 'idb is imported only in src/store.' };
+/** The folders of src/ and the folders each may import: arrows run one way, from the top (ui) to the ground
+ * (lineage). A folder may always import its own files. */
+const FOLDERS = {
+  lineage: [],
+  hub: ['lineage'],
+  graph: ['lineage'],
+  layout: ['lineage', 'graph'],
+  crawl: ['lineage', 'hub', 'graph'],
+  store: ['lineage', 'graph', 'crawl'],
+  export: ['lineage', 'graph'],
+  stats: ['lineage', 'graph', 'export'],
+  view: ['lineage', 'graph'],
+  charts: ['lineage', 'graph', 'stats', 'view'],
+  render: ['lineage', 'graph', 'view', 'charts'],
+  workers: ['lineage', 'hub', 'graph', 'layout', 'crawl', 'store', 'export', 'stats', 'view'],
+  cli: ['lineage', 'hub', 'graph', 'layout', 'crawl', 'export', 'stats', 'view', 'charts'],
+  ui: ['lineage', 'graph', 'layout', 'crawl', 'store', 'export', 'stats', 'view', 'charts', 'render', 'workers'],
+};
+
+/** Libraries only one or a few folders may import, with every sub-path. */
+const LIBRARIES = [
+  { groups: ['react', 'react/**', 'react-dom', 'react-dom/**'], owners: ['ui'], what: 'React lives in src/ui only.' },
+  {
+    groups: ['sigma', 'sigma/**', '@sigma/**', 'vega-embed', 'vega-embed/**'],
+    owners: ['render'],
+    what: 'sigma and vega-embed draw into the page: only src/render imports them.',
+  },
+  {
+    groups: ['vega', 'vega/**', 'vega-lite', 'vega-lite/**', 'vega-interpreter', 'vega-interpreter/**'],
+    owners: ['charts', 'render'],
+    what: 'Vega is reached through src/charts (specs, safe mode, headless rendering).',
+  },
+  { groups: ['@huggingface/hub', '@huggingface/hub/**'], owners: ['hub'], what: '@huggingface/hub: only src/hub.' },
+  { groups: ['idb', 'idb/**'], owners: ['store'], what: 'idb is imported only in src/store.' },
+  {
+    groups: ['node:*', 'fs', 'fs/**', 'path', 'os', 'child_process'],
+    owners: ['cli'],
+    what: 'Node APIs: src/cli only.',
+  },
+];
+
+function fenceFor(folder) {
+  const allowed = new Set([folder, ...FOLDERS[folder]]);
+  const folderPatterns = Object.keys(FOLDERS)
+    .filter((other) => !allowed.has(other))
+    .map((other) => ({
+      group: [`../${other}/**`, `../../${other}/**`, `../../../${other}/**`],
+      message: `src/${folder} may import only ${[...allowed].join(', ')} (README "Layout").`,
+    }));
+  const libraryPatterns = LIBRARIES.filter((l) => !l.owners.includes(folder)).map((l) => ({
+    group: l.groups,
+    message: l.what,
+  }));
+  return {
+    files: [`src/${folder}/**/*.{ts,tsx}`],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...folderPatterns, ...libraryPatterns] }] },
+  };
+}
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', '.cache/**'] },
@@ -26,27 +81,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
   },
-  ...pureCore.map((dir) => ({
-    files: [`${dir}/**/*.ts`],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [noReact, noSigma, ...(dir === 'src/hub' ? [] : [noHub]), ...(dir === 'src/store' ? [] : [noIdb])],
-          patterns: [{ group: ['**/ui/**', '**/render/**'], message: 'Core modules do not import the UI.' }],
-        },
-      ],
-    },
-  })),
-  {
-    files: ['src/ui/**/*.{ts,tsx}', 'src/render/**/*.ts', 'src/cli/**/*.ts', 'src/workers/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [noHub, noIdb, .../* render may import sigma */ []],
-        },
-      ],
-    },
-  },
+  ...Object.keys(FOLDERS).map(fenceFor),
 );
+
+export { FOLDERS };

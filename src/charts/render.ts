@@ -1,14 +1,13 @@
-// Renders a chart specification without a page: Vega-Lite compiled to Vega, run by a headless View whose
-// expressions go through vega-interpreter (no `new Function`, so a strict Content-Security-Policy stays possible).
-// Used by tests and the command line; the app draws the same specs with vega-embed.
+// Renders a chart specification without a page: Vega-Lite compiled to Vega, run by a headless View in safe mode
+// (./safe.ts). Used by tests and the command line; the app draws the same specs through src/render/chart.ts.
 import { parse, View } from 'vega';
-import { expressionInterpreter } from 'vega-interpreter';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { SAFE_VEGA } from './safe.ts';
 
 export async function chartSvg(spec: TopLevelSpec): Promise<string> {
-  const view = new View(parse(compile(spec).spec, undefined, { ast: true }), {
+  const view = new View(parse(compile(spec).spec, undefined, { ast: SAFE_VEGA.ast }), {
     renderer: 'none',
-    expr: expressionInterpreter,
+    expr: SAFE_VEGA.expr,
   });
   try {
     return await view.toSVG();

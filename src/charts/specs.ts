@@ -2,6 +2,9 @@
 // browser (vega-embed) and in Node (tests, the CLI). Colours match the graph: families by the explorer's palette,
 // relations by RELATION_COLORS.
 import type { TopLevelSpec } from 'vega-lite';
+
+/** A chart specification (Vega-Lite), as the rest of the app names it without importing Vega. */
+export type ChartSpec = TopLevelSpec;
 import type { Relation } from '../lineage/model.ts';
 import { RELATION_COLORS } from '../view/encoding.ts';
 import type { TimelineRow } from '../stats/timeline.ts';

@@ -1,16 +1,15 @@
-// One chart of the dynamics panel: drawn by vega-embed (SVG, expressions interpreted, no action menu), with the
-// exports every chart has: PNG, SVG, and its data as CSV.
+// One chart of the dynamics panel, drawn by src/render/chart.ts, with the exports every chart has: PNG, SVG, and
+// its data as CSV.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import embed, { type Result } from 'vega-embed';
-import { expressionInterpreter } from 'vega-interpreter';
-import type { TopLevelSpec } from 'vega-lite';
+import type { ChartSpec } from '../../charts/specs.ts';
+import { drawChart, type ChartHandle } from '../../render/chart.ts';
 import { download, saveUrl } from '../exportView.ts';
 
 export interface ChartCardProps {
   /** Names the card for tests and the exported files. */
   name: string;
   title: string;
-  spec: TopLevelSpec | null;
+  spec: ChartSpec | null;
   csv: () => string;
   fileStem: string;
   children?: ReactNode;
@@ -21,7 +20,7 @@ export interface ChartCardProps {
 
 export function ChartCard({ name, title, spec, csv, fileStem, children, empty, onClickDatum }: ChartCardProps) {
   const host = useRef<HTMLDivElement | null>(null);
-  const result = useRef<Result | null>(null);
+  const result = useRef<ChartHandle | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   // The latest handler, without drawing the chart again when it changes.
   const onClick = useRef(onClickDatum);
@@ -33,13 +32,9 @@ export function ChartCard({ name, title, spec, csv, fileStem, children, empty, o
     const el = host.current;
     if (!el || !spec) return;
     let cancelled = false;
-    const options = { actions: false, renderer: 'svg' as const, ast: true, expr: expressionInterpreter };
-    embed(el, spec, options).then(
+    drawChart(el, spec, (datum) => onClick.current?.(datum)).then(
       (r) => {
         if (cancelled) return r.finalize();
-        r.view.addEventListener('click', (_event, item) => {
-          if (item?.datum) onClick.current?.(item.datum);
-        });
         [result.current, el.dataset.ready] = [r, '1'];
         setProblem(null);
       },
@@ -55,10 +50,10 @@ export function ChartCard({ name, title, spec, csv, fileStem, children, empty, o
 
   const file = `${fileStem}-${name}`;
   const saveImage = async (format: 'png' | 'svg'): Promise<void> => {
-    const view = result.current?.view;
-    if (!view) return;
-    if (format === 'png') saveUrl(`${file}.png`, await view.toImageURL('png', 2));
-    else download({ name: `${file}.svg`, text: await view.toSVG(), type: 'image/svg+xml' });
+    const chart = result.current;
+    if (!chart) return;
+    if (format === 'png') saveUrl(`${file}.png`, await chart.png(2));
+    else download({ name: `${file}.svg`, text: await chart.svg(), type: 'image/svg+xml' });
   };
   return (
     <section className="chart-card" data-testid={`chart-${name}`} aria-label={title}>

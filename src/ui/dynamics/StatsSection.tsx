@@ -2,7 +2,7 @@
 // relation mix, fan-out, downloads summed over subtrees, re-uploaders, license changes, cross-family merges and
 // distillations. Each chart exports as PNG/SVG/CSV, each list as CSV.
 import { useMemo } from 'react';
-import type { TopLevelSpec } from 'vega-lite';
+import type { ChartSpec } from '../../charts/specs.ts';
 import { barSpec, DIRECTION_SERIES, RELATION_SERIES, type BarRow, type SeriesColors } from '../../charts/specs.ts';
 import { tableCsv } from '../../export/table.ts';
 import { RELATIONS } from '../../lineage/model.ts';
@@ -33,7 +33,7 @@ const barsCsv = (rows: readonly BarRow[], label: string, value: string, series?:
 interface ChartEntry {
   name: string;
   title: string;
-  spec: TopLevelSpec | null;
+  spec: ChartSpec | null;
   csv: () => string;
   note?: string;
   empty?: string;

@@ -1,0 +1,27 @@
+// Draws a Vega-Lite chart into an element with vega-embed (SVG, safe mode, no action menu): the only importer of
+// vega-embed, as src/render/renderer.ts is of sigma. The handle saves the picture and reports clicked data rows.
+import embed from 'vega-embed';
+import type { ChartSpec } from '../charts/specs.ts';
+import { SAFE_VEGA } from '../charts/safe.ts';
+
+export interface ChartHandle {
+  png(scale: number): Promise<string>;
+  svg(): Promise<string>;
+  finalize(): void;
+}
+
+export async function drawChart(
+  el: HTMLElement,
+  spec: ChartSpec,
+  onClickDatum: (datum: unknown) => void,
+): Promise<ChartHandle> {
+  const result = await embed(el, spec, { actions: false, renderer: 'svg', ...SAFE_VEGA });
+  result.view.addEventListener('click', (_event, item) => {
+    if (item?.datum) onClickDatum(item.datum);
+  });
+  return {
+    png: (scale) => result.view.toImageURL('png', scale),
+    svg: () => result.view.toSVG(),
+    finalize: () => result.finalize(),
+  };
+}
