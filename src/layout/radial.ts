@@ -19,26 +19,55 @@ export interface LayoutInput {
 const MIN_SPACING = 1;
 const FAMILY_GAP = 0.15;
 
-/** Returns x, y interleaved for every node. */
-export function radialLayout(input: LayoutInput): Float32Array {
+/** Returns x, y interleaved for every node. When `room` is given (one entry per node), it is filled with each
+ * model's room: the largest disc radius, in layout units, that cannot overlap any other model's (see roomOf). */
+export function radialLayout(input: LayoutInput, room?: Float32Array): Float32Array {
   const n = input.depth.length;
   const { parent, level } = primaryParents(input);
   const { start, list } = childrenOf(parent, n, input);
   const weight = leafWeights(parent, n, level);
   const xy = new Float32Array(2 * n);
-  let offsetX = 0;
+  const discs: { nodes: number[]; radius: number }[] = [];
   for (let f = 0; f < input.familyCount; f++) {
     const roots = sortedRoots(parent, input, f, weight);
     if (roots.length === 0) continue;
     const ring = ringSpacing(roots, start, list);
-    const radius = layoutFamily(roots, start, list, weight, ring, xy);
-    const cx = offsetX + radius;
-    for (const node of familyNodes(roots, start, list)) {
-      xy[2 * node] = (xy[2 * node] as number) + cx;
-    }
-    offsetX += 2 * radius * (1 + FAMILY_GAP) + 1;
+    const radius = layoutFamily(roots, start, list, weight, ring, xy, room);
+    discs.push({ nodes: [...familyNodes(roots, start, list)], radius });
   }
+  const centres = packDiscs(discs.map((d) => d.radius));
+  discs.forEach((disc, i) => {
+    const [cx, cy] = centres[i] as [number, number];
+    for (const node of disc.nodes) {
+      xy[2 * node] = (xy[2 * node] as number) + cx;
+      xy[2 * node + 1] = (xy[2 * node + 1] as number) + cy;
+    }
+  });
   return xy;
+}
+
+/**
+ * Centres for family discs, packed in rows (largest first, left to right) about as wide as they are tall, so that
+ * a big family and several small ones all fit one landscape view instead of a long strip in which the small ones
+ * are specks. Discs keep a gap of FAMILY_GAP of the larger radius; the order is that of the radii, then of the
+ * families, so it is deterministic.
+ */
+export function packDiscs(radii: readonly number[]): [number, number][] {
+  const order = radii.map((_, i) => i).sort((a, b) => (radii[b] as number) - (radii[a] as number) || a - b);
+  const gap = (r: number): number => r * FAMILY_GAP + 1;
+  const area = radii.reduce((s, r) => s + (2 * r + gap(r)) ** 2, 0);
+  const width = Math.max(2 * (radii[order[0] ?? 0] ?? 0) + 1, Math.sqrt(area * 1.6));
+  const centres: [number, number][] = radii.map(() => [0, 0]);
+  let [x, y, rowHeight] = [0, 0, 0];
+  for (const i of order) {
+    const r = radii[i] as number;
+    const d = 2 * r + gap(r);
+    if (x > 0 && x + d > width) [x, y, rowHeight] = [0, y + rowHeight, 0];
+    rowHeight = Math.max(rowHeight, d);
+    centres[i] = [x + r, -(y + r)];
+    x += d;
+  }
+  return centres;
 }
 
 /**
@@ -157,6 +186,7 @@ function layoutFamily(
   weight: Float64Array,
   ring: number,
   xy: Float32Array,
+  room?: Float32Array,
 ): number {
   const total = roots.reduce((s, r) => s + (weight[r] as number), 0);
   const stack: { node: number; from: number; span: number; ring: number }[] = [];
@@ -172,6 +202,7 @@ function layoutFamily(
     const theta = from + span / 2;
     xy[2 * node] = Math.cos(theta) * level * ring;
     xy[2 * node + 1] = Math.sin(theta) * level * ring;
+    if (room) room[node] = roomOf(level, span, ring);
     maxRing = Math.max(maxRing, level);
     let childFrom = from;
     for (let j = start[node] as number; j < (start[node + 1] as number); j++) {
@@ -182,4 +213,15 @@ function layoutFamily(
     }
   }
   return maxRing * ring;
+}
+
+/**
+ * The room of a model on ring `level` whose wedge spans `span` radians: half the ring spacing (so discs on
+ * neighbouring rings stay apart), and on a ring at most R·sin(span/4), R the ring's radius. Two neighbours on a
+ * ring are at least (span_i + span_j) / 2 apart in angle, a chord of 2R·sin((span_i + span_j) / 4), which is at least
+ * R·sin(span_i / 4) + R·sin(span_j / 4) while the wedges are under a half-turn: their discs cannot meet.
+ */
+function roomOf(level: number, span: number, ring: number): number {
+  if (level === 0) return ring / 2;
+  return Math.min(ring / 2, level * ring * Math.sin(Math.min(span, Math.PI) / 4));
 }

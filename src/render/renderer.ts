@@ -5,10 +5,14 @@ import Sigma from 'sigma';
 import type { CameraState, EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { applyPositions, type EdgeAttributes, type GraphNode, type LineageGraph } from '../graph/graph.ts';
 import { RELATION_COLORS } from '../view/encoding.ts';
+import { enableBoxSelect } from './box-select.ts';
+import { LabelPlacer } from './labels.ts';
 
 export interface RenderArrays {
   ids: string[];
   xy: Float32Array;
+  /** Each model's room in layout units (radialLayout): a disc within it overlaps no other, at any zoom. */
+  room?: Float32Array;
   size: Float32Array;
   color: string[];
   label: string[];
@@ -23,6 +27,8 @@ export interface RendererEvents {
 }
 
 const DIM_EDGE = '#dee2e6';
+/** The smallest disc radius drawn, in pixels. */
+const MIN_PX = 1.5;
 
 export class LineageRenderer {
   readonly sigma: Sigma<GraphNode, EdgeAttributes>;
@@ -33,6 +39,15 @@ export class LineageRenderer {
   private labelled = new Set<string>();
   private boxed = new Set<string>();
   private litEdges = new Set<string>();
+  /** Models whose label is always drawn and whose mark stays: the picked and the searched ones, and the hovered. */
+  private marked = new Set<string>();
+  private hovered: string | null = null;
+  private readonly labels = new LabelPlacer();
+  /** The camera ratio the disc sizes were computed for (see reduceNode). */
+  private sizedAt = 1;
+  private resizeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Pixels per layout unit with the camera at ratio 1, read from sigma after each frame (Infinity until then). */
+  private unitPx = Infinity;
 
   constructor(
     container: HTMLElement,
@@ -44,12 +59,17 @@ export class LineageRenderer {
     this.reindex();
     applyPositions(graph, arrays.ids, arrays.xy);
     this.sigma = new Sigma(graph, container, {
+      // While the camera moves, discs scale with the picture; when it stops they are sized again (see
+      // reduceNode): zooming in separates them instead of enlarging them.
+      zoomToSizeRatioFunction: (ratio) => ratio,
       hideEdgesOnMove: true,
       hideLabelsOnMove: true,
       renderEdgeLabels: false,
-      labelDensity: 0.35,
-      labelGridCellSize: 120,
-      labelRenderedSizeThreshold: 7,
+      // Candidates are generous; the label placer (./labels.ts) keeps only those that do not overlap.
+      labelDensity: 1,
+      labelGridCellSize: 100,
+      labelRenderedSizeThreshold: 2,
+      defaultDrawNodeLabel: this.labels.draw,
       zIndex: true,
       defaultEdgeType: 'line',
       minCameraRatio: 0.002,
@@ -57,42 +77,18 @@ export class LineageRenderer {
       nodeReducer: (node, attr) => this.reduceNode(node, attr),
       edgeReducer: (edge, attr) => this.reduceEdge(edge, attr),
     });
+    this.sigma.on('beforeRender', () =>
+      this.labels.reset(this.sigma, [...this.marked, ...(this.hovered ? [this.hovered] : [])], this.labelled),
+    );
+    this.sigma.on('afterRender', () => this.checkScale());
+    this.sigma.getCamera().on('updated', () => this.resizeWhenStill());
     this.sigma.on('enterNode', ({ node }) => events.onHover(node));
     this.sigma.on('leaveNode', () => events.onHover(null));
     this.sigma.on('clickNode', ({ node }) => events.onClick(node));
     this.sigma.on('clickStage', () => events.onClick(null));
-    if (events.onBox) this.enableBoxSelect(container, events.onBox);
-  }
-
-  /** Shift-drag draws a rectangle instead of panning; on release it reports it in layout coordinates. */
-  private enableBoxSelect(container: HTMLElement, onBox: NonNullable<RendererEvents['onBox']>): void {
-    const captor = this.sigma.getMouseCaptor();
-    const rect = document.createElement('div');
-    rect.className = 'box-select';
-    rect.setAttribute('aria-hidden', 'true');
-    let start: { x: number; y: number } | null = null;
-    captor.on('mousedown', (e) => {
-      if (!(e.original as MouseEvent).shiftKey) return;
-      start = { x: e.x, y: e.y };
-      container.appendChild(rect);
-    });
-    captor.on('mousemovebody', (e) => {
-      if (!start) return;
-      e.preventSigmaDefault();
-      Object.assign(rect.style, {
-        left: `${Math.min(start.x, e.x)}px`,
-        top: `${Math.min(start.y, e.y)}px`,
-        width: `${Math.abs(e.x - start.x)}px`,
-        height: `${Math.abs(e.y - start.y)}px`,
-      });
-    });
-    captor.on('mouseup', (e) => {
-      if (!start) return;
-      const [a, b] = [this.sigma.viewportToGraph(start), this.sigma.viewportToGraph({ x: e.x, y: e.y })];
-      start = null;
-      rect.remove();
-      onBox({ x0: Math.min(a.x, b.x), y0: Math.min(a.y, b.y), x1: Math.max(a.x, b.x), y1: Math.max(a.y, b.y) });
-    });
+    if (events.onBox) enableBoxSelect(this.sigma, container, events.onBox);
+    // For end-to-end tests: the label boxes of the last frame, to check that none overlap.
+    Object.defineProperty(container, 'forkscopeLabelBoxes', { value: () => this.labels.boxes, configurable: true });
   }
 
   /** New positions, encodings or graph: everything is recomputed once. */
@@ -119,9 +115,11 @@ export class LineageRenderer {
     nodes: readonly string[] | null,
     labelled: readonly string[] = nodes ?? [],
     boxed: readonly string[] = labelled,
+    hovered: string | null = null,
   ): void {
     const before = [...this.lit];
     const beforeEdges = [...this.litEdges];
+    this.hovered = hovered;
     this.lit = new Set(nodes ?? []);
     this.labelled = new Set(labelled);
     this.boxed = new Set(boxed);
@@ -131,6 +129,13 @@ export class LineageRenderer {
       partialGraph: { nodes: [...before, ...this.lit], edges: [...beforeEdges, ...this.litEdges] },
       skipIndexation: true,
     });
+  }
+
+  /** Marks models until they are unmarked (the picked one, search hits): a ring and a label at any zoom. */
+  mark(ids: readonly string[]): void {
+    const before = [...this.marked];
+    this.marked = new Set(ids.filter((id) => this.index.has(id)));
+    this.sigma.refresh({ partialGraph: { nodes: [...before, ...this.marked] }, skipIndexation: false });
   }
 
   /** Moves the camera so that these models fill the view, centred on `centre` when given. */
@@ -158,7 +163,29 @@ export class LineageRenderer {
   }
 
   kill(): void {
+    clearTimeout(this.resizeTimer);
     this.sigma.kill();
+  }
+
+  /** After a frame: when the scale of layout units to pixels changed (first frame, resize, new layout), the
+   * disc sizes that depend on it are computed again. */
+  private checkScale(): void {
+    const ratio = this.sigma.getCamera().getState().ratio;
+    const unitPx = this.sigma.getGraphToViewportRatio() * ratio;
+    if (!Number.isFinite(unitPx) || unitPx <= 0 || Math.abs(unitPx - this.unitPx) <= 0.02 * unitPx) return;
+    this.unitPx = unitPx;
+    setTimeout(() => this.sigma.refresh(), 0);
+  }
+
+  /** Once the camera has stopped zooming, discs are sized for the new ratio. */
+  private resizeWhenStill(): void {
+    clearTimeout(this.resizeTimer);
+    this.resizeTimer = setTimeout(() => {
+      const ratio = this.sigma.getCamera().getState().ratio;
+      if (Math.abs(ratio / this.sizedAt - 1) < 0.15) return;
+      this.sizedAt = ratio;
+      this.sigma.refresh();
+    }, 200);
   }
 
   private reindex(): void {
@@ -181,7 +208,10 @@ export class LineageRenderer {
       attr.y = 0;
     }
     const a = this.arrays;
-    attr.size = a.size[i] as number;
+    // A disc's radius on screen: its encoded size, but never past its room at this zoom (so no two discs meet),
+    // and never under MIN_PX (so a dense forest still shows as points). sigma divides by the ratio.
+    const roomPx = ((a.room?.[i] ?? Infinity) * this.unitPx) / this.sizedAt;
+    attr.size = Math.max(MIN_PX, Math.min(a.size[i] as number, roomPx)) * this.sizedAt;
     attr.color = a.color[i] as string;
     attr.label = a.label[i] as string;
     attr.hidden = a.visible[i] === 0;
@@ -189,6 +219,11 @@ export class LineageRenderer {
       attr.highlighted = this.boxed.has(node);
       attr.forceLabel = this.labelled.has(node);
       attr.zIndex = 1;
+    }
+    if (this.marked.has(node)) {
+      attr.highlighted = true;
+      attr.forceLabel = true;
+      attr.zIndex = 2;
     }
     return attr;
   }

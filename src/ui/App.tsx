@@ -87,6 +87,7 @@ export function App() {
 
   const options = useMemo(() => filterOptions(graph, ids), [graph, ids]);
   const selected = view.selected && graph.hasNode(view.selected) ? view.selected : null;
+  const marked = useMemo(() => (selected ? [selected] : []), [selected]);
   return (
     <div className={view.embed ? 'app embed' : 'app'}>
       <AppHeader
@@ -161,6 +162,7 @@ export function App() {
             onSummary={setSummary}
             rendererRef={rendererRef}
             selectedIds={isEmptySelection(view.selection) ? null : selectedIds}
+            marked={marked}
           />
           {!view.embed && <TimeSlider graph={graph} ids={ids} asOf={view.filters.asOf} onChange={setAsOf} />}
           {view.dynamics.open && !view.embed && layout && (

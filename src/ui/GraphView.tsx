@@ -15,6 +15,7 @@ import { LineageRenderer } from '../render/renderer.ts';
 import { computeVisible, lineageOfInterest } from '../view/visibility.ts';
 import type { ViewState } from '../view/state.ts';
 import type { Layout } from './useExplorer.ts';
+import { hoverText } from './hoverText.ts';
 
 const UNSELECTED = '#dee2e6';
 
@@ -36,6 +37,8 @@ interface Props {
   rendererRef: React.RefObject<LineageRenderer | null>;
   /** When a selection exists, models outside it are drawn grey. */
   selectedIds: ReadonlySet<string> | null;
+  /** Models marked until unmarked (the picked one): a ring and a label at any zoom. */
+  marked: readonly string[];
 }
 
 export function GraphView({
@@ -48,9 +51,10 @@ export function GraphView({
   onSummary,
   rendererRef,
   selectedIds,
+  marked,
 }: Props) {
   const container = useRef<HTMLDivElement>(null);
-  const [hovered, setHovered] = useState<{ id: string; ancestors: number; children: number } | null>(null);
+  const [hovered, setHovered] = useState<string | null>(null);
   const onSelectRef = useRef(onSelect);
   const onBoxRef = useRef(onBox);
   useEffect(() => {
@@ -88,14 +92,14 @@ export function GraphView({
 
   useEffect(() => {
     if (!layout || !container.current || ids.length === 0) return;
-    const arrays = { ids, xy: layout.xy, size: sizes, color: shownColors, label: labels, visible };
+    const arrays = { ids, xy: layout.xy, room: layout.room, size: sizes, color: shownColors, label: labels, visible };
     const current = rendererRef.current;
     if (!current) {
       rendererRef.current = new LineageRenderer(container.current, graph, arrays, {
         onHover: (id) => {
           const lineage = id ? lineageOfInterest(graph, id) : null;
-          rendererRef.current?.highlight(lineage?.lit ?? null, lineage?.labelled, lineage?.boxed);
-          setHovered(id && lineage ? { id, ancestors: lineage.lit.indexOf(id), children: graph.outDegree(id) } : null);
+          rendererRef.current?.highlight(lineage?.lit ?? null, lineage?.labelled, lineage?.boxed, id);
+          setHovered(id);
         },
         onClick: (id) => onSelectRef.current(id),
         onBox: (box) => onBoxRef.current(box),
@@ -116,6 +120,8 @@ export function GraphView({
     });
   }, [visible, colors, folding, ids, onSummary, rendererRef]);
 
+  useEffect(() => rendererRef.current?.mark(marked), [marked, layout, rendererRef]);
+
   useEffect(
     () => () => {
       rendererRef.current?.kill();
@@ -134,14 +140,8 @@ export function GraphView({
         aria-label={`Lineage graph of ${ids.length.toLocaleString('en')} models`}
       />
       <p className="hover-info" aria-live="polite" data-testid="hover-info">
-        {hovered
-          ? `${hovered.id}: ${plural(hovered.ancestors, 'ancestor')}, ${plural(hovered.children, 'direct child', 'direct children')} highlighted`
-          : ''}
+        {hovered && graph.hasNode(hovered) ? hoverText(graph, hovered) : ''}
       </p>
     </>
   );
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 }

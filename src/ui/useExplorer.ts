@@ -17,6 +17,8 @@ export type CrawlPhase = 'opening' | 'idle' | 'crawling' | 'paused' | 'busy' | '
 export interface Layout {
   ids: string[];
   xy: Float32Array;
+  /** Each model's room in layout units: discs within it never overlap. */
+  room: Float32Array;
   version: number;
 }
 
@@ -68,14 +70,16 @@ export function useExplorer(settings: HubSettings, token: string | null, familyO
       // The layout is prepared on a scratch graph so the one on screen stays whole until positions arrive.
       const prepared = prepareLayout(createLineageGraph(lineage), familiesRef.current);
       const cached = await storeRef.current?.loadPositions(prepared.key).catch(() => null);
-      const xy =
-        cached && cached.length === 2 * prepared.ids.length
-          ? cached
-          : await runLayout(layoutRef.current, prepared.input, ++layoutSeq.current);
-      if (!cached) void storeRef.current?.savePositions(prepared.key, xy).catch(() => undefined);
+      const n = prepared.ids.length;
+      // Positions cached before room was kept (2 numbers a model) are laid out again.
+      const fresh =
+        cached?.length === 3 * n ? null : await runLayout(layoutRef.current, prepared.input, ++layoutSeq.current);
+      const placed = fresh ?? (cached as Float32Array);
+      if (fresh) void storeRef.current?.savePositions(prepared.key, fresh).catch(() => undefined);
       graph.clear();
       mergeLineage(graph, lineage);
-      setState((s) => ({ ...s, layout: { ids: prepared.ids, xy, version: (s.layout?.version ?? 0) + 1 } }));
+      const [xy, room] = [placed.subarray(0, 2 * n), placed.subarray(2 * n)];
+      setState((s) => ({ ...s, layout: { ids: prepared.ids, xy, room, version: (s.layout?.version ?? 0) + 1 } }));
     },
     [graph],
   );
@@ -184,7 +188,7 @@ function runLayout(worker: Worker | null, input: LayoutRequest['input'], id: num
     const onMessage = (e: MessageEvent<LayoutResponse>): void => {
       if (e.data.id !== id) return;
       worker.removeEventListener('message', onMessage);
-      resolve(e.data.xy);
+      resolve(e.data.placed);
     };
     worker.addEventListener('message', onMessage);
     const buffers = [input.depth, input.family, input.downloads, input.rank, input.edgeParent, input.edgeChild].map(

@@ -10,6 +10,9 @@ const scope = self as unknown as WorkerScope;
 
 scope.onmessage = (e) => {
   const started = performance.now();
-  const xy = radialLayout(e.data.input);
-  scope.postMessage({ id: e.data.id, xy, ms: performance.now() - started }, [xy.buffer]);
+  const n = e.data.input.depth.length;
+  // One buffer, positions then room (see Layout in ui/useExplorer.ts), so it is transferred and cached whole.
+  const placed = new Float32Array(3 * n);
+  placed.set(radialLayout(e.data.input, placed.subarray(2 * n)));
+  scope.postMessage({ id: e.data.id, placed, ms: performance.now() - started }, [placed.buffer]);
 };

@@ -36,7 +36,8 @@ export interface LayoutRequest {
 
 export interface LayoutResponse {
   id: number;
-  xy: Float32Array;
+  /** x, y interleaved for every node, then every node's room (radialLayout). */
+  placed: Float32Array;
   ms: number;
 }
 

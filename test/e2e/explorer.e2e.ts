@@ -45,7 +45,7 @@ describe('explorer', () => {
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
     await page
       .getByTestId('hover-info')
-      .getByText(/ancestors?, [\d,]+ direct child(ren)? highlighted/)
+      .getByText(/ancestors? · ([\d,]+ direct child(ren)? \(|no children)/)
       .waitFor();
     await screenshot(page, 'explorer-hover');
 

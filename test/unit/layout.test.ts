@@ -40,12 +40,16 @@ describe('radial tree layout', () => {
 
   it('keeps each family in its own disc, apart from the others', () => {
     const pos = positions(lineage);
-    const range = (family: string) => {
-      const xs = lineage.nodes.filter((n) => n.family === family).map((n) => pos.get(n.id)?.[0] as number);
-      return [Math.min(...xs), Math.max(...xs)];
+    const range = (family: string, axis: 0 | 1) => {
+      const v = lineage.nodes.filter((n) => n.family === family).map((n) => pos.get(n.id)?.[axis] as number);
+      return [Math.min(...v), Math.max(...v)] as const;
     };
-    const [q, l] = [range('Qwen'), range('meta-llama')];
-    expect((q[1] as number) < (l[0] as number) || (l[1] as number) < (q[0] as number)).toBe(true);
+    const apart = (a: readonly [number, number], b: readonly [number, number]) => a[1] < b[0] || b[1] < a[0];
+    const [q, l] = [
+      [range('Qwen', 0), range('Qwen', 1)],
+      [range('meta-llama', 0), range('meta-llama', 1)],
+    ] as const;
+    expect(apart(q[0], l[0]) || apart(q[1], l[1])).toBe(true);
   });
 
   it('places every primary child one ring further out than its parent', () => {
@@ -54,7 +58,8 @@ describe('radial tree layout', () => {
     // Llama's disc has one centre; ring distances from it grow by the same step for each generation.
     const llama = lineage.nodes.filter((n) => n.family === 'meta-llama');
     const xs = llama.map((n) => (pos.get(n.id) as [number, number])[0]);
-    const centre = [(Math.min(...xs) + Math.max(...xs)) / 2, 0];
+    const ys = llama.map((n) => (pos.get(n.id) as [number, number])[1]);
+    const centre = [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2];
     const radius = (id: string) =>
       Math.hypot(
         (pos.get(id)?.[0] as number) - (centre[0] as number),
