@@ -7,44 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileJournal } from '../../src/cli/file-journal.ts';
-import type { CrawlRecord, CrawlState } from '../../src/crawl/records.ts';
+import type { CrawlRecord } from '../../src/crawl/records.ts';
+import { crawlState, hubModel } from './journal-fixtures.ts';
 import type { HubModel } from '../../src/lineage/model.ts';
 
-const state = (pages: number): CrawlState => ({
-  v: 1,
-  hub: 'http://hub.test',
-  seeds: { orgs: ['Qwen'], roots: [] },
-  strategy: 'sweep',
-  phase: 'listing',
-  next: `http://hub.test/p${pages}`,
-  queue: [],
-  looked: [],
-  orgsCovered: ['Qwen'],
-  requests: pages,
-  pages,
-  startedAt: '2026-11-22T00:00:00Z',
-  finishedAt: null,
-  refreshSince: null,
-});
+const state = crawlState;
 
-export function model(id: string, note = ''): HubModel {
-  return {
-    id,
-    author: id.split('/')[0] as string,
-    createdAt: '2025-01-01T00:00:00.000Z',
-    lastModified: null,
-    downloads: id.length,
-    likes: 0,
-    pipelineTag: null,
-    libraryName: null,
-    license: note || null,
-    gated: false,
-    disabled: false,
-    parents: [{ id: 'Qwen/base', relation: 'finetune' }],
-    cardBase: [],
-    cardRelation: null,
-  };
-}
+const model = (id: string, note = ''): HubModel => hubModel(id, note || null);
 
 /** Page p (1-based): a few records of varied sizes, with multi-byte text so byte and character offsets differ. */
 const page = (p: number): CrawlRecord[] => [
