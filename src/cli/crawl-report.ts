@@ -10,7 +10,7 @@ export function progressLine(p: CrawlProgress, spentBefore: number, sizeKnown: b
   // A sweep's remaining pages come from the Hub's size: without it, neither they nor the ETA can be known.
   const left =
     p.phase === 'listing' && p.strategy === 'sweep' && !sizeKnown
-      ? 'Hub size unknown (--hub-size N gives an ETA)'
+      ? 'no ETA: Hub size unknown (--hub-size N)'
       : `${p.queue.toLocaleString('en')} to go, ETA ${hoursMinutes(p.etaMs)}`;
   return `${head}, ${left} - ${inert(p.message)}`;
 }
@@ -25,12 +25,12 @@ export function crawlSummary(result: CrawlResult, spentBefore: number, seeds: st
     spentBefore > 0
       ? `this run spent ${spent.toLocaleString('en')} requests; with the earlier runs this crawl resumed, ${result.state.requests.toLocaleString('en')} in all`
       : `this run spent ${spent.toLocaleString('en')} requests`,
-    result.state.strategy === 'sweep'
-      ? `the sweep kept ${kept.toLocaleString('en')} models (every model the Hub lists with a parent, so other families cost no new sweep); ` +
-        `${inFamilies.toLocaleString('en')} of them are in the families of ${inert(seeds.join(', '))} and went to nodes.csv` +
-        (missing > 0 ? ` (with ${missing.toLocaleString('en')} parents the Hub does not show, marked missing)` : '')
-      : `the walk kept ${kept.toLocaleString('en')} models; ${inFamilies.toLocaleString('en')} are in the families of ${inert(seeds.join(', '))} and went to nodes.csv` +
-        (missing > 0 ? ` (${missing.toLocaleString('en')} of them parents the Hub does not show, marked missing)` : ''),
+    `the ${result.state.strategy} kept ${kept.toLocaleString('en')} models` +
+      (result.state.strategy === 'sweep'
+        ? ' (every model the Hub lists with a parent, so other families cost no new sweep)'
+        : '') +
+      `; ${inFamilies.toLocaleString('en')} models are in the families of ${inert(seeds.join(', '))} and went to nodes.csv` +
+      (missing > 0 ? ` (${missing.toLocaleString('en')} of them parents the Hub does not show, marked missing)` : ''),
   ];
   if (result.knowledge.junk.length > 0)
     lines.push(

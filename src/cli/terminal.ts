@@ -37,7 +37,7 @@ export class StatusLine {
       this.out.write(`${text}\n`);
       return;
     }
-    const width = Math.max(20, (this.out.columns ?? 100) - 1);
+    const width = Math.max(20, (this.out.columns || 100) - 1);
     this.shown = text.length > width ? `${text.slice(0, width - 1)}…` : text;
     this.out.write(`\r${this.shown}\u001b[K`);
   }
