@@ -1,89 +1,184 @@
 // `npm run crawl -- --hub URL --org ORG … --root ID … --out DIR`: the crawler from the command line (DESIGN.md
-// §2). Progress goes to stderr; one summary line to stdout; nodes.csv, edges.csv and snapshot.json to DIR.
-// The token comes from $HF_TOKEN only and is never printed or written.
-import { mkdir, writeFile } from 'node:fs/promises';
+// §2). Progress goes to stderr (one updating line on a terminal); one summary line to stdout; nodes.csv,
+// edges.csv and snapshot.json to DIR. The token comes from the Hub tools' usual places (token.ts) and is never
+// printed or written. Exit status: 0 done, 1 error, 2 usage, 3 the Hub could not be reached (journal kept).
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { Crawler, REAL_HUB_SIZE } from '../crawl/crawler.ts';
+import { Crawler, REAL_HUB_SIZE, type CrawlResult } from '../crawl/crawler.ts';
+import type { CrawlRecord, CrawlState } from '../crawl/records.ts';
 import { HubClient } from '../hub/client.ts';
 import { edgesCsv, nodesCsv } from '../export/csv.ts';
 import { makeSnapshot } from '../export/snapshot.ts';
+import { HELP, parseFlags, positiveFlag, UsageError } from './args.ts';
+import { crawlSummary, progressLine } from './crawl-report.ts';
 import { FileJournal } from './file-journal.ts';
+import { Reachability } from './reach.ts';
+import { inert, StatusLine } from './terminal.ts';
+import { findToken, offline } from './token.ts';
 
-export async function main(argv: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      hub: { type: 'string', default: process.env.HF_ENDPOINT ?? 'https://huggingface.co' },
+const PUBLIC_HUB = 'https://huggingface.co';
+
+const USAGE = `
+Usage: npm run crawl -- [--org NAME …] [--root ID …] [--out DIR] [flags]
+
+Crawls the base_model lineage of the seed orgs and models into DIR/nodes.csv, DIR/edges.csv and DIR/snapshot.json.
+A crawl saved in DIR/.forkscope-crawl/ (by a run that was stopped or killed) is resumed.
+
+  --hub URL            the Hub (default: $HF_ENDPOINT, else the public Hub)
+  --org NAME           a seed org, repeatable (default: Qwen and meta-llama, when no --root is given)
+  --root ID            a seed model, repeatable
+  --out DIR            the output folder (default: forkscope-crawl)
+  --quota N            requests per window (default: 500; 1000 with a token)
+  --window S           the quota's window in seconds (default: 300)
+  --strategy S         auto, sweep or walk (default: auto)
+  --hub-size N         models on the Hub, for the sweep's ETA (default: known for the public Hub only)
+  --refresh            list again only what changed since the last crawl in DIR
+  --give-up-after S    stop when the Hub has not answered for S seconds (default: 180)
+  -h, --help           this text
+
+Environment: HF_TOKEN, else HUGGING_FACE_HUB_TOKEN, else the file \`hf auth login\` writes ($HF_HOME/token,
+by default ~/.cache/huggingface/token); HF_ENDPOINT; HF_HUB_OFFLINE=1 refuses to use the network.
+Ends with one line on stdout: crawled <models> models, <edges> edges in <requests this run> requests, <seconds> s.
+Exit status: 0 done, 1 error, 2 bad flags or HF_HUB_OFFLINE, 3 the Hub could not be reached (what was crawled is kept).
+`;
+
+export class HubUnreachableError extends Error {}
+
+/** The file journal, remembering how many requests the crawl it resumes had already spent. */
+class RunJournal extends FileJournal {
+  spentBefore = 0;
+
+  constructor(
+    outDir: string,
+    private readonly hubUrl: string,
+  ) {
+    super(outDir);
+  }
+
+  override async load(): Promise<{ state: CrawlState; records: CrawlRecord[] } | null> {
+    const saved = await super.load();
+    this.spentBefore = saved && saved.state.hub === this.hubUrl ? saved.state.requests : 0;
+    return saved;
+  }
+}
+
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const values = parseFlags(
+    argv,
+    {
+      ...HELP,
+      hub: { type: 'string', default: env.HF_ENDPOINT || PUBLIC_HUB },
       org: { type: 'string', multiple: true },
       root: { type: 'string', multiple: true },
       out: { type: 'string', default: 'forkscope-crawl' },
       quota: { type: 'string' },
       window: { type: 'string', default: '300' },
       strategy: { type: 'string', default: 'auto' },
-      'hub-size': { type: 'string', default: String(REAL_HUB_SIZE) },
+      'hub-size': { type: 'string' },
       refresh: { type: 'boolean', default: false },
+      'give-up-after': { type: 'string', default: '180' },
     },
-  });
-  const token = process.env.HF_TOKEN || undefined;
+    USAGE,
+  );
+  if (!values) return;
+  if (offline(env))
+    throw new UsageError('crawl: HF_HUB_OFFLINE is set, so the crawl may not use the network; unset it to crawl');
   const roots = values.root ?? [];
   const orgs = values.org ?? (roots.length === 0 ? ['Qwen', 'meta-llama'] : []);
   const strategy = values.strategy;
   if (strategy !== 'auto' && strategy !== 'sweep' && strategy !== 'walk')
-    throw new Error('crawl: --strategy is auto, sweep or walk');
+    throw new UsageError('crawl: --strategy is auto, sweep or walk');
+  let hubOrigin: string;
+  try {
+    hubOrigin = new URL(values.hub).origin;
+  } catch {
+    throw new UsageError(`crawl: --hub ${inert(values.hub)} is not a URL`);
+  }
+  // Another Hub's size is not the public Hub's: without --hub-size it is unknown, and progress says so.
+  const hubSize = values['hub-size'] ? positiveFlag(values['hub-size'], 'hub-size') : undefined;
+  const sizeKnown = hubSize !== undefined || hubOrigin === PUBLIC_HUB;
+  const giveUpMs = positiveFlag(values['give-up-after'], 'give-up-after') * 1000;
+  const windowMs = positiveFlag(values.window, 'window') * 1000;
+  const found = await findToken(env);
+  const status = new StatusLine(process.stderr);
+  const say = (text: string): void => status.say(inert(text));
+  const reach = new Reachability(values.hub, giveUpMs, say);
+  if (found) say(`crawl: using the access token from ${found.source}`);
   const client = new HubClient({
     hubUrl: values.hub,
-    ...(token ? { token } : {}),
-    quota: positive(values.quota ?? (token ? '1000' : '500'), 'quota'),
-    windowMs: positive(values.window, 'window') * 1000,
-    onRetry: (r) => process.stderr.write(`retry ${r.attempt} in ${Math.round(r.delayMs / 1000)} s: ${r.reason}\n`),
-    onPageSize: (size) => process.stderr.write(`listing pages now ask ${size} models (gateway time-outs)\n`),
+    ...(found ? { token: found.token } : {}),
+    quota: positiveFlag(values.quota ?? (found ? '1000' : '500'), 'quota'),
+    windowMs,
+    signal: reach.controller.signal,
+    userAgent: await userAgent(),
+    onRetry: (r) => {
+      reach.retried(r.reason, r.delayMs);
+      say(`retry ${r.attempt} in ${Math.round(r.delayMs / 1000)} s: ${r.reason}`);
+    },
+    onPageSize: (size) => say(`listing pages now ask ${size} models (gateway time-outs)`),
   });
   const started = performance.now();
-  const crawler = new Crawler(client, new FileJournal(values.out), {
+  const journal = new RunJournal(values.out, client.hubUrl);
+  const crawler = new Crawler(client, journal, {
     seeds: { orgs, roots },
     strategy,
-    hubSizeEstimate: positive(values['hub-size'], 'hub-size'),
-    onProgress: (p) =>
-      process.stderr.write(
-        `${p.phase} (${p.strategy}): ${p.models} models kept, ${p.requests} requests, ${p.queue} to go, eta ${Math.round(p.etaMs / 1000)} s - ${p.message}\n`,
-      ),
+    ...(sizeKnown ? { hubSizeEstimate: hubSize ?? REAL_HUB_SIZE } : {}),
+    signal: reach.controller.signal,
+    onProgress: (p) => {
+      reach.answered();
+      status.update(progressLine(p, journal.spentBefore, sizeKnown));
+    },
   });
-  const result = values.refresh ? await crawler.refresh() : await crawler.run();
-  const { lineage } = result;
-  await mkdir(values.out, { recursive: true });
-  const snapshot = makeSnapshot(lineage, {
-    hub: client.hubUrl,
-    orgs,
-    roots,
-    crawledAt: result.state.finishedAt ?? new Date().toISOString(),
-  });
-  await Promise.all([
-    writeFile(join(values.out, 'nodes.csv'), nodesCsv(lineage)),
-    writeFile(join(values.out, 'edges.csv'), edgesCsv(lineage)),
-    writeFile(join(values.out, 'snapshot.json'), JSON.stringify(snapshot)),
-  ]);
-  if (result.knowledge.junk.length > 0)
-    process.stderr.write(
-      `${result.knowledge.junk.length} base_model entries name nothing on the Hub (local paths, foreign URLs)\n`,
-    );
-  if (result.parseErrors.length > 0)
-    process.stderr.write(`${result.parseErrors.length} malformed items skipped, first: ${result.parseErrors[0]}\n`);
+  let result: CrawlResult;
+  try {
+    result = values.refresh ? await crawler.refresh() : await crawler.run();
+  } catch (e) {
+    status.end();
+    if (reach.unreachable) throw new HubUnreachableError(reach.failure(journal.dir), { cause: e });
+    throw e;
+  } finally {
+    reach.stop();
+  }
+  status.end();
+  await writeOutputs(values.out, client.hubUrl, orgs, roots, result);
+  for (const line of crawlSummary(result, journal.spentBefore, [...orgs, ...roots])) say(line);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const { lineage } = result;
   process.stdout.write(
-    `crawled ${lineage.nodes.length} models, ${lineage.edges.length} edges in ${result.state.requests} requests, ${seconds} s\n`,
+    `crawled ${lineage.nodes.length} models, ${lineage.edges.length} edges in ${result.state.requests - journal.spentBefore} requests, ${seconds} s\n`,
   );
 }
 
-function positive(raw: string, name: string): number {
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`crawl: --${name} must be a positive number, got "${raw}"`);
-  return n;
+async function writeOutputs(
+  out: string,
+  hub: string,
+  orgs: string[],
+  roots: string[],
+  result: CrawlResult,
+): Promise<void> {
+  const { lineage } = result;
+  await mkdir(out, { recursive: true });
+  const crawledAt = result.state.finishedAt ?? new Date().toISOString();
+  const snapshot = makeSnapshot(lineage, { hub, orgs, roots, crawledAt });
+  await Promise.all([
+    writeFile(join(out, 'nodes.csv'), nodesCsv(lineage)),
+    writeFile(join(out, 'edges.csv'), edgesCsv(lineage)),
+    writeFile(join(out, 'snapshot.json'), JSON.stringify(snapshot)),
+  ]);
+}
+
+/** "Forkscope/<version> (lineage crawler; node <version>)": the Hub can tell who is asking. */
+async function userAgent(): Promise<string> {
+  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version?: unknown;
+  };
+  const version = typeof pkg.version === 'string' ? pkg.version : 'unknown';
+  return `Forkscope/${version} (lineage crawler; node ${process.versions.node})`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   main(process.argv.slice(2)).catch((e: unknown) => {
-    process.stderr.write(`${(e as Error).message}\n`);
-    process.exit(1);
+    process.stderr.write(`${inert((e as Error).message)}\n`);
+    process.exit(e instanceof UsageError ? 2 : e instanceof HubUnreachableError ? 3 : 1);
   });
 }

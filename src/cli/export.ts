@@ -1,11 +1,14 @@
 // `npm run export -- --snapshot FILE --out DIR [--format csv,gexf,graphml,json] [--root ID [--depth K]]
 // [--family NAME] [--dynamics [--compare A,B] [--window N]]`: the app's exports from the command line, over a
-// snapshot file (the crawler's or the app's), and the family-dynamics tables of what is exported.
+// snapshot file (the crawler's or the app's), and the family-dynamics tables of what is exported. File names
+// come from data (ids, the snapshot's crawl date) through the one file-name rule, and are written only inside --out.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { edgesCsv, nodesCsv } from '../export/csv.ts';
-import { EXPORT_FORMATS, gexf, graphml, snapshotJson, type ExportFormat } from '../export/formats.ts';
+import { basename, dirname, resolve } from 'node:path';
+import { EXPORT_FORMATS, type ExportFormat } from '../export/formats.ts';
+import { exportFiles } from '../export/files.ts';
+import { exportStem } from '../export/file-name.ts';
+import { HELP, parseFlags, UsageError } from './args.ts';
+import { inert } from './terminal.ts';
 import { parseSnapshot } from '../export/snapshot.ts';
 import { createLineageGraph, lineageOf, type LineageGraph } from '../graph/graph.ts';
 import { chartSvg } from '../charts/render.ts';
@@ -17,10 +20,31 @@ import { monthlyDerivatives, timelineCsv, timelineRows } from '../stats/timeline
 import { WINDOWS } from '../view/state.ts';
 import { descendants, familyOf } from '../graph/queries.ts';
 
+const USAGE = `
+Usage: npm run export -- --snapshot FILE [--out DIR] [flags]
+
+Cuts the app's exports out of a snapshot file (the crawler's snapshot.json or one the app saved).
+
+  --snapshot FILE      the snapshot to read (required)
+  --out DIR            where the files go (default: the current folder); nothing is written outside it
+  --format LIST        any of csv,gexf,graphml,json, comma-separated (default: csv)
+  --root ID            only this model and its descendants
+  --depth K            with --root: only K generations below it
+  --family NAME        only the family of this org or root
+  --dynamics           also the monthly new-derivatives tables, their share chart (SVG) and the crossover answer
+  --compare A,B        with --dynamics: the two families to compare (default: the leader and the runner-up)
+  --window N           with --dynamics: the trailing window in months (default: 3)
+  -h, --help           this text
+
+Files are named forkscope-<root, family or snapshot name>-<crawl day>-…; the list goes to stderr.
+Exit status: 0 done, 1 error, 2 bad flags.
+`;
+
 export async function main(argv: string[]): Promise<string[]> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
+  const values = parseFlags(
+    argv,
+    {
+      ...HELP,
       snapshot: { type: 'string' },
       out: { type: 'string', default: '.' },
       format: { type: 'string', default: 'csv' },
@@ -31,11 +55,14 @@ export async function main(argv: string[]): Promise<string[]> {
       compare: { type: 'string' },
       window: { type: 'string', default: '3' },
     },
-  });
-  if (!values.snapshot) throw new Error('export: --snapshot FILE is required');
+    USAGE,
+  );
+  if (!values) return [];
+  if (!values.snapshot) throw new UsageError('export: --snapshot FILE is required; see --help');
   const formats = values.format.split(',');
   const bad = formats.filter((f) => !(EXPORT_FORMATS as readonly string[]).includes(f));
-  if (bad.length > 0) throw new Error(`export: unknown format ${bad.join(', ')} (use ${EXPORT_FORMATS.join(', ')})`);
+  if (bad.length > 0)
+    throw new UsageError(`export: unknown format ${bad.join(', ')} (use ${EXPORT_FORMATS.join(', ')})`);
   let raw: unknown;
   try {
     raw = JSON.parse(await readFile(values.snapshot, 'utf8'));
@@ -55,21 +82,20 @@ export async function main(argv: string[]): Promise<string[]> {
   }
   if (values.family) ids = (ids ?? graph.nodes()).filter((id) => familyOf(graph, values.family as string).includes(id));
   const lineage = lineageOf(graph, ids);
-  const stem = `forkscope-${(values.root ?? values.family ?? basename(values.snapshot, '.json')).replace(/[^\w.+-]+/g, '_')}-${snap.crawledAt.slice(0, 10)}`;
-  await mkdir(values.out, { recursive: true });
+  const stem = exportStem(values.root ?? values.family ?? basename(values.snapshot, '.json'), snap.crawledAt);
+  const out = resolve(values.out);
+  await mkdir(out, { recursive: true });
   const written: string[] = [];
   const put = async (name: string, text: string): Promise<void> => {
-    await writeFile(join(values.out, name), text);
+    const path = resolve(out, name);
+    // The rule above makes names plain; this check keeps that promise whatever a later change does to them.
+    if (dirname(path) !== out) throw new Error(`export: refusing to write ${inert(name)} outside ${inert(out)}`);
+    await writeFile(path, text);
     written.push(name);
   };
-  for (const f of formats as ExportFormat[]) {
-    if (f === 'csv') {
-      await put(`${stem}-nodes.csv`, nodesCsv(lineage));
-      await put(`${stem}-edges.csv`, edgesCsv(lineage));
-    } else if (f === 'gexf') await put(`${stem}.gexf`, gexf(lineage));
-    else if (f === 'graphml') await put(`${stem}.graphml`, graphml(lineage));
-    else await put(`${stem}.json`, snapshotJson(lineage, snap));
-  }
+  const meta = { hub: snap.hub, orgs: snap.orgs, roots: snap.roots, crawledAt: snap.crawledAt };
+  for (const f of formats as ExportFormat[])
+    for (const file of exportFiles(lineage, f, stem, meta)) await put(file.name, file.text);
   if (values.dynamics) {
     const exported = createLineageGraph(lineage);
     const dynamics = await dynamicsFiles(
@@ -79,10 +105,10 @@ export async function main(argv: string[]): Promise<string[]> {
       Number(values.window),
     );
     for (const [suffix, text] of dynamics.files) await put(`${stem}-${suffix}`, text);
-    process.stderr.write(`${dynamics.answer}\n`);
+    process.stderr.write(`${inert(dynamics.answer)}\n`);
   }
   process.stderr.write(
-    `exported ${lineage.nodes.length} models, ${lineage.edges.length} edges: ${written.join(', ')}\n`,
+    `exported ${lineage.nodes.length} models, ${lineage.edges.length} edges: ${inert(written.join(', '))}\n`,
   );
   return written;
 }
@@ -117,7 +143,7 @@ async function dynamicsFiles(
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   main(process.argv.slice(2)).catch((e: unknown) => {
-    process.stderr.write(`${(e as Error).message}\n`);
-    process.exit(1);
+    process.stderr.write(`${inert((e as Error).message)}\n`);
+    process.exit(e instanceof UsageError ? 2 : 1);
   });
 }

@@ -1,7 +1,8 @@
-// The files one export makes, by format and name stem: pure, so the export worker and tests can use it.
+// The files one export makes, by format and name stem: pure, so the export worker, the CLI and tests use it.
 import { edgesCsv, nodesCsv } from './csv.ts';
 import { gexf, graphml, snapshotJson, type ExportFormat } from './formats.ts';
 import type { Lineage } from '../lineage/types.ts';
+import { fileNamePart } from './file-name.ts';
 
 export interface ExportFile {
   name: string;
@@ -15,6 +16,7 @@ export function exportFiles(
   stem: string,
   meta: { hub: string; orgs: string[]; roots: string[]; crawledAt: string },
 ): ExportFile[] {
+  stem = fileNamePart(stem, 200); // the stem may come from data: it stays a plain name whoever built it
   if (format === 'csv')
     return [
       { name: `${stem}-nodes.csv`, text: nodesCsv(lineage), type: 'text/csv' },

@@ -13,6 +13,7 @@ export interface HubHttpOptions {
   fetch?: typeof fetch;
   signal?: AbortSignal;
   onRetry?: (info: { url: string; attempt: number; reason: string; delayMs: number }) => void;
+  userAgent?: string;
 }
 
 export class HubHttpError extends Error {
@@ -106,6 +107,7 @@ export class HubHttp {
 
   private headersFor(url: string, given?: HeadersInit): Headers {
     const headers = new Headers(given);
+    if (this.options.userAgent) headers.set('user-agent', this.options.userAgent);
     // The token goes to the configured Hub only, never to another host a Link or redirect might name.
     if (this.options.token && new URL(url, this.origin).origin === this.origin)
       headers.set('authorization', `Bearer ${this.options.token}`);

@@ -98,6 +98,8 @@ function dictionary(values: string[]): { values: string[]; codes: Uint32Array } 
   return { values: [...seen.keys()], codes };
 }
 
+type TypedArrayType = abstract new (...args: never[]) => ArrayBufferView;
+
 function validate(raw: unknown): ColumnarLineage {
   const fail = (why: string): never => {
     throw new Error(`store/snapshot: the cached graph is unreadable (${why})`);
@@ -111,16 +113,24 @@ function validate(raw: unknown): ColumnarLineage {
     const col = c.dicts?.[k];
     if (!col || !Array.isArray(col.values) || !(col.codes instanceof Uint32Array) || col.codes.length !== c.count)
       return fail(`column ${k}`);
+    if (!col.values.every((v) => typeof v === 'string')) return fail(`column ${k} values`);
     for (const code of col.codes) if (code >= col.values.length) return fail(`column ${k} code out of range`);
   }
-  const arrays = [c.depth, c.downloads, c.likes];
-  if (arrays.some((a) => !ArrayBuffer.isView(a) || (a as Uint32Array).length !== c.count))
+  const arrays: [unknown, TypedArrayType][] = [
+    [c.depth, Uint32Array],
+    [c.downloads, Float64Array],
+    [c.likes, Float64Array],
+  ];
+  if (arrays.some(([a, type]) => !(a instanceof type) || (a as Uint32Array).length !== c.count))
     return fail('numeric columns');
   const e = c.edges;
-  if (
-    !e ||
-    ![e.parent, e.child, e.relation, e.cycle].every((a) => ArrayBuffer.isView(a) && a.length === e.parent.length)
-  )
+  const edgeArrays: [unknown, TypedArrayType][] = [
+    [e?.parent, Uint32Array],
+    [e?.child, Uint32Array],
+    [e?.relation, Uint8Array],
+    [e?.cycle, Uint8Array],
+  ];
+  if (!e || edgeArrays.some(([a, type]) => !(a instanceof type) || (a as Uint32Array).length !== e.parent.length))
     return fail('edges');
   for (let i = 0; i < e.parent.length; i++)
     if (
@@ -129,6 +139,7 @@ function validate(raw: unknown): ColumnarLineage {
       (e.relation[i] as number) >= RELATIONS.length
     )
       return fail('edge out of range');
-  if (c.count > 0 && c.text.id.split(SEP).length !== c.count) return fail('id column length');
+  for (const k of TEXT_COLUMNS)
+    if (c.count > 0 && c.text[k].split(SEP).length !== c.count) return fail(`${k} column length`);
   return c;
 }

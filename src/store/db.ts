@@ -1,27 +1,22 @@
 // The only importer of idb: Forkscope's IndexedDB schema (versioned, with migrations), the crawl journal written
 // page by page during a crawl, the columnar graph snapshot read on start-up, and cached layout positions.
 // Every write is one transaction, so two tabs, a closed tab or a killed worker never leave half a page behind.
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+// Every read is validated: a damaged record gives a StoreCorruptError saying what is wrong, never a raw error, and
+// deleteCache() removes a cache whatever its state (damaged, or written by a newer Forkscope).
+import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { CrawlJournal, CrawlRecord, CrawlState } from '../crawl/records.ts';
-import { parseCrawlState } from '../crawl/records.ts';
 import type { Lineage } from '../lineage/types.ts';
 import { decodeLineage, encodeLineage, type ColumnarLineage } from '../lineage/columnar.ts';
+import { StoreCorruptError, StoreError } from './errors.ts';
+import { parseJournal, parseSnapshotInfo, type SnapshotInfo } from './validate.ts';
+
+export { StoreCorruptError, StoreError, type SnapshotInfo };
 
 export const DB_VERSION = 1;
 
 /** One cache per Hub: a graph crawled from one Hub never shows as another's. */
 export function cacheName(hubUrl: string): string {
   return `forkscope ${hubUrl}`;
-}
-
-export interface SnapshotInfo {
-  v: 1;
-  hub: string;
-  orgs: string[];
-  roots: string[];
-  crawledAt: string;
-  nodes: number;
-  edges: number;
 }
 
 interface ForkscopeSchema extends DBSchema {
@@ -31,66 +26,74 @@ interface ForkscopeSchema extends DBSchema {
   positions: { key: string; value: { v: 1; xy: Float32Array } };
 }
 
-export class StoreError extends Error {
-  constructor(
-    readonly kind: 'quota' | 'corrupt' | 'blocked' | 'unavailable',
-    message: string,
-  ) {
-    super(message);
-  }
-}
+const STORES = ['meta', 'journal', 'snapshot', 'positions'] as const;
+
+/** Connections this context holds open, by database name: deleteCache closes them so the deletion can go on. */
+const openConnections = new Map<string, Set<IDBPDatabase<ForkscopeSchema>>>();
 
 export class ForkscopeStore {
-  private constructor(private readonly db: IDBPDatabase<ForkscopeSchema>) {}
+  private constructor(
+    private readonly db: IDBPDatabase<ForkscopeSchema>,
+    private readonly name: string,
+  ) {}
 
   /** Opens (and migrates) the cache. `onBlocked`: an older tab keeps the upgrade waiting; `onClosedForUpgrade`:
-   * this tab gave way to a newer version opened elsewhere. */
+   * this tab gave way to a newer version (or a deletion) asked for elsewhere. */
   static async open(
     name = 'forkscope',
     events: { onBlocked?: () => void; onClosedForUpgrade?: () => void } = {},
   ): Promise<ForkscopeStore> {
+    let db: IDBPDatabase<ForkscopeSchema>;
     try {
-      const db = await openDB<ForkscopeSchema>(name, DB_VERSION, {
+      db = await openDB<ForkscopeSchema>(name, DB_VERSION, {
         upgrade(db, oldVersion) {
           // Migrations run in order; each step brings the schema from one version to the next.
-          if (oldVersion < 1) {
-            db.createObjectStore('meta');
-            db.createObjectStore('journal', { autoIncrement: true });
-            db.createObjectStore('snapshot');
-            db.createObjectStore('positions');
-          }
+          if (oldVersion < 1)
+            for (const store of STORES) db.createObjectStore(store, store === 'journal' ? { autoIncrement: true } : {});
         },
         blocked() {
           events.onBlocked?.();
         },
         blocking(_current, _next, event) {
           (event.target as IDBDatabase).close();
+          openConnections.get(name)?.delete(db);
           events.onClosedForUpgrade?.();
         },
       });
-      return new ForkscopeStore(db);
     } catch (e) {
-      if (e instanceof StoreError) throw e;
+      if ((e as { name?: string }).name === 'VersionError')
+        throw new StoreError(
+          'newer',
+          'The browser cache was written by a newer Forkscope. Empty the cache to use this version, or open the newer one.',
+        );
       throw new StoreError('unavailable', `The browser cache (IndexedDB) cannot be opened: ${(e as Error).message}`);
     }
+    const missing = STORES.filter((s) => !db.objectStoreNames.contains(s));
+    if (missing.length > 0) {
+      db.close();
+      throw new StoreCorruptError('schema', `no ${missing.join(', ')} store`);
+    }
+    if (!openConnections.has(name)) openConnections.set(name, new Set());
+    openConnections.get(name)?.add(db);
+    return new ForkscopeStore(db, name);
   }
 
   close(): void {
+    openConnections.get(this.name)?.delete(this.db);
     this.db.close();
   }
 
   async saveSnapshot(lineage: Lineage, info: SnapshotInfo): Promise<void> {
     await guard(async () => {
       const tx = this.db.transaction(['snapshot', 'meta'], 'readwrite');
-      await Promise.all([
-        tx.objectStore('snapshot').put(encodeLineage(lineage), 'graph'),
-        tx.objectStore('meta').put(info, 'snapshot-info'),
-        tx.done,
+      await atomically(tx, [
+        () => tx.objectStore('snapshot').put(encodeLineage(lineage), 'graph'),
+        () => tx.objectStore('meta').put(info, 'snapshot-info'),
       ]);
     });
   }
 
-  /** The cached graph, or null when there is none; StoreError('corrupt') when it cannot be read. */
+  /** The cached graph, or null when there is none; StoreCorruptError when it cannot be read. */
   async loadSnapshot(): Promise<{ lineage: Lineage; info: SnapshotInfo } | null> {
     const tx = this.db.transaction(['snapshot', 'meta']);
     const [raw, info] = await Promise.all([
@@ -98,16 +101,23 @@ export class ForkscopeStore {
       tx.objectStore('meta').get('snapshot-info'),
     ]);
     if (raw === undefined) return null;
+    const parsed = parseSnapshotInfo(info);
+    if (!parsed) throw new StoreCorruptError('snapshot', 'its description is missing or of another version');
+    let lineage: Lineage;
     try {
-      const parsed = parseSnapshotInfo(info);
-      if (!parsed) throw new Error('its description is missing or of another version');
-      return { lineage: decodeLineage(raw), info: parsed };
+      lineage = decodeLineage(raw);
     } catch (e) {
-      throw new StoreError('corrupt', (e as Error).message);
+      throw new StoreCorruptError('snapshot', (e as Error).message);
     }
+    if (lineage.nodes.length !== parsed.nodes || lineage.edges.length !== parsed.edges)
+      throw new StoreCorruptError(
+        'snapshot',
+        `${lineage.nodes.length} models where its description says ${parsed.nodes}`,
+      );
+    return { lineage, info: parsed };
   }
 
-  /** The cached graph's description alone (no decoding of the graph), or null. */
+  /** The cached graph's description alone (no decoding of the graph), or null when there is none or it is bad. */
   async loadSnapshotInfo(): Promise<SnapshotInfo | null> {
     return parseSnapshotInfo(await this.db.get('meta', 'snapshot-info'));
   }
@@ -116,18 +126,20 @@ export class ForkscopeStore {
     await guard(() => this.db.put('positions', { v: 1, xy }, key));
   }
 
+  /** Cached layout positions: a derived cache, so anything but finite x,y pairs reads as none (laid out again). */
   async loadPositions(key: string): Promise<Float32Array | null> {
-    const value = await this.db.get('positions', key);
-    return value?.v === 1 && value.xy instanceof Float32Array ? value.xy : null;
+    const value = (await this.db.get('positions', key)) as { v?: unknown; xy?: unknown } | undefined;
+    const xy = value?.v === 1 && value.xy instanceof Float32Array ? value.xy : null;
+    return xy && xy.length % 2 === 0 && xy.every(Number.isFinite) ? xy : null;
   }
 
-  /** Empties everything: the way forward from a corrupted or unwanted cache. */
+  /** Empties everything: the way forward from an unwanted cache (deleteCache also handles broken ones). */
   async clear(): Promise<void> {
-    const tx = this.db.transaction(['meta', 'journal', 'snapshot', 'positions'], 'readwrite');
-    await Promise.all([
-      ...(['meta', 'journal', 'snapshot', 'positions'] as const).map((s) => tx.objectStore(s).clear()),
-      tx.done,
-    ]);
+    const tx = this.db.transaction([...STORES], 'readwrite');
+    await atomically(
+      tx,
+      STORES.map((s) => () => tx.objectStore(s).clear()),
+    );
   }
 
   journal(): CrawlJournal {
@@ -135,43 +147,76 @@ export class ForkscopeStore {
   }
 }
 
+/**
+ * Deletes the cache of a Hub whatever state it is in: damaged, of a newer version, or open here. Connections of
+ * this context are closed first; those of other tabs close themselves (versionchange), and `onBlocked` says when
+ * one does not (the deletion then waits for it to close).
+ */
+export async function deleteCache(hubUrl: string, events: { onBlocked?: () => void } = {}): Promise<void> {
+  const name = cacheName(hubUrl);
+  for (const db of openConnections.get(name) ?? []) db.close();
+  openConnections.delete(name);
+  try {
+    await deleteDB(name, { blocked: () => events.onBlocked?.() });
+  } catch (e) {
+    throw new StoreError('unavailable', `The browser cache could not be deleted: ${(e as Error).message}`);
+  }
+}
+
 class IdbJournal implements CrawlJournal {
   constructor(private readonly db: IDBPDatabase<ForkscopeSchema>) {}
 
+  /** The saved crawl, or null; StoreCorruptError when its state or a page is damaged (a resume would be wrong). */
   async load(): Promise<{ state: CrawlState; records: CrawlRecord[] } | null> {
     const tx = this.db.transaction(['journal', 'meta']);
     const [batches, rawState] = await Promise.all([
       tx.objectStore('journal').getAll(),
       tx.objectStore('meta').get('crawl-state'),
     ]);
-    const state = parseCrawlState(rawState);
-    if (!state) return null;
-    const records: CrawlRecord[] = [];
-    for (const batch of batches)
-      if (batch.v === 1 && Array.isArray(batch.records)) for (const r of batch.records) records.push(r);
-    return { state, records };
+    return parseJournal(rawState, batches);
   }
 
+  /** One transaction: the page and the state after it are both saved, or neither. */
   async append(records: CrawlRecord[], state: CrawlState): Promise<void> {
     await guard(async () => {
       const tx = this.db.transaction(['journal', 'meta'], 'readwrite');
-      const writes: Promise<unknown>[] = [tx.objectStore('meta').put(state, 'crawl-state')];
-      if (records.length > 0) writes.push(tx.objectStore('journal').add({ v: 1, records }));
-      await Promise.all([...writes, tx.done]);
+      await atomically(tx, [
+        () => tx.objectStore('meta').put(state, 'crawl-state'),
+        ...(records.length > 0 ? [() => tx.objectStore('journal').add({ v: 1, records })] : []),
+      ]);
     });
   }
 
   async clear(): Promise<void> {
     const tx = this.db.transaction(['journal', 'meta'], 'readwrite');
-    await Promise.all([tx.objectStore('journal').clear(), tx.objectStore('meta').delete('crawl-state'), tx.done]);
+    await atomically(tx, [() => tx.objectStore('journal').clear(), () => tx.objectStore('meta').delete('crawl-state')]);
   }
 }
 
-function parseSnapshotInfo(raw: unknown): SnapshotInfo | null {
-  const i = raw as Partial<SnapshotInfo> | undefined;
-  if (!i || i.v !== 1 || typeof i.hub !== 'string' || typeof i.crawledAt !== 'string') return null;
-  if (!Array.isArray(i.orgs) || !Array.isArray(i.roots) || typeof i.nodes !== 'number') return null;
-  return i as SnapshotInfo;
+/** Issues a transaction's requests and waits for its completion; if any request fails (or cannot even be
+ * issued, like a value that cannot be cloned), the whole transaction is aborted, so nothing of it is kept: a
+ * transaction left alone would commit the requests that succeeded. */
+async function atomically(
+  tx: { done: Promise<void>; abort(): void },
+  requests: readonly (() => Promise<unknown>)[],
+): Promise<void> {
+  const issued: Promise<unknown>[] = [tx.done];
+  for (const p of issued) p.catch(() => undefined); // failures are reported through the await below
+  try {
+    for (const request of requests) {
+      const p = request();
+      p.catch(() => undefined);
+      issued.push(p);
+    }
+    await Promise.all(issued);
+  } catch (e) {
+    try {
+      tx.abort();
+    } catch {
+      // already finished or aborted
+    }
+    throw e;
+  }
 }
 
 async function guard<T>(write: () => Promise<T>): Promise<T> {

@@ -7,6 +7,27 @@ import { startLocalHub, type LocalHub } from './server.ts';
 
 const FAULT_KINDS: FaultKind[] = ['error500', 'error503', 'timeout504', 'drop', 'truncate', 'rateLimitNoCors'];
 
+export const USAGE = `
+Usage: npm run hub -- [flags]
+
+Starts the local Hub: a seeded synthetic Hub, or the real records of ../shared/hub-data with --data.
+
+  --port P                 port (default: 5174)
+  --host H                 address to listen on (default: 127.0.0.1)
+  --size N                 synthetic models (default: 20000)
+  --seed S                 the synthetic data's and the faults' seed (default: 1)
+  --data [PATH]            serve real records instead (default path: ../shared/hub-data)
+  --quota Q                anonymous requests per window (default: 500)
+  --token-quota Q          requests per window with a token (default: 1000)
+  --window W               the quota's window in seconds (default: 300)
+  --latency MS             delay of every answer (default: 0)
+  --fault-rate F           share of requests that fail (default: 0)
+  --faults K,…             which faults: ${FAULT_KINDS.join(',')} (default: all but rateLimitNoCors)
+  --heavy-limit N          largest page a listing with card data answers before a gateway time-out
+  --no-listing-basemodels  listings refuse expand=baseModels
+  -h, --help               this text
+`;
+
 export async function startHubFromArgs(argv: string[]): Promise<LocalHub> {
   const { values } = parseArgs({
     args: withDataDefault(argv),
@@ -64,7 +85,12 @@ function positive(raw: string, name: string): number {
   return n;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (
+  import.meta.url === `file://${process.argv[1]}` &&
+  process.argv.slice(2).some((a) => a === '-h' || a === '--help')
+) {
+  process.stdout.write(`${USAGE.trim()}\n`);
+} else if (import.meta.url === `file://${process.argv[1]}`) {
   const hub = await startHubFromArgs(process.argv.slice(2));
   const stop = (): void => {
     console.error(`local hub: served ${hub.stats().requests} requests`);

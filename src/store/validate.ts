@@ -1,0 +1,48 @@
+// Parsers of what the store reads back from IndexedDB: the snapshot's description and the crawl journal (state
+// plus pages of records). Each returns the value or throws a StoreCorruptError naming what is wrong.
+import { parseRecords } from '../crawl/record-check.ts';
+import { parseCrawlState, type CrawlRecord, type CrawlState } from '../crawl/records.ts';
+import { StoreCorruptError } from './errors.ts';
+
+export interface SnapshotInfo {
+  v: 1;
+  hub: string;
+  orgs: string[];
+  roots: string[];
+  crawledAt: string;
+  nodes: number;
+  edges: number;
+}
+
+const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+const count = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+
+/** The snapshot's description, or null when it is not one this version wrote. */
+export function parseSnapshotInfo(raw: unknown): SnapshotInfo | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const i = raw as Partial<Record<keyof SnapshotInfo, unknown>>;
+  if (i.v !== 1 || typeof i.hub !== 'string' || typeof i.crawledAt !== 'string') return null;
+  if (!strings(i.orgs) || !strings(i.roots) || !count(i.nodes) || !count(i.edges)) return null;
+  return i as SnapshotInfo;
+}
+
+/** The saved crawl: null when there is none; the pages must be valid and have a state to belong to. */
+export function parseJournal(
+  rawState: unknown,
+  batches: readonly unknown[],
+): { state: CrawlState; records: CrawlRecord[] } | null {
+  if (rawState === undefined && batches.length === 0) return null;
+  if (rawState === undefined) throw new StoreCorruptError('state', `${batches.length} saved pages but no crawl state`);
+  const state = parseCrawlState(rawState);
+  if (!state) throw new StoreCorruptError('state', 'the crawl state is not one this version can resume');
+  const records: CrawlRecord[] = [];
+  batches.forEach((batch, i) => {
+    const b = batch as { v?: unknown; records?: unknown } | null;
+    if (typeof b !== 'object' || b === null || b.v !== 1)
+      throw new StoreCorruptError('journal', `page ${i + 1} is not a journal page of this version`);
+    const parsed = parseRecords(b.records);
+    if (!parsed.ok) throw new StoreCorruptError('journal', `page ${i + 1}, ${parsed.reason}`);
+    for (const r of parsed.records) records.push(r);
+  });
+  return { state, records };
+}
