@@ -94,8 +94,13 @@ export function useExplorer(settings: HubSettings, token: string | null, familyO
       else if (importedRef.current && (ev.type === 'partial' || ev.type === 'done' || ev.type === 'paused')) return;
       else if (ev.type === 'partial') void showLineage(decodeLineage(ev.lineage));
       else if (ev.type === 'done') {
-        patch({ phase: 'idle', message: `Crawl finished: ${ev.requests.toLocaleString('en')} requests spent.` });
-        void storeRef.current?.loadSnapshotInfo().then((info) => info && patch({ info }));
+        patch({ message: `Crawl finished: ${ev.requests.toLocaleString('en')} requests spent.` });
+        // Idle only once the cache's description is known: idle with no description reads as "nothing
+        // crawled yet" and would start the crawl again.
+        void storeRef.current
+          ?.loadSnapshotInfo()
+          .then((info) => patch({ phase: 'idle', ...(info ? { info } : {}) }))
+          .catch(() => patch({ phase: 'idle' }));
         void showLineage(decodeLineage(ev.lineage));
       } else if (ev.type === 'paused')
         patch({ phase: 'paused', message: 'Crawl paused; everything fetched so far is kept.' });
