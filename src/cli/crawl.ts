@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Crawler, REAL_HUB_SIZE } from '../crawl/crawler.ts';
 import { HubClient } from '../hub/client.ts';
+import { forkscopeUserAgent } from '../hub/user-agent.ts';
 import { edgesCsv, nodesCsv } from '../export/csv.ts';
 import { makeSnapshot } from '../export/snapshot.ts';
 import { FileJournal } from './file-journal.ts';
@@ -36,6 +37,7 @@ export async function main(argv: string[]): Promise<void> {
     ...(token ? { token } : {}),
     quota: positive(values.quota ?? (token ? '1000' : '500'), 'quota'),
     windowMs: positive(values.window, 'window') * 1000,
+    userAgent: forkscopeUserAgent(`node/${process.versions.node}`),
     onRetry: (r) => process.stderr.write(`retry ${r.attempt} in ${Math.round(r.delayMs / 1000)} s: ${r.reason}\n`),
     onPageSize: (size) => process.stderr.write(`listing pages now ask ${size} models (gateway time-outs)\n`),
   });

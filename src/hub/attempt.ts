@@ -46,6 +46,7 @@ export async function attempt(
   outer: AbortSignal | undefined,
   probe = false,
 ): Promise<Answer> {
+  outer?.throwIfAborted();
   const timer = AbortSignal.timeout(ctx.timeoutMs);
   const signal = outer ? anySignal([outer, timer]) : timer;
   const started = Date.now();
