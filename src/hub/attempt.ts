@@ -99,7 +99,7 @@ async function follow(
     const next = new URL(location, current).href;
     if (chain.includes(next))
       throw new HubHttpError(
-        `hub: redirect loop: ${[...chain, next].map(redact).join(' -> ')}`,
+        `hub: redirect loop at ${new URL(url).origin}: ${[...chain, next].map((u) => hop(u, url)).join(' -> ')}`,
         res.status,
         url,
         'redirect',
@@ -115,6 +115,12 @@ async function follow(
     await ctx.nextHop(signal);
     current = next;
   }
+}
+
+/** A hop as its path where it stays on the first URL's origin (messages stay short), else in full. */
+function hop(u: string, first: string): string {
+  const url = new URL(u);
+  return url.origin === new URL(first).origin ? url.pathname : redact(u);
 }
 
 /** AbortSignal.any where the runtime has it (Node 20.3+, current browsers), else the same by hand. */
