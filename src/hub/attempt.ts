@@ -47,18 +47,18 @@ export async function attempt(
   probe = false,
 ): Promise<Answer> {
   outer?.throwIfAborted();
-  const timer = AbortSignal.timeout(ctx.timeoutMs);
-  const signal = outer ? anySignal([outer, timer]) : timer;
+  const limit = timeLimit(outer, ctx.timeoutMs);
   const started = Date.now();
   const slow = setTimeout(() => ctx.onSlow(redact(url), Date.now() - started), ctx.slowNoticeMs);
   try {
-    return await follow(ctx, url, init, signal, probe);
+    return await follow(ctx, url, init, limit.signal, probe);
   } catch (e) {
     if (outer?.aborted) throw outer.reason ?? e;
-    if (timer.aborted) throw new AttemptTimeout(ctx.timeoutMs);
+    if (limit.timedOut()) throw new AttemptTimeout(ctx.timeoutMs);
     throw e;
   } finally {
     clearTimeout(slow);
+    limit.dispose();
   }
 }
 
@@ -123,16 +123,23 @@ function hop(u: string, first: string): string {
   return url.origin === new URL(first).origin ? url.pathname : redact(u);
 }
 
-/** AbortSignal.any where the runtime has it (Node 20.3+, current browsers), else the same by hand. */
-function anySignal(signals: AbortSignal[]): AbortSignal {
-  if (typeof AbortSignal.any === 'function') return AbortSignal.any(signals);
+/** A signal that aborts with the caller's or after `ms`. By hand rather than AbortSignal.any/timeout: its
+ * listener on the caller's long-lived signal is removed after each attempt, so thousands of requests leave none. */
+function timeLimit(outer: AbortSignal | undefined, ms: number) {
   const controller = new AbortController();
-  for (const s of signals) {
-    if (s.aborted) {
-      controller.abort(s.reason);
-      break;
-    }
-    s.addEventListener('abort', () => controller.abort(s.reason), { once: true });
-  }
-  return controller.signal;
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException(`no answer within ${ms} ms`, 'TimeoutError'));
+  }, ms);
+  const onAbort = (): void => controller.abort(outer?.reason);
+  outer?.addEventListener('abort', onAbort, { once: true });
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    dispose: () => {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', onAbort);
+    },
+  };
 }

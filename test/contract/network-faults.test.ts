@@ -6,17 +6,20 @@ import { Crawler } from '../../src/crawl/crawler.ts';
 import { MemoryJournal } from '../../src/crawl/records.ts';
 import { HubClient, type HubClientOptions } from '../../src/hub/client.ts';
 import type { HubTrouble } from '../../src/hub/http.ts';
-import { startLocalHub, type LocalHubOptions } from '../hub/server.ts';
+import { startLocalHub, type LocalHub, type LocalHubOptions } from '../hub/server.ts';
 import { syntheticHub } from './helpers.ts';
 import { edgeRecall, reachableTruth } from './truth.ts';
 
 const SEEDS = { orgs: ['Qwen', 'meta-llama'], roots: [] };
 const dataset = syntheticHub(6000, 3);
 
-async function withHub<T>(options: Omit<LocalHubOptions, 'dataset'>, run: (url: string) => Promise<T>): Promise<T> {
+async function withHub<T>(
+  options: Omit<LocalHubOptions, 'dataset'>,
+  run: (url: string, hub: LocalHub) => Promise<T>,
+): Promise<T> {
   const hub = await startLocalHub({ dataset, quota: 1_000_000, ...options });
   try {
-    return await run(hub.url);
+    return await run(hub.url, hub);
   } finally {
     await hub.close();
   }
@@ -111,7 +114,7 @@ describe("the gateway's 504 on heavy listings", () => {
 
   it('reads as a network error in a browser: the page shrinks after two tries, and the crawl finds every edge', async () => {
     const sizes: number[] = [];
-    await withHub({ heavyListingMaxLimit: 500, gatewayDelayMs: 20 }, async (url) => {
+    await withHub({ heavyListingMaxLimit: 500, gatewayDelayMs: 20 }, async (url, hub) => {
       const { lineage, state } = await crawl({
         hubUrl: url,
         quota: 1_000_000,
@@ -122,6 +125,10 @@ describe("the gateway's 504 on heavy listings", () => {
       });
       expect(state.phase).toBe('done');
       expect(edgeRecall(lineage.edges, reachableTruth(dataset, SEEDS)).missed).toEqual([]);
+      // Every shrink to 500 cost exactly two tries at 1,000 (the first page, and each time the size grew back).
+      const shrinks = sizes.filter((n) => n === 500).length;
+      expect(shrinks).toBeGreaterThan(0);
+      expect(hub.stats().byStatus[504]).toBe(2 * shrinks);
     });
     expect(sizes[0]).toBe(500);
     expect(Math.min(...sizes)).toBe(500);
