@@ -2,11 +2,12 @@
 // §2). Progress goes to stderr (one updating line on a terminal); one summary line to stdout; nodes.csv,
 // edges.csv and snapshot.json to DIR. The token comes from the Hub tools' usual places (token.ts) and is never
 // printed or written. Exit status: 0 done, 1 error, 2 usage, 3 the Hub could not be reached (journal kept).
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Crawler, REAL_HUB_SIZE, type CrawlResult } from '../crawl/crawler.ts';
 import type { CrawlRecord, CrawlState } from '../crawl/records.ts';
 import { HubClient } from '../hub/client.ts';
+import { forkscopeUserAgent } from '../hub/user-agent.ts';
 import { edgesCsv, nodesCsv } from '../export/csv.ts';
 import { makeSnapshot } from '../export/snapshot.ts';
 import { HELP, parseFlags, positiveFlag, UsageError } from './args.ts';
@@ -110,7 +111,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     quota: positiveFlag(values.quota ?? (found ? '1000' : '500'), 'quota'),
     windowMs,
     signal: reach.controller.signal,
-    userAgent: await userAgent(),
+    userAgent: forkscopeUserAgent(`node/${process.versions.node}`),
     onRetry: (r) => {
       reach.retried(r.reason, r.delayMs);
       say(`retry ${r.attempt} in ${Math.round(r.delayMs / 1000)} s: ${r.reason}`);
@@ -165,15 +166,6 @@ async function writeOutputs(
     writeFile(join(out, 'edges.csv'), edgesCsv(lineage)),
     writeFile(join(out, 'snapshot.json'), JSON.stringify(snapshot)),
   ]);
-}
-
-/** "Forkscope/<version> (lineage crawler; node <version>)": the Hub can tell who is asking. */
-async function userAgent(): Promise<string> {
-  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    version?: unknown;
-  };
-  const version = typeof pkg.version === 'string' ? pkg.version : 'unknown';
-  return `Forkscope/${version} (lineage crawler; node ${process.versions.node})`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

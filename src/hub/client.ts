@@ -1,8 +1,11 @@
 // The Hub client the crawler uses: listing pages by URL (so a crawl can resume from a saved cursor, which
-// @huggingface/hub's generator cannot) and single-model reads through @huggingface/hub's modelInfo, all through
-// the one throttled fetch of HubHttp.
+// @huggingface/hub's generator cannot), with a page size that gives way to gateway time-outs and `Link`s checked
+// before they are followed, and single-model reads through @huggingface/hub's modelInfo, all through the one
+// throttled fetch of HubHttp.
 import { HubApiError, modelInfo } from '@huggingface/hub';
-import { HubHttp, HubHttpError, type HubHttpOptions } from './http.ts';
+import { HubHttp, HubHttpError, type HubHttpOptions, type JsonResponse } from './http.ts';
+import { isHeavyListing, LinkChains } from './listing.ts';
+import { MAX_PAGE, MIN_PAGE, PageSize, withLimit } from './page-size.ts';
 import type { HubModel } from '../lineage/model.ts';
 import { parseListing, parseModel } from './parse.ts';
 
@@ -33,6 +36,8 @@ export interface ListingPage {
   next: string | null;
 }
 
+export { MAX_PAGE } from './page-size.ts';
+
 export type ModelLookup = { kind: 'ok'; model: HubModel } | { kind: 'missing'; status: number };
 
 export interface HubClientOptions extends HubHttpOptions {
@@ -41,45 +46,19 @@ export interface HubClientOptions extends HubHttpOptions {
 }
 
 const GATEWAY_TIMEOUT: ReadonlySet<number> = new Set([504]);
-export const MAX_PAGE = 1000;
-const MIN_PAGE = 100;
-const GOOD_PAGES_TO_GROW = 10;
-
-/** The listing page size: halves on a gateway time-out down to MIN_PAGE, doubles back after good pages. */
-class PageSize {
-  size = MAX_PAGE;
-  private good = 0;
-
-  shrink(): boolean {
-    this.good = 0;
-    if (this.size <= MIN_PAGE) return false;
-    this.size = Math.max(MIN_PAGE, Math.floor(this.size / 2));
-    return true;
-  }
-
-  grow(): boolean {
-    if (this.size >= MAX_PAGE || ++this.good < GOOD_PAGES_TO_GROW) return false;
-    this.good = 0;
-    this.size = Math.min(MAX_PAGE, this.size * 2);
-    return true;
-  }
-}
-
-/** The listing URL asking for `limit` items (the cursor is a position, so any page size can follow it). */
-function withLimit(url: string, limit: number): string {
-  const u = new URL(url);
-  if (u.searchParams.get('limit') === String(limit)) return url;
-  u.searchParams.set('limit', String(limit));
-  return u.href;
-}
+/** Tries at one page size before a network error or time-out on a heavy listing page shrinks it: a gateway 504
+ * without CORS headers reads as a network error in a browser (hub-api.md §9). */
+const NETWORK_TRIES_PER_SIZE = 2;
 
 export class HubClient {
   readonly http: HubHttp;
 
   private readonly pages = new PageSize();
+  private readonly chains: LinkChains;
 
   constructor(readonly options: HubClientOptions) {
     this.http = new HubHttp(options);
+    this.chains = new LinkChains(this.http.origin);
   }
 
   get hubUrl(): string {
@@ -96,27 +75,43 @@ export class HubClient {
     return `${this.http.origin}/api/models?${q.toString()}`;
   }
 
-  /** Items per listing page now: halved after a 504 (heavy listings time out at the gateway, hub-api.md §3),
-   * grown back after a run of good pages. */
+  /** Items per listing page now: halved after a gateway time-out, grown back after a run of good pages. */
   get pageSize(): number {
     return this.pages.size;
   }
 
+  /** One listing page; its `next` is checked (same origin, not a page this listing already fetched). */
   async listPage(url: string, signal?: AbortSignal): Promise<ListingPage> {
     if (new URL(url).origin !== this.http.origin)
-      throw new Error(`hub/client: refusing a listing URL off the configured Hub`);
-    let res = await this.http.getJson(withLimit(url, this.pages.size), signal, GATEWAY_TIMEOUT);
-    while (res.status === 504 && this.pages.shrink()) {
-      this.options.onPageSize?.(this.pages.size);
-      res = await this.http.getJson(withLimit(url, this.pages.size), signal, GATEWAY_TIMEOUT);
-    }
-    // At the smallest page, a 504 is retried with backoff like any other.
-    if (res.status === 504) res = await this.http.getJson(withLimit(url, this.pages.size), signal);
+      throw new HubHttpError(`hub/client: refusing a listing URL off the configured Hub`, 0, url, 'link');
+    const chain = this.chains.fetching(url);
+    const res = await this.fetchPage(url, signal);
     if (res.status === 200 && this.pages.grow()) this.options.onPageSize?.(this.pages.size);
     if (res.status !== 200)
       throw new HubHttpError(`hub: listing answered HTTP ${res.status}${errorText(res.body)}`, res.status, url);
     const { models, errors } = parseListing(res.body);
-    return { models, errors, next: this.nextLink(res.headers.get('link')) };
+    return { models, errors, next: this.chains.next(chain, res.headers.get('link'), url) };
+  }
+
+  /** Asks at the current page size; a 504, or on a heavy listing a network error or time-out twice, halves it
+   * (down to MIN_PAGE, where they are retried with backoff like any other). */
+  private async fetchPage(url: string, signal?: AbortSignal): Promise<JsonResponse> {
+    const heavy = isHeavyListing(url);
+    for (;;) {
+      const atMin = this.pages.size <= MIN_PAGE;
+      try {
+        const res = await this.http.getJson(
+          withLimit(url, this.pages.size),
+          signal,
+          atMin ? {} : { giveBack: GATEWAY_TIMEOUT, ...(heavy ? { networkTries: NETWORK_TRIES_PER_SIZE } : {}) },
+        );
+        if (res.status !== 504 || !this.pages.shrink()) return res;
+      } catch (e) {
+        const gateway = e instanceof HubHttpError && (e.kind === 'unreachable' || e.kind === 'timeout');
+        if (atMin || !heavy || !gateway || !this.pages.shrink()) throw e;
+      }
+      this.options.onPageSize?.(this.pages.size);
+    }
   }
 
   /** One model through @huggingface/hub's modelInfo; 401/404 mean missing or private (indistinguishable anonymously). */
@@ -141,13 +136,6 @@ export class HubClient {
         return { kind: 'missing', status: e.statusCode };
       throw e;
     }
-  }
-
-  private nextLink(header: string | null): string | null {
-    const url = header?.match(/<([^>]+)>;\s*rel="next"/)?.[1];
-    if (!url) return null;
-    const absolute = new URL(url, this.http.origin);
-    return absolute.origin === this.http.origin ? absolute.href : null;
   }
 }
 

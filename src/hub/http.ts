@@ -1,7 +1,21 @@
-// The throttled, retrying fetch every Hub call goes through (ours and @huggingface/hub's). It retries 429s,
-// 5xx/504s, network errors and truncated JSON with backoff, can be cancelled, counts requests spent, and sends
-// the access token to the configured Hub only.
+// The throttled, retrying fetch every Hub call goes through (ours and @huggingface/hub's). Each attempt has its
+// own time-out (attempt.ts); 429s, 5xx, network errors, time-outs and truncated JSON are retried with backoff and
+// told as they happen (`onTrouble`), redirect loops fail at once. It can be cancelled, counts requests spent,
+// sends the access token to the configured Hub only, and a User-Agent where the caller gives one (Node only: a
+// browser does not let a page set it).
+import { attempt, AttemptTimeout, type Answer, type AttemptContext } from './attempt.ts';
+import { HubHttpError, readFailure, redact, type Failure, type HubTrouble, type RetryKind } from './errors.ts';
 import { abortableSleep, Throttle } from './throttle.ts';
+
+export { HubHttpError, redact, type HubErrorKind, type HubTrouble, type RetryKind } from './errors.ts';
+
+export interface RetryInfo {
+  url: string;
+  attempt: number;
+  reason: string;
+  delayMs: number;
+  kind: RetryKind;
+}
 
 export interface HubHttpOptions {
   hubUrl: string;
@@ -10,20 +24,19 @@ export interface HubHttpOptions {
   windowMs: number;
   maxAttempts?: number;
   baseDelayMs?: number;
+  /** Each attempt's time-out, answer and body included (default 60 s; the Hub's gateway gives up near that). */
+  requestTimeoutMs?: number;
+  /** After this long without an answer, `onTrouble` is told `slow` (default 10 s). */
+  slowNoticeMs?: number;
+  /** Sent as `User-Agent` (give it from Node only; see user-agent.ts). */
+  userAgent?: string;
   fetch?: typeof fetch;
   signal?: AbortSignal;
-  onRetry?: (info: { url: string; attempt: number; reason: string; delayMs: number }) => void;
-  userAgent?: string;
-}
-
-export class HubHttpError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-    readonly url: string,
-  ) {
-    super(message);
-  }
+  /** For tests: the throttle's and the backoff's clock. */
+  clock?: { now: () => number; sleep: (ms: number, signal?: AbortSignal) => Promise<void> };
+  onRetry?: (info: RetryInfo) => void;
+  /** Told at once when the Hub cannot be reached, answers slowly, limits or fails, and when it answers again. */
+  onTrouble?: (trouble: HubTrouble) => void;
 }
 
 export interface JsonResponse {
@@ -33,6 +46,14 @@ export interface JsonResponse {
   body: unknown;
 }
 
+export interface SendOptions {
+  /** Statuses handed back instead of retried (a caller that can change its request rather than repeat it). */
+  giveBack?: ReadonlySet<number>;
+  /** Give up with a HubHttpError (kind `unreachable` or `timeout`) after this many network errors or
+   * time-outs, so the caller can change its request (a smaller listing page) rather than repeat it. */
+  networkTries?: number;
+}
+
 const RETRY_STATUS = new Set([429, 500, 502, 503, 504]);
 
 export class HubHttp {
@@ -40,11 +61,15 @@ export class HubHttp {
   readonly origin: string;
   requests = 0;
   private readonly doFetch: typeof fetch;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private readonly redirectMode: AttemptContext['redirectMode'] = { current: 'manual' };
+  private troubleSince: number | null = null;
 
   constructor(private readonly options: HubHttpOptions) {
     this.origin = new URL(options.hubUrl).origin;
-    this.throttle = new Throttle({ quota: options.quota, windowMs: options.windowMs });
+    this.throttle = new Throttle({ quota: options.quota, windowMs: options.windowMs, ...options.clock });
     this.doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.sleep = options.clock?.sleep ?? abortableSleep;
   }
 
   /** A fetch with the Hub's throttle, retries and token policy; also handed to @huggingface/hub. */
@@ -56,53 +81,93 @@ export class HubHttp {
   };
 
   /** GET a JSON document; 4xx other than 429 come back as they are, for the caller to interpret, and so do the
-   * statuses in `giveBack` (a caller that can change its request rather than repeat it). */
-  async getJson(url: string, signal?: AbortSignal, giveBack?: ReadonlySet<number>): Promise<JsonResponse> {
-    const { res, text } = await this.send(url, { signal, headers: { accept: 'application/json' } }, giveBack);
-    return { status: res.status, url: res.url || url, headers: res.headers, body: parseOrUndefined(text) };
+   * statuses in `options.giveBack`. */
+  async getJson(url: string, signal?: AbortSignal, options: SendOptions = {}): Promise<JsonResponse> {
+    const answer = await this.send(url, { signal, headers: { accept: 'application/json' } }, options);
+    return {
+      status: answer.res.status,
+      url: answer.url,
+      headers: answer.res.headers,
+      body: parseOrUndefined(answer.text),
+    };
   }
 
   /** Sends with retries; a 2xx JSON body is read whole and checked, so a truncated one is retried too. */
-  private async send(
-    url: string,
-    init: RequestInit | undefined,
-    giveBack?: ReadonlySet<number>,
-  ): Promise<{ res: Response; text: string }> {
-    const signal = init?.signal ?? this.options.signal;
+  private async send(url: string, init: RequestInit | undefined, options: SendOptions = {}): Promise<Answer> {
+    const signal = init?.signal ?? this.options.signal ?? undefined;
     const maxAttempts = this.options.maxAttempts ?? 8;
+    let networkFailures = 0;
+    let probe = false;
     for (let attempt = 1; ; attempt++) {
-      await this.throttle.acquire(signal ?? undefined);
-      this.requests++;
-      let reason: string;
+      await this.take(signal);
+      let failure: Failure;
       let holdMs = 0;
       try {
-        const res = await this.doFetch(url, { ...init, headers: this.headersFor(url, init?.headers), signal });
-        if (res.redirected) {
-          this.requests++;
-          this.throttle.record();
+        const answer = await this.attempt(url, init, signal, probe);
+        const { res } = answer;
+        this.throttle.observe(res.headers.get('ratelimit'), res.headers.get('ratelimit-policy'));
+        if (!RETRY_STATUS.has(res.status) || options.giveBack?.has(res.status)) {
+          if (res.ok && isJson(res)) JSON.parse(answer.text);
+          this.recovered(url);
+          return answer;
         }
-        this.throttle.observe(res.headers.get('ratelimit'));
-        if (!RETRY_STATUS.has(res.status) || giveBack?.has(res.status)) {
-          const text = await res.text();
-          if (res.ok && isJson(res)) JSON.parse(text);
-          return { res, text };
-        }
-        reason = `HTTP ${res.status}`;
-        if (res.status === 429) holdMs = this.rateLimitWait(res.headers.get('ratelimit'), attempt);
-        await res.body?.cancel().catch(() => undefined);
+        const limited = res.status === 429;
+        failure = {
+          kind: limited ? 'rate-limited' : 'server-error',
+          reason: `HTTP ${res.status}`,
+          maybeRateLimited: false,
+        };
+        if (limited) holdMs = this.rateLimitWait(res.headers.get('ratelimit'), attempt);
       } catch (e) {
-        if (signal?.aborted) throw e;
-        reason = e instanceof SyntaxError ? 'truncated JSON body' : `network error (${(e as Error).message})`;
-        // A CORS-less 429 reaches the browser as a network error: back off as for a rate limit.
-        if (!(e instanceof SyntaxError) && attempt >= 2) holdMs = this.rateLimitWait(null, attempt - 1);
+        if (signal?.aborted || e instanceof HubHttpError) throw e;
+        failure = readFailure(e, e instanceof AttemptTimeout ? e.afterMs : null);
+        if (failure.maybeRateLimited && attempt >= 2) holdMs = this.rateLimitWait(null, attempt - 1);
+        // In a browser a redirect it could not follow is a bare network error: the next attempt asks without
+        // following, which shows whether this URL redirects.
+        probe = failure.kind === 'unreachable' && this.redirectMode.current === 'follow';
+        if (failure.kind === 'unreachable' || failure.kind === 'timeout') networkFailures++;
       }
-      if (attempt >= maxAttempts)
-        throw new HubHttpError(`hub: ${reason} after ${attempt} attempts: ${redact(url)}`, 0, url);
+      this.troubleSince ??= Date.now();
+      const givingBack = options.networkTries !== undefined && networkFailures >= options.networkTries;
+      if (givingBack || attempt >= maxAttempts) {
+        const tries = givingBack ? `${networkFailures} tries` : `${attempt} attempts`;
+        throw new HubHttpError(`hub: ${failure.reason} after ${tries}: ${redact(url)}`, 0, url, failure.kind);
+      }
       const delayMs = Math.max(holdMs, this.backoff(attempt));
       if (holdMs > 0) this.throttle.hold(holdMs);
-      this.options.onRetry?.({ url: redact(url), attempt, reason, delayMs });
-      await abortableSleep(delayMs, signal ?? undefined);
+      const info = { url: redact(url), attempt, reason: failure.reason, kind: failure.kind };
+      this.options.onRetry?.({ ...info, delayMs });
+      this.options.onTrouble?.({ ...info, maxAttempts, retryInMs: delayMs });
+      await this.sleep(delayMs, signal);
     }
+  }
+
+  private attempt(url: string, init: RequestInit | undefined, signal?: AbortSignal, probe = false): Promise<Answer> {
+    const ctx: AttemptContext = {
+      fetch: this.doFetch,
+      timeoutMs: this.options.requestTimeoutMs ?? 60_000,
+      slowNoticeMs: this.options.slowNoticeMs ?? 10_000,
+      onSlow: (u, waitedMs) => this.options.onTrouble?.({ kind: 'slow', url: u, waitedMs, timeoutMs: ctx.timeoutMs }),
+      headersFor: (u, given) => this.headersFor(u, given),
+      nextHop: (s) => this.take(s),
+      countHidden: () => {
+        this.requests++;
+        this.throttle.record();
+      },
+      redirectMode: this.redirectMode,
+    };
+    return attempt(ctx, url, init, signal, probe);
+  }
+
+  private async take(signal?: AbortSignal): Promise<void> {
+    await this.throttle.acquire(signal);
+    this.requests++;
+  }
+
+  private recovered(url: string): void {
+    if (this.troubleSince === null) return;
+    this.options.onTrouble?.({ kind: 'recovered', url: redact(url), troubleMs: Date.now() - this.troubleSince });
+    this.troubleSince = null;
   }
 
   private headersFor(url: string, given?: HeadersInit): Headers {
@@ -124,7 +189,7 @@ export class HubHttp {
   private rateLimitWait(header: string | null, attempt: number): number {
     const t = header?.match(/t=(\d+)/)?.[1];
     if (t) return (Number(t) + 1) * 1000;
-    return Math.min(this.options.windowMs, (this.options.baseDelayMs ?? 1000) * 5 * 2 ** (attempt - 1));
+    return Math.min(this.throttle.windowMs, (this.options.baseDelayMs ?? 1000) * 5 * 2 ** (attempt - 1));
   }
 }
 
@@ -138,9 +203,4 @@ function parseOrUndefined(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-/** URLs in messages and logs never carry credentials. */
-export function redact(url: string): string {
-  return url.replace(/([?&](token|access_token)=)[^&]*/gi, '$1***');
 }

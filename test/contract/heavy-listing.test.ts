@@ -43,11 +43,26 @@ describe('listings that time out at the gateway', () => {
   });
 
   it('keep the backoff for a 504 at the smallest page', async () => {
-    const client = new HubClient({ hubUrl: hub().url, quota: 1_000_000, windowMs: 300_000, baseDelayMs: 5 });
+    const retries: { reason: string; delayMs: number }[] = [];
+    const client = new HubClient({
+      hubUrl: hub().url,
+      quota: 1_000_000,
+      windowMs: 300_000,
+      baseDelayMs: 40,
+      onRetry: (r) => retries.push(r),
+    });
     hub().injectNext('timeout504', 6);
     const url = client.listingUrl({ author: 'Qwen', sort: 'createdAt' });
     const page = await client.listPage(url);
     expect(page.models.length).toBeGreaterThan(0);
     expect(client.pageSize).toBe(100);
+    // 1,000 → 500 → 250 → 125 → 100 without waiting, then two 504s at 100, each retried after the exponential
+    // backoff (40 ms, then 80 ms, ±25% jitter).
+    expect(retries.map((r) => r.reason)).toEqual(['HTTP 504', 'HTTP 504']);
+    const [first, second] = retries.map((r) => r.delayMs) as [number, number];
+    expect(first).toBeGreaterThanOrEqual(30);
+    expect(first).toBeLessThanOrEqual(50);
+    expect(second).toBeGreaterThanOrEqual(60);
+    expect(second).toBeLessThanOrEqual(100);
   });
 });

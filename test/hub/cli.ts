@@ -1,11 +1,15 @@
-// `npm run hub -- …`: starts the local Hub from a seeded synthetic dataset or from ../shared/hub-data.
+// `npm run hub -- …`: starts the local Hub from a seeded synthetic dataset or from ../shared/hub-data. What the
+// real Hub always does is on by default here: heavy listings (over 500 items with card data) answer the
+// gateway's CORS-less 504 after 2 s (`--heavy-limit off` switches it off).
 import { parseArgs } from 'node:util';
 import { generateHub } from './generate.ts';
-import type { FaultKind } from './limits.ts';
+import { HOSTILE_LINKS, type HostileLinks } from './hostile.ts';
+import { DEFAULT_FAULT_KINDS, FAULT_KINDS, type FaultKind } from './limits.ts';
 import { DEFAULT_HUB_DATA, loadRealHub } from './real-data.ts';
-import { startLocalHub, type LocalHub } from './server.ts';
+import { startLocalHub, type LocalHub, type LocalHubOptions } from './server.ts';
 
-const FAULT_KINDS: FaultKind[] = ['error500', 'error503', 'timeout504', 'drop', 'truncate', 'rateLimitNoCors'];
+/** The real Hub's gateway, as `npm run hub` and `npm run demo` serve it unless told otherwise. */
+export const REAL_GATEWAY = { heavyListingMaxLimit: 500, gatewayDelayMs: 2000 } satisfies Partial<LocalHubOptions>;
 
 export const USAGE = `
 Usage: npm run hub -- [flags]
@@ -42,12 +46,20 @@ export async function startHubFromArgs(argv: string[]): Promise<LocalHub> {
       window: { type: 'string', default: '300' },
       latency: { type: 'string', default: '0' },
       'fault-rate': { type: 'string', default: '0' },
-      faults: { type: 'string', default: 'error500,error503,timeout504,drop,truncate' },
+      faults: { type: 'string', default: DEFAULT_FAULT_KINDS.join(',') },
+      'stall-rate': { type: 'string', default: '0' },
       'no-listing-basemodels': { type: 'boolean', default: false },
-      'heavy-limit': { type: 'string' },
+      'heavy-limit': { type: 'string', default: String(REAL_GATEWAY.heavyListingMaxLimit) },
+      'gateway-delay': { type: 'string', default: String(REAL_GATEWAY.gatewayDelayMs) },
+      'hostile-links': { type: 'string' },
+      'redirect-loop': { type: 'string', multiple: true },
     },
   });
-  const kinds = values.faults.split(',').filter((k): k is FaultKind => (FAULT_KINDS as string[]).includes(k));
+  const kinds = values.faults.split(',').filter((k): k is FaultKind => (FAULT_KINDS as readonly string[]).includes(k));
+  const hostile = values['hostile-links'];
+  if (hostile !== undefined && !(HOSTILE_LINKS as readonly string[]).includes(hostile))
+    throw new Error(`hub: --hostile-links is one of ${HOSTILE_LINKS.join(', ')}, got "${hostile}"`);
+  const heavy = values['heavy-limit'];
   const started = performance.now();
   const dataset =
     values.data !== undefined
@@ -61,9 +73,17 @@ export async function startHubFromArgs(argv: string[]): Promise<LocalHub> {
     tokenQuota: positive(values['token-quota'], 'token-quota'),
     windowSeconds: positive(values.window, 'window'),
     latencyMs: Number(values.latency) || 0,
-    faults: { rate: Number(values['fault-rate']) || 0, kinds, seed: positive(values.seed, 'seed') },
+    faults: {
+      rate: Number(values['fault-rate']) || 0,
+      kinds,
+      stallRate: Number(values['stall-rate']) || 0,
+      seed: positive(values.seed, 'seed'),
+    },
     listingBaseModels: !values['no-listing-basemodels'],
-    ...(values['heavy-limit'] ? { heavyListingMaxLimit: positive(values['heavy-limit'], 'heavy-limit') } : {}),
+    ...(heavy === 'off' || heavy === '0' ? {} : { heavyListingMaxLimit: positive(heavy, 'heavy-limit') }),
+    gatewayDelayMs: Number(values['gateway-delay']) || 0,
+    ...(hostile ? { hostileLinks: hostile as HostileLinks } : {}),
+    ...(values['redirect-loop'] ? { redirectLoops: values['redirect-loop'] } : {}),
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.error(

@@ -1,5 +1,6 @@
 // The Hub's fixed-window rate limiter (per IP anonymous, per token otherwise) and the fault injector that
-// replaces responses with 5xx, 504, dropped connections, truncated bodies or CORS-less 429s.
+// replaces responses with 5xx, 504s (the app's, or the gateway's without CORS headers), dropped connections,
+// truncated bodies, CORS-less 429s or stalled connections (faults.ts writes them).
 import { createRng, type Rng } from './random.ts';
 
 export class FixedWindowLimiter {
@@ -28,12 +29,27 @@ export class FixedWindowLimiter {
   }
 }
 
-export type FaultKind = 'error500' | 'error503' | 'timeout504' | 'drop' | 'truncate' | 'rateLimitNoCors';
+export const FAULT_KINDS = [
+  'error500',
+  'error503',
+  'timeout504',
+  'gateway504',
+  'drop',
+  'truncate',
+  'rateLimitNoCors',
+  'stall',
+  'stallBody',
+] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
+/** The kinds `rate` draws from unless told otherwise. */
+export const DEFAULT_FAULT_KINDS: FaultKind[] = ['error500', 'error503', 'timeout504', 'drop', 'truncate'];
 
 export interface FaultOptions {
   /** Fraction of API responses replaced by a fault, drawn from `kinds` with a seeded generator. */
   rate?: number;
   kinds?: FaultKind[];
+  /** Fraction of API requests that stall (no answer, or headers and half a body, then nothing), drawn apart. */
+  stallRate?: number;
   seed?: number;
 }
 
@@ -57,7 +73,9 @@ export class FaultInjector {
   next(): FaultKind | undefined {
     const queued = this.queued.shift();
     if (queued) return queued;
-    const kinds = this.options.kinds ?? ['error500', 'error503', 'timeout504', 'drop', 'truncate'];
+    if (this.options.stallRate && this.rng.chance(this.options.stallRate))
+      return this.rng.chance(0.5) ? 'stall' : 'stallBody';
+    const kinds = this.options.kinds ?? DEFAULT_FAULT_KINDS;
     if (!this.options.rate || kinds.length === 0) return undefined;
     return this.rng.chance(this.options.rate) ? this.rng.pick(kinds) : undefined;
   }

@@ -1,9 +1,13 @@
 // The local Hub's HTTP server: routes of hub-api.md §7 (listing, model info, redirects, errors), the Hub's
-// headers on every response (RateLimit, CORS with its exact expose list), the rate limiter and fault injection.
+// headers on every response (RateLimit, CORS with its exact expose list), the rate limiter, fault injection
+// (faults.ts), the gateway's CORS-less 504s on heavy listings, and hostile Links and redirect loops (hostile.ts).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Catalog, CursorError } from './catalog.ts';
 import { checkExpand, ExpandError, infoItem, listItem } from './items.ts';
+import { applyFault, gatewayTimeout } from './faults.ts';
+import { authOf, corsHeaders } from './headers.ts';
+import { hostileLink, loopLocation, type HostileLinks } from './hostile.ts';
 import { FaultInjector, FixedWindowLimiter, type FaultKind, type FaultOptions } from './limits.ts';
 import { parseListQuery, parseInfoPath } from './request.ts';
 import type { HubDataset } from './records.ts';
@@ -20,8 +24,15 @@ export interface LocalHubOptions {
   /** Whether listings accept `expand=baseModels` (hub-api.md §8.1: probably yes since 2026). */
   listingBaseModels?: boolean;
   /** Listings that ask for card data (`expand=cardData`, `cardData`, `full`) with more items than this time out
-   * at the gateway with a 504, as heavy listings do on the Hub (hub-api.md §3). */
+   * at the gateway, as heavy listings do on the Hub (hub-api.md §1.4, §9): a 504 with an HTML body and without
+   * CORS headers (a network error in a browser), after `gatewayDelayMs`. Off when undefined. */
   heavyListingMaxLimit?: number;
+  /** How long the gateway waits before its 504 (heavy listings and the `gateway504` fault); default 0. */
+  gatewayDelayMs?: number;
+  /** Listing `Link`s that loop or leave the Hub (hostile.ts). */
+  hostileLinks?: HostileLinks;
+  /** Model ids whose info route redirects in a loop. */
+  redirectLoops?: string[];
   /** Valid access tokens; when omitted every `hf_` token of 8+ characters is valid. */
   tokens?: string[];
 }
@@ -32,6 +43,8 @@ export interface HubStats {
   infoRequests: number;
   preflights: number;
   byStatus: Record<string, number>;
+  /** Requests by `User-Agent` header ('' when none was sent). */
+  userAgents: Record<string, number>;
 }
 
 export interface LocalHub {
@@ -46,8 +59,6 @@ export interface LocalHub {
   close(): Promise<void>;
 }
 
-const EXPOSE =
-  'X-Repo-Commit,X-Request-Id,X-Error-Code,X-Error-Message,X-Total-Count,ETag,Link,Accept-Ranges,Content-Range,X-Linked-Size,X-Linked-ETag,X-Xet-Hash';
 const ANON_MESSAGE = 'Invalid username or password.';
 
 export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub> {
@@ -57,6 +68,7 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
   const faults = new FaultInjector(options.faults);
   let stats = emptyStats();
   let requestCounter = 0;
+  const redirectLoops = new Set((options.redirectLoops ?? []).map((id) => id.toLowerCase()));
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
@@ -78,6 +90,8 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
     const bucket = auth.token ? `token:${auth.token}` : `ip:${req.socket.remoteAddress ?? ''}`;
     const rate = limiter.take(bucket, quota);
     stats.requests++;
+    const agent = req.headers['user-agent'] ?? '';
+    stats.userAgents[agent] = (stats.userAgents[agent] ?? 0) + 1;
     const headers: Record<string, string> = {
       ...cors,
       'X-Request-Id': `Root=1-${(++requestCounter).toString(16).padStart(8, '0')}`,
@@ -103,12 +117,17 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
       return send(res, 401, { ...headers, 'X-Error-Message': error }, { error });
     }
     const fault = url.pathname.startsWith('/api/') ? faults.next() : undefined;
-    if (fault && applyFault(fault, res, headers, cors, count)) return;
+    if (fault && applyFault(fault, res, headers, count, options.gatewayDelayMs ?? 0)) return;
     if (url.pathname === '/api/models') {
       stats.listRequests++;
       return routeList(url, headers, count, res);
     }
     const info = parseInfoPath(url.pathname);
+    const loop = info && loopLocation(redirectLoops, info, url.search);
+    if (loop) {
+      count(307);
+      return send(res, 307, { ...headers, Location: loop }, {});
+    }
     if (info) {
       stats.infoRequests++;
       return routeInfo(info, url, headers, Boolean(auth.token), count, res);
@@ -128,20 +147,20 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
       checkExpand(shape.expand, 'list', options.listingBaseModels ?? true);
       const heavy = shape.full || shape.cardData || shape.expand.includes('cardData');
       if (heavy && options.heavyListingMaxLimit !== undefined && query.limit > options.heavyListingMaxLimit) {
-        count(504);
-        res.writeHead(504, { ...headers, 'Content-Type': 'text/html' });
-        res.end('<html><body><h1>504 Gateway Time-out</h1></body></html>');
-        return;
+        return gatewayTimeout(res, count, options.gatewayDelayMs ?? 0);
       }
       const page = catalog.list(query);
+      let link: string | null = null;
       if (page.next) {
         const params = new URLSearchParams(url.searchParams);
         params.delete('cursor');
         params.delete('skip');
         if (!params.has('sort')) params.set('sort', query.sort);
         params.set('cursor', page.next);
-        headers.Link = `<${url.origin}/api/models?${params.toString()}>; rel="next"`;
+        link = `<${url.origin}/api/models?${params.toString()}>; rel="next"`;
       }
+      if (options.hostileLinks) link = hostileLink(options.hostileLinks, url, link);
+      if (link) headers.Link = link;
       count(200);
       send(
         res,
@@ -222,65 +241,13 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
 }
 
 function emptyStats(): HubStats {
-  return { requests: 0, listRequests: 0, infoRequests: 0, preflights: 0, byStatus: {} };
-}
-
-function corsHeaders(req: IncomingMessage): Record<string, string> {
-  return {
-    'Access-Control-Allow-Origin': String(req.headers.origin ?? 'https://huggingface.co'),
-    Vary: 'Origin',
-    'Access-Control-Max-Age': '86400',
-    'Access-Control-Expose-Headers': EXPOSE,
-  };
-}
-
-function authOf(req: IncomingMessage, tokens?: string[]): { token?: string; invalid?: boolean } {
-  const header = req.headers.authorization;
-  if (!header) return {};
-  const token = header.replace(/^Bearer\s+/i, '').trim();
-  const valid = tokens ? tokens.includes(token) : /^hf_[A-Za-z0-9_]{5,}$/.test(token);
-  return valid ? { token } : { invalid: true };
+  return { requests: 0, listRequests: 0, infoRequests: 0, preflights: 0, byStatus: {}, userAgents: {} };
 }
 
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
   res.end(text);
-}
-
-/** Writes the fault; returns false for faults that only apply elsewhere. */
-function applyFault(
-  fault: FaultKind,
-  res: ServerResponse,
-  headers: Record<string, string>,
-  cors: Record<string, string>,
-  count: (s: number) => void,
-): boolean {
-  if (fault === 'drop') {
-    res.socket?.destroy();
-    return true;
-  }
-  if (fault === 'truncate') {
-    count(200);
-    res.writeHead(200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
-    res.end('[{"_id":"66e77500000000000000185","id":"Qwen/Qwen2.5-7B-Inst');
-    return true;
-  }
-  if (fault === 'rateLimitNoCors') {
-    count(429);
-    const noCors = Object.fromEntries(Object.entries(headers).filter(([k]) => !(k in cors)));
-    send(res, 429, noCors, { error: 'We had to rate limit you.' });
-    return true;
-  }
-  const status = fault === 'error500' ? 500 : fault === 'error503' ? 503 : 504;
-  count(status);
-  if (status === 504) {
-    res.writeHead(504, { ...headers, 'Content-Type': 'text/html' });
-    res.end('<html><body><h1>504 Gateway Time-out</h1></body></html>');
-    return true;
-  }
-  send(res, status, headers, { error: 'Internal Error - We\u2019re working hard to fix this as soon as possible!' });
-  return true;
 }
 
 function sleep(ms: number): Promise<void> {

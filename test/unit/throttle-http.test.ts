@@ -100,3 +100,65 @@ describe('HubHttp', () => {
     ]);
   });
 });
+
+describe('quota and waits read from the Hub (Node can read RateLimit and RateLimit-Policy)', () => {
+  it('takes the quota and window from RateLimit-Policy', async () => {
+    const clock = fakeClock();
+    const t = new Throttle({ quota: 500, windowMs: 300_000, ...clock });
+    t.observe('"api";r=9;t=60', '"fixed window";"api";q=10;w=60');
+    expect([t.quota, t.windowMs, t.budget]).toEqual([10, 60_000, 9]);
+    for (let i = 0; i < 9; i++) await t.acquire();
+    expect(clock.now()).toBe(0);
+    await t.acquire();
+    expect(clock.now()).toBe(60_000);
+  });
+
+  it('holds every request t+1 s after r=0, and waits t+1 s after a 429', async () => {
+    const clock = fakeClock();
+    const fetchedAt: number[] = [];
+    const delays: number[] = [];
+    const answers = [
+      () => respond(200, '[]', { ratelimit: '"api";r=0;t=7', 'ratelimit-policy': '"fixed window";"api";q=500;w=300' }),
+      () => respond(429, '{"error":"rate"}', { ratelimit: '"api";r=0;t=20' }),
+      () => respond(200, '[]', { ratelimit: '"api";r=499;t=280' }),
+    ];
+    const http = new HubHttp({
+      hubUrl: 'http://hub.test',
+      quota: 500,
+      windowMs: 300_000,
+      clock,
+      fetch: async () => {
+        fetchedAt.push(clock.now());
+        return (answers.shift() as () => Response)();
+      },
+      onRetry: (r) => delays.push(r.delayMs),
+    });
+    await http.getJson('http://hub.test/api/models');
+    await http.getJson('http://hub.test/api/models');
+    expect(fetchedAt).toEqual([0, 8_000, 29_000]);
+    expect(delays).toEqual([21_000]);
+  });
+
+  it('backs off exponentially, within the jitter, and the waits told are the waits slept', async () => {
+    const slept: number[] = [];
+    const clock = { now: () => 0, sleep: async (ms: number) => void slept.push(ms) };
+    const delays: number[] = [];
+    const http = new HubHttp({
+      hubUrl: 'http://hub.test',
+      quota: 100,
+      windowMs: 1000,
+      baseDelayMs: 1000,
+      maxAttempts: 5,
+      clock,
+      fetch: async () => respond(503, '{}'),
+      onRetry: (r) => delays.push(r.delayMs),
+    });
+    await expect(http.getJson('http://hub.test/api/models')).rejects.toThrow(/HTTP 503 after 5 attempts/);
+    expect(slept).toEqual(delays);
+    expect(delays).toHaveLength(4);
+    delays.forEach((d, i) => {
+      expect(d).toBeGreaterThanOrEqual(750 * 2 ** i);
+      expect(d).toBeLessThanOrEqual(1250 * 2 ** i);
+    });
+  });
+});
