@@ -111,7 +111,7 @@ describe('the command line conventions', () => {
       expect(hub.seen.length).toBeGreaterThan(1);
       for (const h of hub.seen) {
         expect(h['authorization']).toBe('Bearer hf_fromfile');
-        expect(h['user-agent']).toMatch(/^Forkscope\/\d+\.\d+\.\d+ /);
+        expect(h['user-agent']).toMatch(/^forkscope\/\d+\.\d+\.\d+; node\//);
       }
       expect(first.stderr).toContain(`token from ${join(home, '.cache', 'huggingface', 'token')}`);
       expect(first.stderr).not.toContain('hf_fromfile');
