@@ -4,6 +4,7 @@
 import { parse, View } from 'vega';
 import { expressionInterpreter } from 'vega-interpreter';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { wellFormedXml } from '../export/xml.ts';
 
 export async function chartSvg(spec: TopLevelSpec): Promise<string> {
   const view = new View(parse(compile(spec).spec, undefined, { ast: true }), {
@@ -11,7 +12,9 @@ export async function chartSvg(spec: TopLevelSpec): Promise<string> {
     expr: expressionInterpreter,
   });
   try {
-    return await view.toSVG();
+    // vega writes Hub text into the SVG as it is: characters XML cannot carry are replaced, and said so.
+    const { text, replaced } = wellFormedXml(await view.toSVG());
+    return replaced === 0 ? text : `${text}\n<!-- ${replaced} characters that XML cannot carry replaced by U+FFFD -->`;
   } finally {
     view.finalize();
   }

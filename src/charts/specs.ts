@@ -125,11 +125,14 @@ export interface BarChartOptions {
 /** A ranked list (or a distribution) as bars. */
 export function barSpec(rows: readonly BarRow[], o: BarChartOptions): TopLevelSpec {
   const labels = [...new Set(rows.map((r) => r.label))];
+  const rankOf = new Map(labels.map((l, i) => [l, i]));
   const label = {
     field: 'label',
     type: o.columns ? ('ordinal' as const) : ('nominal' as const),
     title: o.labelTitle,
-    sort: o.columns ? null : labels,
+    // Sorted by a rank field, not by a list of the labels: vega-lite turns such a list into an expression, which
+    // Hub text (a license id with a control character or a quote) breaks.
+    sort: o.columns ? null : { field: 'rank', op: 'min' as const, order: 'ascending' as const },
     axis: { labelLimit: 260 },
   };
   const value = { field: 'value', type: 'quantitative' as const, title: o.valueTitle, stack: 'zero' as const };
@@ -146,7 +149,7 @@ export function barSpec(rows: readonly BarRow[], o: BarChartOptions): TopLevelSp
     : {};
   return {
     $schema: SCHEMA,
-    data: { values: rows.map((r) => ({ ...r })) },
+    data: { values: rows.map((r) => ({ ...r, rank: rankOf.get(r.label) })) },
     width: o.width,
     height: o.columns ? 180 : Math.max(60, labels.length * 18),
     mark: { type: 'bar', ...(s ? {} : { color: o.color ?? '#4263eb' }) },

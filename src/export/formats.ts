@@ -23,9 +23,7 @@ export function graphml(lineage: Lineage, xml = new XmlText()): string {
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
-    ...columns.map(
-      (c) => `  <key id="${c}" for="node" attr.name="${c}" attr.type="${GRAPHML_TYPES[c] ?? 'string'}"/>`,
-    ),
+    ...columns.map((c) => `  <key id="${c}" for="node" attr.name="${c}" attr.type="${GRAPHML_TYPES[c] ?? 'string'}"/>`),
     '  <key id="relation" for="edge" attr.name="relation" attr.type="string"/>',
     '  <graph id="forkscope" edgedefault="directed">',
   ];

@@ -50,7 +50,9 @@ export function* gexfChunks(lineage: Lineage, options: GexfOptions = {}): Genera
   for (const [i, n] of lineage.nodes.entries()) {
     const id = xml.escape(n.id);
     const values = COLUMNS.map((c) => `<attvalue for="${c}" value="${xml.escape(n[c])}"/>`).join('');
-    lines.push(`      <node id="${id}" label="${id}"><attvalues>${values}</attvalues>${viz(options.visual?.(n.id, i))}</node>`);
+    lines.push(
+      `      <node id="${id}" label="${id}"><attvalues>${values}</attvalues>${viz(options.visual?.(n.id, i))}</node>`,
+    );
     if (lines.length >= per) {
       yield `${lines.join('\n')}\n`;
       lines = [];

@@ -61,7 +61,10 @@ const fail = (why: string): never => {
 function snapshotOf(raw: unknown): Snapshot {
   if (!isRecord(raw)) return fail('not a JSON object');
   if (raw.format !== SNAPSHOT_FORMAT) return fail('not a Forkscope snapshot (format field)');
-  if (raw.v !== 1) return fail(`version ${['number', 'string'].includes(typeof raw.v) ? String(raw.v).slice(0, 40) : typeof raw.v} is not supported`);
+  if (raw.v !== 1)
+    return fail(
+      `version ${['number', 'string'].includes(typeof raw.v) ? String(raw.v).slice(0, 40) : typeof raw.v} is not supported`,
+    );
   if (typeof raw.hub !== 'string' || typeof raw.crawledAt !== 'string') return fail('hub or crawledAt missing');
   if (!isStrings(raw.orgs) || !isStrings(raw.roots)) return fail('orgs or roots missing');
   if (!Array.isArray(raw.nodes) || !Array.isArray(raw.edges)) return fail('nodes or edges missing');

@@ -4,9 +4,10 @@
 // changed. Tab, LF and CR are written as character references: a parser would otherwise fold them into spaces in
 // attribute values (and CR into LF in text), and the value would not read back as written.
 
-// eslint-disable-next-line no-control-regex
-const INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-const MARKUP = /[&<>"'\t\n\r]/g;
+const INVALID =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const MARKUP = /[&<>"'\t\n\r\u0085\u2028\u2029]/g;
 const ENTITY: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -16,6 +17,10 @@ const ENTITY: Record<string, string> = {
   '\t': '&#9;',
   '\n': '&#10;',
   '\r': '&#13;',
+  // Line ends to XML 1.1 (and to xmldom, which reads them so in 1.0 too): as references they read back as written.
+  '\u0085': '&#133;',
+  '\u2028': '&#8232;',
+  '\u2029': '&#8233;',
 };
 const REPLACEMENT = '\ufffd';
 
@@ -55,7 +60,13 @@ export function wellFormedXml(document: string): { text: string; replaced: numbe
   // Character references to such characters (`&#1;`) are as ill-formed as the characters themselves.
   const fixed = text.replace(/&#(x[0-9a-fA-F]+|[0-9]+);/g, (ref, code: string) => {
     const n = code.startsWith('x') ? parseInt(code.slice(1), 16) : Number(code);
-    const ok = n === 9 || n === 10 || n === 13 || (n >= 0x20 && n <= 0xd7ff) || (n >= 0xe000 && n <= 0xfffd) || (n >= 0x10000 && n <= 0x10ffff);
+    const ok =
+      n === 9 ||
+      n === 10 ||
+      n === 13 ||
+      (n >= 0x20 && n <= 0xd7ff) ||
+      (n >= 0xe000 && n <= 0xfffd) ||
+      (n >= 0x10000 && n <= 0x10ffff);
     if (ok) return ref;
     replaced++;
     return REPLACEMENT;

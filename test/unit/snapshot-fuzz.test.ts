@@ -104,7 +104,12 @@ function useAll(text: string): void {
   const ix = indexLineage(g, ids);
   scopeStructure(ix, everything(ix), l.orgs);
   monthlyDerivatives(ix, everything(ix), l.orgs);
-  const sizes = computeSizes(g, ids, 'downloads', descendantShares(g, ids, () => 0));
+  const sizes = computeSizes(
+    g,
+    ids,
+    'downloads',
+    descendantShares(g, ids, () => 0),
+  );
   expect(sizes.every(Number.isFinite)).toBe(true);
   nodesCsv(l);
   edgesCsv(l);
