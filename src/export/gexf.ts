@@ -84,7 +84,7 @@ function viz(v: NodeVisual | undefined): string {
     const [r, g, b] = [1, 3, 5].map((k) => parseInt((v.color as string).slice(k, k + 2), 16));
     out += `<viz:color r="${r}" g="${g}" b="${b}"/>`;
   }
-  if (finite(v.x) && finite(v.y)) out += `<viz:position x="${v.x}" y="${v.y}" z="0"/>`;
+  if (finite(v.x) && finite(v.y)) out += `<viz:position x="${v.x}" y="${v.y}"/>`;
   if (finite(v.size)) out += `<viz:size value="${v.size}"/>`;
   return out;
 }
