@@ -4,6 +4,7 @@
 // milliseconds, not one graph traversal per statistic. A scope is a mask over `ids` (1 = in scope).
 import type { LineageGraph } from '../graph/graph.ts';
 import { RELATIONS, type Relation } from '../lineage/model.ts';
+import { dateRule, monthCode } from './months.ts';
 
 export interface LineageIndex {
   ids: readonly string[];
@@ -12,7 +13,7 @@ export interface LineageIndex {
   families: readonly string[];
   author: Uint32Array;
   authors: readonly string[];
-  /** Months since year 0 (year * 12 + month - 1); -1 when the creation date is unknown. */
+  /** Months since year 0 (year * 12 + month - 1); negative when the date cannot be placed (months.ts says why). */
   month: Int32Array;
   /** Index into RELATIONS of the relation to the parents ('merge' wins), -1 for a root. Parents outside `ids`
    * do not count. */
@@ -43,20 +44,18 @@ class Codes {
 }
 
 const RELATION_CODE = new Map<Relation, number>(RELATIONS.map((r, i) => [r, i]));
-const MONTH = /^(\d{4})-(\d{2})/;
 const DISTILLED = /distil/i;
 
-export function monthCode(createdAt: string): number {
-  const m = MONTH.exec(createdAt);
-  return m ? Number(m[1]) * 12 + Number(m[2]) - 1 : -1;
-}
+export { monthCode, monthName } from './months.ts';
 
-export function monthName(code: number): string {
-  return `${Math.floor(code / 12)}-${String((code % 12) + 1).padStart(2, '0')}`;
+export interface IndexOptions {
+  /** The moment dates are judged against (a date after the next day is out of range); now by default. */
+  now?: number;
 }
 
 /** The index of the models `ids` (the explorer's order, so its masks line up with the renderer's). */
-export function indexLineage(graph: LineageGraph, ids: readonly string[]): LineageIndex {
+export function indexLineage(graph: LineageGraph, ids: readonly string[], options: IndexOptions = {}): LineageIndex {
+  const rule = dateRule(options.now);
   const n = ids.length;
   const position = new Map(ids.map((id, i) => [id, i]));
   const [families, authors, licenses] = [new Codes(), new Codes(), new Codes()];
@@ -78,7 +77,7 @@ export function indexLineage(graph: LineageGraph, ids: readonly string[]): Linea
     const a = graph.getNodeAttributes(id);
     ix.family[i] = families.code(a.family);
     ix.author[i] = authors.code(a.author);
-    ix.month[i] = monthCode(a.created_at);
+    ix.month[i] = monthCode(a.created_at, rule);
     ix.downloads[i] = a.downloads;
     ix.depth[i] = a.depth;
     ix.license[i] = licenses.code(a.license);
