@@ -116,10 +116,20 @@ export function computeSizes(
   by: SizeBy,
   descendants: Float64Array,
 ): Float32Array {
-  return Float32Array.from(ids, (id, i) => {
-    const v = by === 'descendants' ? (descendants[i] as number) : graph.getNodeAttribute(id, by);
-    return 2 + 2.2 * Math.log10(1 + v);
-  });
+  return Float32Array.from(ids, (id, i) =>
+    sizeOf(by === 'descendants' ? (descendants[i] as number) : graph.getNodeAttribute(id, by)),
+  );
+}
+
+// No real count reaches ten billion (the most downloaded models have about a billion), so larger values (a hostile
+// `downloads: 1e308`) are drawn at that size, not as one disc over the whole graph; nonsense counts as zero.
+const MAX_COUNT = 1e10;
+export const MAX_NODE_SIZE = 2 + 2.2 * Math.log10(1 + MAX_COUNT);
+
+/** The disc size of a count: logarithmic, between 2 and MAX_NODE_SIZE. */
+export function sizeOf(count: number): number {
+  const v = Number.isFinite(count) && count > 0 ? Math.min(count, MAX_COUNT) : count === Infinity ? MAX_COUNT : 0;
+  return 2 + 2.2 * Math.log10(1 + v);
 }
 
 export interface Folding {
