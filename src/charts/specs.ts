@@ -1,9 +1,9 @@
 // Vega-Lite specifications of the family-dynamics charts, built from plain rows so the same chart renders in the
 // browser (vega-embed) and in Node (tests, the CLI). Colours match the graph: families by the explorer's palette,
-// relations by RELATION_COLORS.
+// relations by RELATION_COLORS (view/palette.ts).
 import type { TopLevelSpec } from 'vega-lite';
 import type { Relation } from '../lineage/model.ts';
-import { RELATION_COLORS } from '../view/encoding.ts';
+import { ALERT_COLOR, PRIMARY_COLOR, RELATION_COLORS, UNRATED_COLOR } from '../view/palette.ts';
 import type { TimelineRow } from '../stats/timeline.ts';
 
 export interface TimelineChartOptions {
@@ -58,7 +58,7 @@ export function timelineSpec(rows: readonly TimelineRow[], o: TimelineChartOptio
     ...(o.asOf
       ? [
           {
-            mark: { type: 'rule' as const, color: '#e03131', strokeDash: [4, 3] },
+            mark: { type: 'rule' as const, color: ALERT_COLOR, strokeDash: [4, 3] },
             encoding: { x: { datum: monthDatum(o.asOf), type: 'temporal' as const } },
           },
         ]
@@ -108,7 +108,7 @@ export const RELATION_SERIES: SeriesColors = {
 export const DIRECTION_SERIES: SeriesColors = {
   title: 'direction',
   domain: ['more permissive', 'less permissive', 'same tier', 'unrated'],
-  range: ['#e03131', '#1c7ed6', '#868e96', '#ced4da'],
+  range: [ALERT_COLOR, RELATION_COLORS.finetune, RELATION_COLORS.unknown, UNRATED_COLOR],
 };
 
 export interface BarChartOptions {
@@ -152,7 +152,7 @@ export function barSpec(rows: readonly BarRow[], o: BarChartOptions): TopLevelSp
     data: { values: rows.map((r) => ({ ...r, rank: rankOf.get(r.label) })) },
     width: o.width,
     height: o.columns ? 180 : Math.max(60, labels.length * 18),
-    mark: { type: 'bar', ...(s ? {} : { color: o.color ?? '#4263eb' }) },
+    mark: { type: 'bar', ...(s ? {} : { color: o.color ?? PRIMARY_COLOR }) },
     encoding: {
       ...(o.columns ? { x: label, y: value } : { y: label, x: value }),
       ...color,

@@ -4,7 +4,7 @@
 // without safe keys), so both are done here over Maps: any string is an id (see safe-keys.ts).
 import { bfsFromNode } from 'graphology-traversal';
 import { createLineageGraph, type LineageGraph } from './graph.ts';
-import { RELATIONS, type Relation } from '../lineage/model.ts';
+import { mergeWins, NO_RELATION, relationCode, RELATIONS, type Relation } from '../lineage/relation.ts';
 
 export type RelationCounts = Record<Relation, number>;
 
@@ -55,11 +55,9 @@ export function ancestryChain(graph: LineageGraph, id: string): string[] {
 
 /** The relation by which a model derives from its parents: null for a root, 'merge' wins for merges. */
 export function incomingRelation(graph: LineageGraph, id: string): Relation | null {
-  let rel: Relation | null = null;
-  graph.forEachInEdge(id, (_e, attrs) => {
-    if (rel === null || attrs.relation === 'merge') rel = attrs.relation;
-  });
-  return rel;
+  let code = NO_RELATION;
+  graph.forEachInEdge(id, (_e, attrs) => void (code = mergeWins(code, relationCode(attrs.relation))));
+  return RELATIONS[code] ?? null;
 }
 
 export function roots(graph: LineageGraph): string[] {

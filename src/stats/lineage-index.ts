@@ -3,7 +3,7 @@
 // changes; every statistic then runs over typed arrays, so a change of filters or scope at 200,000 models costs
 // milliseconds, not one graph traversal per statistic. A scope is a mask over `ids` (1 = in scope).
 import type { LineageGraph } from '../graph/graph.ts';
-import { RELATIONS, type Relation } from '../lineage/model.ts';
+import { mergeWins, NO_RELATION, relationCode, RELATIONS, type Relation } from '../lineage/relation.ts';
 import { dateRule, monthCode } from './months.ts';
 
 export interface LineageIndex {
@@ -43,7 +43,6 @@ class Codes {
   }
 }
 
-const RELATION_CODE = new Map<Relation, number>(RELATIONS.map((r, i) => [r, i]));
 const DISTILLED = /distil/i;
 
 export { monthCode, monthName } from './months.ts';
@@ -87,7 +86,7 @@ export function indexLineage(graph: LineageGraph, ids: readonly string[], option
       const p = position.get(parent);
       if (p === undefined) return;
       parents.push(p);
-      edgeRelation.push(RELATION_CODE.get(attrs.relation) ?? RELATIONS.length - 1);
+      edgeRelation.push(relationCode(attrs.relation));
       edgeCycle.push(attrs.cycle ? 1 : 0);
     });
   });
@@ -130,11 +129,8 @@ export function everything(ix: LineageIndex): ScopeMask {
 
 /** The relation of model i counting only parents inside the scope ('merge' wins), or -1. */
 export function relationInScope(ix: LineageIndex, mask: ScopeMask, i: number): number {
-  let rel = -1;
+  let rel = NO_RELATION;
   for (let e = ix.parentStart[i] as number; e < (ix.parentStart[i + 1] as number); e++)
-    if (mask[ix.parents[e] as number] === 1 && (rel === -1 || ix.edgeRelation[e] === MERGE))
-      rel = ix.edgeRelation[e] as number;
+    if (mask[ix.parents[e] as number] === 1) rel = mergeWins(rel, ix.edgeRelation[e] as number);
   return rel;
 }
-
-const MERGE = RELATION_CODE.get('merge') as number;
