@@ -9,6 +9,9 @@ import { parse as parseGraphml } from 'graphology-graphml';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/export.ts';
+import { buildLineage } from '../../src/crawl/closure.ts';
+import { Knowledge } from '../../src/crawl/knowledge.ts';
+import { parseModel } from '../../src/hub/parse.ts';
 import { edgesCsv, nodesCsv } from '../../src/export/csv.ts';
 import { gexf, graphml, snapshotJson } from '../../src/export/formats.ts';
 import { makeSnapshot, parseSnapshot } from '../../src/export/snapshot.ts';
@@ -186,5 +189,29 @@ describe('ids named like JavaScript built-ins', () => {
     expect(written).toContain('forkscope-snapshot-2026-11-22-crossover.csv');
     const monthly = await readFile(join(dir, 'forkscope-snapshot-2026-11-22-new-derivatives.csv'), 'utf8');
     expect(monthly).toContain('2025-01,__proto__,all,2,');
+  });
+});
+
+describe('a Hub tag naming a built-in as parent', () => {
+  it('builds a lineage whose graph, codec and exports work (base_model:merge:__proto__)', () => {
+    const k = new Knowledge();
+    const items = [
+      { id: 'Qwen/base', author: 'Qwen', tags: [] },
+      { id: 'u/merged', author: 'u', tags: ['base_model:merge:__proto__', 'base_model:merge:Qwen/base'] },
+      { id: 'u/ft', author: 'u', tags: ['base_model:finetune:constructor'] },
+    ];
+    k.apply(
+      items.flatMap((raw) => {
+        const p = parseModel(raw);
+        return p.ok ? [{ t: 'model' as const, model: p.model }] : [];
+      }),
+    );
+    const lineage = buildLineage(k, { orgs: ['Qwen'], roots: [] });
+    const g = createLineageGraph(decodeLineage(encodeLineage(lineage)));
+    expect(g.hasNode('u/merged')).toBe(true);
+    expect(incomingRelation(g, 'u/merged')).toBe('merge');
+    const ix = indexLineage(g, g.nodes());
+    expect(scopeStructure(ix, everything(ix), ['Qwen']).models).toBe(g.order);
+    expect(() => gexf(lineageOf(g))).not.toThrow();
   });
 });
