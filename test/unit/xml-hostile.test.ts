@@ -7,6 +7,7 @@ import { parse as parseGraphml } from 'graphology-graphml';
 import { describe, expect, it } from 'vitest';
 import { chartSvg } from '../../src/charts/render.ts';
 import { barSpec, DIRECTION_SERIES } from '../../src/charts/specs.ts';
+import { exportFiles, exportParts } from '../../src/export/files.ts';
 import { gexf, graphml } from '../../src/export/formats.ts';
 import { XmlText } from '../../src/export/xml.ts';
 import { SafeGraph } from '../../src/graph/safe-keys.ts';
@@ -136,5 +137,21 @@ describe('XML exports of hostile text', () => {
     );
     expect(() => assertWellFormedXml(svg)).not.toThrow();
     expect(svg).toContain('<svg');
+  });
+});
+
+describe('export files of hostile text', () => {
+  it('say how many characters their writer replaced', () => {
+    const meta = { hub: 'h', orgs: ['x'], roots: [], crawledAt: '2026-01-01' };
+    const l = hostileLineage('a\u0000b\uffff');
+    for (const format of ['gexf', 'graphml'] as const) {
+      const [file] = exportFiles(l, format, 'stem', meta);
+      expect(file?.warnings?.[0]).toMatch(/characters that XML cannot carry/);
+      assertWellFormedXml(file?.text ?? '');
+    }
+    const [clean] = exportFiles(hostileLineage('plain'), 'gexf', 'stem', meta);
+    expect(clean?.warnings).toEqual([]);
+    const [parts] = exportParts(hostileLineage('plain'), 'gexf', 'stem', meta);
+    expect([...(parts?.parts ?? [])].join('')).toBe(clean?.text);
   });
 });
