@@ -2,6 +2,7 @@
 // (./safe.ts). Used by tests and the command line; the app draws the same specs through src/render/chart.ts.
 import { parse, View } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { wellFormedXml } from '../export/xml.ts';
 import { SAFE_VEGA } from './safe.ts';
 
 export async function chartSvg(spec: TopLevelSpec): Promise<string> {
@@ -10,7 +11,9 @@ export async function chartSvg(spec: TopLevelSpec): Promise<string> {
     expr: SAFE_VEGA.expr,
   });
   try {
-    return await view.toSVG();
+    // vega writes Hub text into the SVG as it is: characters XML cannot carry are replaced, and said so.
+    const { text, replaced } = wellFormedXml(await view.toSVG());
+    return replaced === 0 ? text : `${text}\n<!-- ${replaced} characters that XML cannot carry replaced by U+FFFD -->`;
   } finally {
     view.finalize();
   }

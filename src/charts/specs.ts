@@ -1,12 +1,12 @@
 // Vega-Lite specifications of the family-dynamics charts, built from plain rows so the same chart renders in the
 // browser (vega-embed) and in Node (tests, the CLI). Colours match the graph: families by the explorer's palette,
-// relations by RELATION_COLORS.
+// relations by RELATION_COLORS (view/palette.ts).
 import type { TopLevelSpec } from 'vega-lite';
 
 /** A chart specification (Vega-Lite), as the rest of the app names it without importing Vega. */
 export type ChartSpec = TopLevelSpec;
 import type { Relation } from '../lineage/model.ts';
-import { RELATION_COLORS } from '../view/encoding.ts';
+import { ALERT_COLOR, PRIMARY_COLOR, RELATION_COLORS, UNRATED_COLOR } from '../view/palette.ts';
 import type { TimelineRow } from '../stats/timeline.ts';
 
 export interface TimelineChartOptions {
@@ -61,7 +61,7 @@ export function timelineSpec(rows: readonly TimelineRow[], o: TimelineChartOptio
     ...(o.asOf
       ? [
           {
-            mark: { type: 'rule' as const, color: '#e03131', strokeDash: [4, 3] },
+            mark: { type: 'rule' as const, color: ALERT_COLOR, strokeDash: [4, 3] },
             encoding: { x: { datum: monthDatum(o.asOf), type: 'temporal' as const } },
           },
         ]
@@ -111,7 +111,7 @@ export const RELATION_SERIES: SeriesColors = {
 export const DIRECTION_SERIES: SeriesColors = {
   title: 'direction',
   domain: ['more permissive', 'less permissive', 'same tier', 'unrated'],
-  range: ['#e03131', '#1c7ed6', '#868e96', '#ced4da'],
+  range: [ALERT_COLOR, RELATION_COLORS.finetune, RELATION_COLORS.unknown, UNRATED_COLOR],
 };
 
 export interface BarChartOptions {
@@ -128,11 +128,14 @@ export interface BarChartOptions {
 /** A ranked list (or a distribution) as bars. */
 export function barSpec(rows: readonly BarRow[], o: BarChartOptions): TopLevelSpec {
   const labels = [...new Set(rows.map((r) => r.label))];
+  const rankOf = new Map(labels.map((l, i) => [l, i]));
   const label = {
     field: 'label',
     type: o.columns ? ('ordinal' as const) : ('nominal' as const),
     title: o.labelTitle,
-    sort: o.columns ? null : labels,
+    // Sorted by a rank field, not by a list of the labels: vega-lite turns such a list into an expression, which
+    // Hub text (a license id with a control character or a quote) breaks.
+    sort: o.columns ? null : { field: 'rank', op: 'min' as const, order: 'ascending' as const },
     axis: { labelLimit: 260 },
   };
   const value = { field: 'value', type: 'quantitative' as const, title: o.valueTitle, stack: 'zero' as const };
@@ -149,10 +152,10 @@ export function barSpec(rows: readonly BarRow[], o: BarChartOptions): TopLevelSp
     : {};
   return {
     $schema: SCHEMA,
-    data: { values: rows.map((r) => ({ ...r })) },
+    data: { values: rows.map((r) => ({ ...r, rank: rankOf.get(r.label) })) },
     width: o.width,
     height: o.columns ? 180 : Math.max(60, labels.length * 18),
-    mark: { type: 'bar', ...(s ? {} : { color: o.color ?? '#4263eb' }) },
+    mark: { type: 'bar', ...(s ? {} : { color: o.color ?? PRIMARY_COLOR }) },
     encoding: {
       ...(o.columns ? { x: label, y: value } : { y: label, x: value }),
       ...color,

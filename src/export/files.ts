@@ -1,6 +1,9 @@
-// The files one export makes, by format and name stem: pure, so the export worker, the CLI and tests use it.
+// The files one export makes, by format and name stem: pure, so the export worker, the CLI and tests use it. Each
+// file says what its writer had to change (characters XML cannot carry), so the caller can tell the researcher.
 import { edgesCsv, nodesCsv } from './csv.ts';
-import { gexf, graphml, snapshotJson, type ExportFormat } from './formats.ts';
+import { gexfChunks, graphml, snapshotJson, type ExportFormat } from './formats.ts';
+import { defaultPicture } from './picture.ts';
+import { XmlText } from './xml.ts';
 import type { Lineage } from '../lineage/types.ts';
 import { fileNamePart } from './file-name.ts';
 
@@ -8,21 +11,66 @@ export interface ExportFile {
   name: string;
   text: string;
   type: string;
+  /** What the writer changed, in words (absent or empty when nothing). */
+  warnings?: string[];
 }
 
-export function exportFiles(
-  lineage: Lineage,
-  format: ExportFormat,
-  stem: string,
-  meta: { hub: string; orgs: string[]; roots: string[]; crawledAt: string },
-): ExportFile[] {
+/** A file as a sequence of text chunks: join them, or hand them to a Blob or a stream, never one huge string. */
+export interface ExportParts {
+  name: string;
+  type: string;
+  /** Read once. */
+  parts: Iterable<string>;
+  /** Filled once `parts` has been read to the end. */
+  warnings: string[];
+}
+
+type Meta = { hub: string; orgs: string[]; roots: string[]; crawledAt: string };
+
+export function exportParts(lineage: Lineage, format: ExportFormat, stem: string, meta: Meta): ExportParts[] {
   stem = fileNamePart(stem, 200); // the stem may come from data: it stays a plain name whoever built it
+  const one = (name: string, type: string, text: () => string): ExportParts => ({
+    name,
+    type,
+    parts: {
+      *[Symbol.iterator]() {
+        yield text();
+      },
+    },
+    warnings: [],
+  });
   if (format === 'csv')
     return [
-      { name: `${stem}-nodes.csv`, text: nodesCsv(lineage), type: 'text/csv' },
-      { name: `${stem}-edges.csv`, text: edgesCsv(lineage), type: 'text/csv' },
+      one(`${stem}-nodes.csv`, 'text/csv', () => nodesCsv(lineage)),
+      one(`${stem}-edges.csv`, 'text/csv', () => edgesCsv(lineage)),
     ];
-  if (format === 'gexf') return [{ name: `${stem}.gexf`, text: gexf(lineage), type: 'application/xml' }];
-  if (format === 'graphml') return [{ name: `${stem}.graphml`, text: graphml(lineage), type: 'application/xml' }];
-  return [{ name: `${stem}.json`, text: snapshotJson(lineage, meta), type: 'application/json' }];
+  if (format === 'json') return [one(`${stem}.json`, 'application/json', () => snapshotJson(lineage, meta))];
+  const xml = new XmlText();
+  const warnings: string[] = [];
+  const noted = function* (chunks: Iterable<string>, format: string): Generator<string> {
+    yield* chunks;
+    const report = xml.report(format);
+    if (report) warnings.push(report);
+  };
+  if (format === 'graphml')
+    return [
+      { name: `${stem}.graphml`, type: 'application/xml', parts: noted([graphml(lineage, xml)], 'GraphML'), warnings },
+    ];
+  // Gephi opens the explorer's picture: positions, family colours and download sizes in the viz namespace.
+  const visual = defaultPicture(lineage, [...meta.orgs, ...meta.roots]);
+  return [
+    {
+      name: `${stem}.gexf`,
+      type: 'application/xml',
+      parts: noted(gexfChunks(lineage, { visual, xml }), 'GEXF'),
+      warnings,
+    },
+  ];
+}
+
+export function exportFiles(lineage: Lineage, format: ExportFormat, stem: string, meta: Meta): ExportFile[] {
+  return exportParts(lineage, format, stem, meta).map((f) => {
+    const text = [...f.parts].join('');
+    return { name: f.name, type: f.type, text, warnings: f.warnings };
+  });
 }

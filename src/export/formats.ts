@@ -1,55 +1,45 @@
-// Exports for other tools: GEXF (graphology-gexf's writer, for Gephi), GraphML (written here: the graphology
-// package only parses it), and the snapshot JSON Forkscope imports again. All take a Lineage, so the same
-// code serves the app's selection and the command line's snapshot files.
-import { write as writeGexf } from 'graphology-gexf';
-import { createLineageGraph } from '../graph/graph.ts';
+// Exports for other tools: GEXF (streamed, gexf.ts, for Gephi), GraphML (written here: the graphology package
+// only parses it), and the snapshot JSON Forkscope imports again. All take a Lineage, so the same code serves the
+// app's selection and the command line's snapshot files; both XML writers go through xml.ts, so any Hub text
+// gives a well-formed document.
 import { NODE_COLUMNS, type Lineage } from '../lineage/types.ts';
 import { makeSnapshot } from './snapshot.ts';
+import { XmlText } from './xml.ts';
+
+export { gexf, gexfChunks, type GexfOptions, type NodeVisual } from './gexf.ts';
 
 export type ExportFormat = 'csv' | 'gexf' | 'graphml' | 'json';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'gexf', 'graphml', 'json'];
 
-export function gexf(lineage: Lineage): string {
-  const graph = createLineageGraph(lineage);
-  return writeGexf(graph, {
-    version: '1.3',
-    formatNode: (key, a) => ({
-      label: key,
-      attributes: Object.fromEntries(NODE_COLUMNS.filter((c) => c !== 'id').map((c) => [c, a[c]])),
-    }),
-    formatEdge: (_key, a) => ({ attributes: { relation: a.relation } }),
-  });
-}
+// GraphML's types: counts are whole numbers (`long`), so tools do not read 12 downloads as 12.0.
+const GRAPHML_TYPES: Partial<Record<(typeof NODE_COLUMNS)[number], string>> = {
+  depth: 'int',
+  downloads: 'long',
+  likes: 'long',
+};
 
-const xml = (v: string | number): string =>
-  String(v)
-    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string)
-    // characters XML 1.0 cannot carry at all, so Hub text holding them must lose them
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
-
-export function graphml(lineage: Lineage): string {
-  const numeric = new Set(['depth', 'downloads', 'likes']);
+export function graphml(lineage: Lineage, xml = new XmlText()): string {
   const columns = NODE_COLUMNS.filter((c) => c !== 'id');
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
-    ...columns.map(
-      (c) => `  <key id="${c}" for="node" attr.name="${c}" attr.type="${numeric.has(c) ? 'double' : 'string'}"/>`,
-    ),
+    ...columns.map((c) => `  <key id="${c}" for="node" attr.name="${c}" attr.type="${GRAPHML_TYPES[c] ?? 'string'}"/>`),
     '  <key id="relation" for="edge" attr.name="relation" attr.type="string"/>',
     '  <graph id="forkscope" edgedefault="directed">',
   ];
   for (const n of lineage.nodes)
     out.push(
-      `    <node id="${xml(n.id)}">${columns.map((c) => `<data key="${c}">${xml(n[c])}</data>`).join('')}</node>`,
+      `    <node id="${xml.escape(n.id)}">${columns.map((c) => `<data key="${c}">${xml.escape(n[c])}</data>`).join('')}</node>`,
     );
   lineage.edges.forEach((e, i) =>
     out.push(
-      `    <edge id="e${i}" source="${xml(e.parent)}" target="${xml(e.child)}"><data key="relation">${e.relation}</data></edge>`,
+      `    <edge id="e${i}" source="${xml.escape(e.parent)}" target="${xml.escape(e.child)}"><data key="relation">${e.relation}</data></edge>`,
     ),
   );
-  out.push('  </graph>', '</graphml>');
+  out.push('  </graph>');
+  const report = xml.report('GraphML');
+  if (report) out.push(`  <!-- ${report} -->`);
+  out.push('</graphml>');
   return out.join('\n');
 }
 

@@ -1,15 +1,15 @@
 // The one graphology graph of the app: models as nodes keyed by repo id, derivations as parent → child edges
-// keyed `parent->child`, attributes as in types.ts.
-import Graph from 'graphology';
+// keyed by their two ends, attributes as in types.ts. Any string is a valid id (see safe-keys.ts).
 import type { Lineage, LineageEdge, ModelNode } from '../lineage/types.ts';
+import { SafeGraph } from './safe-keys.ts';
 
 export type EdgeAttributes = Omit<LineageEdge, 'parent' | 'child'>;
 /** A model plus its layout position, written once per layout (sigma needs positions on the graph itself). */
 export type GraphNode = ModelNode & { x?: number; y?: number };
-export type LineageGraph = Graph<GraphNode, EdgeAttributes>;
+export type LineageGraph = SafeGraph<GraphNode, EdgeAttributes>;
 
 export function createLineageGraph(lineage?: Lineage): LineageGraph {
-  const graph: LineageGraph = new Graph<GraphNode, EdgeAttributes>({
+  const graph: LineageGraph = new SafeGraph<GraphNode, EdgeAttributes>({
     type: 'directed',
     multi: false,
     allowSelfLoops: false,
@@ -25,12 +25,15 @@ export function mergeLineage(graph: LineageGraph, lineage: Lineage): void {
     if (e.parent === e.child) continue;
     if (!graph.hasNode(e.parent) || !graph.hasNode(e.child))
       throw new Error(`graph/merge: edge ${e.parent} -> ${e.child} names an unknown node`);
-    graph.mergeDirectedEdgeWithKey(`${e.parent}->${e.child}`, e.parent, e.child, {
+    graph.mergeDirectedEdgeWithKey(edgeKeyOf(e.parent, e.child), e.parent, e.child, {
       relation: e.relation,
       cycle: e.cycle,
     });
   }
 }
+
+/** An edge's key: injective for any two ids (a plain `a->b` would give `a->b` + `c` and `a` + `b->c` one key). */
+export const edgeKeyOf = (parent: string, child: string): string => JSON.stringify([parent, child]);
 
 export function lineageOf(graph: LineageGraph, nodes?: Iterable<string>): Lineage {
   const keep = nodes ? new Set(nodes) : null;

@@ -1,10 +1,10 @@
 // Questions researchers ask of the lineage graph: ancestors, descendants to depth k, roots, family members,
 // per-relation child counts (direct and transitive), subgraphs, and the path between two models.
-import induced from 'graphology-operators/subgraph';
-import { bidirectional } from 'graphology-shortest-path/unweighted';
+// graphology-operators' subgraph and graphology-shortest-path keep node ids in plain objects (or copy into a graph
+// without safe keys), so both are done here over Maps: any string is an id (see safe-keys.ts).
 import { bfsFromNode } from 'graphology-traversal';
-import type { LineageGraph } from './graph.ts';
-import { RELATIONS, type Relation } from '../lineage/model.ts';
+import { createLineageGraph, type LineageGraph } from './graph.ts';
+import { mergeWins, NO_RELATION, relationCode, RELATIONS, type Relation } from '../lineage/relation.ts';
 
 export type RelationCounts = Record<Relation, number>;
 
@@ -55,11 +55,9 @@ export function ancestryChain(graph: LineageGraph, id: string): string[] {
 
 /** The relation by which a model derives from its parents: null for a root, 'merge' wins for merges. */
 export function incomingRelation(graph: LineageGraph, id: string): Relation | null {
-  let rel: Relation | null = null;
-  graph.forEachInEdge(id, (_e, attrs) => {
-    if (rel === null || attrs.relation === 'merge') rel = attrs.relation;
-  });
-  return rel;
+  let code = NO_RELATION;
+  graph.forEachInEdge(id, (_e, attrs) => void (code = mergeWins(code, relationCode(attrs.relation))));
+  return RELATIONS[code] ?? null;
 }
 
 export function roots(graph: LineageGraph): string[] {
@@ -90,12 +88,33 @@ export function childCounts(graph: LineageGraph, id: string): { direct: Relation
 export function lineagePath(graph: LineageGraph, from: string, to: string): string[] | null {
   assertNode(graph, from, 'lineagePath');
   assertNode(graph, to, 'lineagePath');
-  return bidirectional(graph, from, to) ?? bidirectional(graph, to, from)?.reverse() ?? null;
+  return downwardPath(graph, from, to) ?? downwardPath(graph, to, from)?.reverse() ?? null;
 }
 
-/** The induced subgraph on some models, as a new graph (graphology-operators' subgraph). */
+/** A shortest path from `from` down to `to` along child edges (breadth-first), or null. */
+function downwardPath(graph: LineageGraph, from: string, to: string): string[] | null {
+  const previous = new Map<string, string | null>([[from, null]]);
+  const queue = [from];
+  for (let i = 0; i < queue.length && !previous.has(to); i++)
+    graph.forEachOutNeighbor(queue[i] as string, (child) => {
+      if (previous.has(child)) return;
+      previous.set(child, queue[i] as string);
+      queue.push(child);
+    });
+  if (!previous.has(to)) return null;
+  const path: string[] = [];
+  for (let at: string | null = to; at !== null; at = previous.get(at) ?? null) path.push(at);
+  return path.reverse();
+}
+
+/** The induced subgraph on some models, as a new graph (positions kept). */
 export function subgraph(graph: LineageGraph, ids: Iterable<string>): LineageGraph {
   const keep = new Set(ids);
   for (const id of keep) assertNode(graph, id, 'subgraph');
-  return induced(graph, keep) as LineageGraph;
+  const out = createLineageGraph();
+  for (const id of keep) out.addNode(id, { ...graph.getNodeAttributes(id) });
+  graph.forEachEdge((key, attrs, parent, child) => {
+    if (keep.has(parent) && keep.has(child)) out.addDirectedEdgeWithKey(key, parent, child, { ...attrs });
+  });
+  return out;
 }

@@ -1,8 +1,10 @@
 // What the crawler knows about one Hub model once its JSON has been validated: lineage from the Hub-computed
 // tags, the raw card base_model entries (for parents the Hub could not resolve), and the metadata we display.
 
-export type Relation = 'finetune' | 'adapter' | 'quantized' | 'merge' | 'unknown';
-export const RELATIONS: readonly Relation[] = ['finetune', 'adapter', 'quantized', 'merge', 'unknown'];
+import type { Relation } from './relation.ts';
+
+// The relation vocabulary lives in relation.ts; re-exported here for the modules that import it from the model.
+export { RELATIONS, type Relation } from './relation.ts';
 const KIND_RELATIONS = ['finetune', 'adapter', 'quantized', 'merge'] as const;
 
 export interface ParentRef {

@@ -3,7 +3,8 @@
 // changes; every statistic then runs over typed arrays, so a change of filters or scope at 200,000 models costs
 // milliseconds, not one graph traversal per statistic. A scope is a mask over `ids` (1 = in scope).
 import type { LineageGraph } from '../graph/graph.ts';
-import { RELATIONS, type Relation } from '../lineage/model.ts';
+import { mergeWins, NO_RELATION, relationCode, RELATIONS, type Relation } from '../lineage/relation.ts';
+import { dateRule, monthCode } from './months.ts';
 
 export interface LineageIndex {
   ids: readonly string[];
@@ -12,7 +13,7 @@ export interface LineageIndex {
   families: readonly string[];
   author: Uint32Array;
   authors: readonly string[];
-  /** Months since year 0 (year * 12 + month - 1); -1 when the creation date is unknown. */
+  /** Months since year 0 (year * 12 + month - 1); negative when the date cannot be placed (months.ts says why). */
   month: Int32Array;
   /** Index into RELATIONS of the relation to the parents ('merge' wins), -1 for a root. Parents outside `ids`
    * do not count. */
@@ -42,21 +43,18 @@ class Codes {
   }
 }
 
-const RELATION_CODE = new Map<Relation, number>(RELATIONS.map((r, i) => [r, i]));
-const MONTH = /^(\d{4})-(\d{2})/;
 const DISTILLED = /distil/i;
 
-export function monthCode(createdAt: string): number {
-  const m = MONTH.exec(createdAt);
-  return m ? Number(m[1]) * 12 + Number(m[2]) - 1 : -1;
-}
+export { monthCode, monthName } from './months.ts';
 
-export function monthName(code: number): string {
-  return `${Math.floor(code / 12)}-${String((code % 12) + 1).padStart(2, '0')}`;
+export interface IndexOptions {
+  /** The moment dates are judged against (a date after the next day is out of range); now by default. */
+  now?: number;
 }
 
 /** The index of the models `ids` (the explorer's order, so its masks line up with the renderer's). */
-export function indexLineage(graph: LineageGraph, ids: readonly string[]): LineageIndex {
+export function indexLineage(graph: LineageGraph, ids: readonly string[], options: IndexOptions = {}): LineageIndex {
+  const rule = dateRule(options.now);
   const n = ids.length;
   const position = new Map(ids.map((id, i) => [id, i]));
   const [families, authors, licenses] = [new Codes(), new Codes(), new Codes()];
@@ -78,7 +76,7 @@ export function indexLineage(graph: LineageGraph, ids: readonly string[]): Linea
     const a = graph.getNodeAttributes(id);
     ix.family[i] = families.code(a.family);
     ix.author[i] = authors.code(a.author);
-    ix.month[i] = monthCode(a.created_at);
+    ix.month[i] = monthCode(a.created_at, rule);
     ix.downloads[i] = a.downloads;
     ix.depth[i] = a.depth;
     ix.license[i] = licenses.code(a.license);
@@ -88,7 +86,7 @@ export function indexLineage(graph: LineageGraph, ids: readonly string[]): Linea
       const p = position.get(parent);
       if (p === undefined) return;
       parents.push(p);
-      edgeRelation.push(RELATION_CODE.get(attrs.relation) ?? RELATIONS.length - 1);
+      edgeRelation.push(relationCode(attrs.relation));
       edgeCycle.push(attrs.cycle ? 1 : 0);
     });
   });
@@ -131,11 +129,8 @@ export function everything(ix: LineageIndex): ScopeMask {
 
 /** The relation of model i counting only parents inside the scope ('merge' wins), or -1. */
 export function relationInScope(ix: LineageIndex, mask: ScopeMask, i: number): number {
-  let rel = -1;
+  let rel = NO_RELATION;
   for (let e = ix.parentStart[i] as number; e < (ix.parentStart[i + 1] as number); e++)
-    if (mask[ix.parents[e] as number] === 1 && (rel === -1 || ix.edgeRelation[e] === MERGE))
-      rel = ix.edgeRelation[e] as number;
+    if (mask[ix.parents[e] as number] === 1) rel = mergeWins(rel, ix.edgeRelation[e] as number);
   return rel;
 }
-
-const MERGE = RELATION_CODE.get('merge') as number;

@@ -1,10 +1,20 @@
 // How the forests grow: new derivatives per month, per family and per relation, as counts and as shares of all
 // crawled families. A derivative is a model with a parent in the graph; it counts for the family the crawl gave it
-// and for the relation by which it derives (the renderer's rule: 'merge' wins). Models without a date are counted
-// apart, never guessed.
+// and for the relation by which it derives (the renderer's rule: 'merge' wins). Models without a date, with a date
+// out of range or with the Hub's legacy date are counted apart, never guessed (months.ts owns the rule).
 import { RELATIONS, type Relation } from '../lineage/model.ts';
 import { tableCsv } from '../export/table.ts';
-import { monthCode, monthName, type LineageIndex, type ScopeMask } from './lineage-index.ts';
+import type { LineageIndex, ScopeMask } from './lineage-index.ts';
+import {
+  dateRule,
+  LEGACY_DATE,
+  monthCode,
+  monthKeyCode,
+  monthName,
+  monthsBetween,
+  OUT_OF_RANGE,
+  UNDATED,
+} from './months.ts';
 
 export type RelationOrAll = Relation | 'all';
 
@@ -16,6 +26,10 @@ export interface MonthlyDerivatives {
   counts: Map<string, Record<Relation, number[]>>;
   /** Derivatives in scope without a creation date, which no month can hold. */
   undated: number;
+  /** Derivatives dated before 2015 or after tomorrow: counted apart, like undated ones. */
+  outOfRange: number;
+  /** Derivatives carrying the Hub's legacy date (every repo made before March 2022): counted apart too. */
+  legacy: number;
 }
 
 export interface TimelineOptions {
@@ -23,21 +37,16 @@ export interface TimelineOptions {
   communityOnly?: boolean;
 }
 
-export function monthOf(createdAt: string): string | null {
-  const code = monthCode(createdAt);
+/** The month of a creation date ('YYYY-MM'), or null for a date no month holds (undated, out of range, legacy). */
+export function monthOf(createdAt: string, now?: number): string | null {
+  const code = monthCode(createdAt, dateRule(now));
   return code < 0 ? null : monthName(code);
 }
 
-/** Months from `first` to `last` inclusive. */
+/** Months from `first` to `last` inclusive ('YYYY-MM' keys, compared as months). */
 export function monthRange(first: string, last: string): string[] {
-  const out: string[] = [];
-  let [y, m] = first.split('-').map(Number) as [number, number];
-  for (let key = first; key <= last; key = `${y}-${String(m).padStart(2, '0')}`) {
-    out.push(key);
-    m += 1;
-    if (m > 12) [y, m] = [y + 1, 1];
-  }
-  return out;
+  const [a, b] = [monthKeyCode(first), monthKeyCode(last)];
+  return a < 0 || b < 0 ? [] : monthsBetween(a, b);
 }
 
 export function monthlyDerivatives(
@@ -57,14 +66,19 @@ export function monthlyDerivatives(
     (ix.relation[i] as number) >= 0 &&
     (slot[ix.family[i] as number] as number) >= 0 &&
     !(options.communityOnly && ownRelease(i));
-  let [first, last, undated] = [Infinity, -Infinity, 0];
+  let [first, last] = [Infinity, -Infinity];
+  const apart = new Map<number, number>([
+    [UNDATED, 0],
+    [OUT_OF_RANGE, 0],
+    [LEGACY_DATE, 0],
+  ]);
   for (let i = 0; i < ix.ids.length; i++) {
     if (!counted(i)) continue;
     const m = ix.month[i] as number;
-    if (m < 0) undated++;
+    if (m < 0) apart.set(m, (apart.get(m) ?? 0) + 1);
     else [first, last] = [Math.min(first, m), Math.max(last, m)];
   }
-  const months = first <= last ? monthRange(monthName(first), monthName(last)) : [];
+  const months = first <= last ? monthsBetween(first, last) : [];
   const counts = new Map(
     families.map((f) => [f, Object.fromEntries(RELATIONS.map((r) => [r, new Array<number>(months.length).fill(0)]))]),
   ) as Map<string, Record<Relation, number[]>>;
@@ -76,7 +90,12 @@ export function monthlyDerivatives(
     const list = byRelation[RELATIONS[ix.relation[i] as number] as Relation];
     list[m - first] = (list[m - first] as number) + 1;
   }
-  return { months, families: [...families], counts, undated };
+  const [undated, outOfRange, legacy] = [UNDATED, OUT_OF_RANGE, LEGACY_DATE].map((k) => apart.get(k) ?? 0) as [
+    number,
+    number,
+    number,
+  ];
+  return { months, families: [...families], counts, undated, outOfRange, legacy };
 }
 
 /** One family's count in month `i` for a relation, or for all of them. */

@@ -3,38 +3,14 @@
 // adapter leaves into counts on their parent. The renderer's reducers only read these arrays.
 import type { LineageGraph } from '../graph/graph.ts';
 import { incomingRelation } from '../graph/queries.ts';
-import type { Relation } from '../lineage/model.ts';
+import { CATEGORY_PALETTE, OTHER_COLOR, RELATION_COLORS, type IncomingRelation } from './palette.ts';
 import type { ColorBy, SizeBy } from './state.ts';
 
-export type IncomingRelation = Relation | 'root';
-
-export const RELATION_COLORS: Record<IncomingRelation, string> = {
-  root: '#212529',
-  finetune: '#1c7ed6',
-  adapter: '#e8590c',
-  quantized: '#2f9e44',
-  merge: '#ae3ec9',
-  unknown: '#868e96',
-};
-const PALETTE = [
-  '#4263eb',
-  '#f76707',
-  '#37b24d',
-  '#ae3ec9',
-  '#f59f00',
-  '#1098ad',
-  '#d6336c',
-  '#74b816',
-  '#7048e8',
-  '#0ca678',
-  '#e03131',
-  '#5c7cfa',
-];
-const OTHER_COLOR = '#adb5bd';
+export { RELATION_COLORS, type IncomingRelation } from './palette.ts';
 
 /** The colour the graph gives the i-th family present (families keep the order of the family list). */
 export function familyColor(i: number): string {
-  return PALETTE[i] ?? OTHER_COLOR;
+  return CATEGORY_PALETTE[i] ?? OTHER_COLOR;
 }
 
 export interface LegendEntry {
@@ -66,8 +42,8 @@ export function computeColors(
     by === 'family'
       ? [...familyOrder, ...[...counts.keys()].filter((v) => !familyOrder.includes(v))]
       : [...counts.keys()];
-  const top = ordered.filter((v) => counts.has(v)).slice(0, PALETTE.length);
-  const colorOf = new Map(top.map((v, i) => [v, PALETTE[i] as string]));
+  const top = ordered.filter((v) => counts.has(v)).slice(0, CATEGORY_PALETTE.length);
+  const colorOf = new Map(top.map((v, i) => [v, CATEGORY_PALETTE[i] as string]));
   const colors = values.map((v) => colorOf.get(v) ?? OTHER_COLOR);
   return { colors, legend: legendOf(values, (v) => colorOf.get(v) ?? OTHER_COLOR, top) };
 }
@@ -116,10 +92,20 @@ export function computeSizes(
   by: SizeBy,
   descendants: Float64Array,
 ): Float32Array {
-  return Float32Array.from(ids, (id, i) => {
-    const v = by === 'descendants' ? (descendants[i] as number) : graph.getNodeAttribute(id, by);
-    return 2 + 2.2 * Math.log10(1 + v);
-  });
+  return Float32Array.from(ids, (id, i) =>
+    sizeOf(by === 'descendants' ? (descendants[i] as number) : graph.getNodeAttribute(id, by)),
+  );
+}
+
+// No real count reaches ten billion (the most downloaded models have about a billion), so larger values (a hostile
+// `downloads: 1e308`) are drawn at that size, not as one disc over the whole graph; nonsense counts as zero.
+const MAX_COUNT = 1e10;
+export const MAX_NODE_SIZE = 2 + 2.2 * Math.log10(1 + MAX_COUNT);
+
+/** The disc size of a count: logarithmic, between 2 and MAX_NODE_SIZE. */
+export function sizeOf(count: number): number {
+  const v = Number.isFinite(count) && count > 0 ? Math.min(count, MAX_COUNT) : count === Infinity ? MAX_COUNT : 0;
+  return 2 + 2.2 * Math.log10(1 + v);
 }
 
 export interface Folding {

@@ -4,7 +4,8 @@
 //   dynamics: the family-dynamics panel's whole refresh vs the radial layout of the same 200,000-model graph
 //   store:  IndexedDB reload of 500,000 models vs JSON.parse of the same snapshot, in Chromium
 //   render: pan/zoom frames and hover latency of our renderer vs a default sigma, in Chromium
-// Options: --only crawl,layout,dynamics,store,render  --hub-size N  --render-size N  --store-size N  --fa2-iterations K
+//   export: streamed GEXF of 500,000 models to a file vs JSON.stringify of the same lineage (peak heap printed)
+// Options: --only crawl,layout,dynamics,store,render,export  --hub-size N  --render-size N  --store-size N  --fa2-iterations K
 // (ForceAtlas2 takes minutes per 100 iterations at this size: K iterations are timed and scaled to 100.)
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
@@ -16,12 +17,13 @@ import type { AddressInfo } from 'node:net';
 import { launchBrowser } from '../e2e/browser.ts';
 import { crawlBench, secondsUnderQuota } from './crawl-bench.ts';
 import { dynamicsBench } from './dynamics-bench.ts';
+import { exportBench } from './export-bench.ts';
 import { layoutBench } from './layout-bench.ts';
 import { syntheticLineage } from './synthetic.ts';
 
 const { values } = parseArgs({
   options: {
-    only: { type: 'string', default: 'crawl,layout,dynamics,store,render' },
+    only: { type: 'string', default: 'crawl,layout,dynamics,store,render,export' },
     'hub-size': { type: 'string', default: '400000' },
     'render-size': { type: 'string', default: '200000' },
     'store-size': { type: 'string', default: '500000' },
@@ -75,6 +77,16 @@ if (only.has('dynamics')) {
   );
   line(
     `ratio: panel opening/layout = ${fmt(open / (r.layoutMs as number), 2)}x (goal <= 1x); change of filters or scope/layout = ${fmt((r.refreshMs as number) / (r.layoutMs as number), 2)}x; subtree naive/ours = ${fmt((r.naiveMs as number) / (r.subtreeMs as number), 1)}x`,
+  );
+}
+
+if (only.has('export')) {
+  const size = Number(values['store-size']);
+  line(`\n## export (${fmt(size, 0)} models, GEXF streamed to a file)`);
+  const r = await exportBench(size);
+  line(
+    `GEXF ${fmt(r.gexfMs, 0)} ms for ${fmt(r.gexfBytes / 1e6, 0)} MB, peak JS heap ${fmt(r.peakHeapMb, 0)} MB; ` +
+      `JSON.stringify of the same lineage ${fmt(r.jsonMs, 0)} ms; ratio ${fmt(r.gexfMs / r.jsonMs, 2)}x`,
   );
 }
 

@@ -58,7 +58,7 @@ export function truthMonthly(dataset: HubDataset, orgs: readonly string[]): Trut
     const series = (counts.get(d.families[0] as string) as Record<Relation, number[]>)[d.relation];
     series[months.indexOf(d.month)] = (series[months.indexOf(d.month)] ?? 0) + 1;
   }
-  return { monthly: { months, families: [...orgs], counts, undated: 0 }, ambiguous };
+  return { monthly: { months, families: [...orgs], counts, undated: 0, outOfRange: 0, legacy: 0 }, ambiguous };
 }
 
 /** The truth with every ambiguous derivative given to one family. */

@@ -37,6 +37,28 @@ describe('CSV export', () => {
     const csv = nodesCsv({ nodes: [node('u/x', { license: '=cmd|" /C calc"!A0' })], edges: [] });
     expect(csv).toContain(`"'=cmd|"" /C calc""!A0"`);
   });
+
+  it('makes inert what a spreadsheet reads as a formula after spaces, in full width, or after another separator', () => {
+    const cases: [string, string][] = [
+      [' =cmd()', "' =cmd()"],
+      ['\u3000=1+1', "'\u3000=1+1"],
+      ['＝cmd()', "'＝cmd()"],
+      ['＋1', "'＋1"],
+      ['－1', "'－1"],
+      ['＠SUM(A1)', "'＠SUM(A1)"],
+      ['\tx', "'\tx"],
+      ['\rx', "'\rx"],
+      ['x;=cmd', "x;'=cmd"],
+      ['x; @cmd', "x;' @cmd"],
+      ['a,-2+3', "a,'-2+3"],
+      ['a\n=b', "a\n'=b"],
+    ];
+    for (const [raw, inert] of cases) expect(safeCell(raw), JSON.stringify(raw)).toBe(inert);
+    for (const plain of ['Qwen/Qwen2.5-7B', '2025-01-01T00:00:00.000Z', 'apache-2.0', ' lead', 'a;b', 'x=y'])
+      expect(safeCell(plain)).toBe(plain);
+    const csv = nodesCsv({ nodes: [node('u/x', { license: 'mit;=HYPERLINK("x")' })], edges: [] });
+    expect(Papa.parse<string[]>(csv).data[1]?.[9]).toBe('mit;\'=HYPERLINK("x")');
+  });
 });
 
 describe('snapshot', () => {

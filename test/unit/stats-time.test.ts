@@ -119,6 +119,8 @@ describe('monthly derivatives', () => {
         ['b', series([1, 0, 0, 0, 1])],
       ]),
       undated: 0,
+      outOfRange: 0,
+      legacy: 0,
     };
     expect(crossover(sparse, 'a', 'b', 'all', 1)).toEqual({
       relation: 'all',

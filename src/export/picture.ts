@@ -1,0 +1,23 @@
+// The explorer's default picture of a lineage, for files other tools open (GEXF's viz): the radial layout, colour
+// by family in the family order, size by downloads. The same functions the explorer draws with, so Gephi opens
+// the forests as Forkscope showed them.
+import { createLineageGraph } from '../graph/graph.ts';
+import { prepareLayout } from '../layout/input.ts';
+import { radialLayout } from '../layout/radial.ts';
+import type { Lineage } from '../lineage/types.ts';
+import { computeColors, computeSizes, incomingRelations } from '../view/encoding.ts';
+import type { NodeVisual } from './gexf.ts';
+
+export function defaultPicture(lineage: Lineage, familyOrder: readonly string[]): (id: string) => NodeVisual {
+  const graph = createLineageGraph(lineage);
+  const { ids, input } = prepareLayout(graph, familyOrder);
+  const xy = radialLayout(input);
+  const { colors } = computeColors(graph, ids, 'family', incomingRelations(graph, ids), familyOrder);
+  const sizes = computeSizes(graph, ids, 'downloads', new Float64Array(ids.length));
+  const index = new Map(ids.map((id, i) => [id, i]));
+  return (id) => {
+    const i = index.get(id);
+    if (i === undefined) return {};
+    return { x: xy[2 * i], y: xy[2 * i + 1], color: colors[i], size: sizes[i] };
+  };
+}

@@ -1,0 +1,40 @@
+// Every colour the app draws with, in one place: the graph, its legend and the charts (Vega-Lite) use the same
+// values, so a family or a relation has one colour everywhere.
+import type { Relation } from '../lineage/relation.ts';
+
+export type IncomingRelation = Relation | 'root';
+
+export const RELATION_COLORS: Record<IncomingRelation, string> = {
+  root: '#212529',
+  finetune: '#1c7ed6',
+  adapter: '#e8590c',
+  quantized: '#2f9e44',
+  merge: '#ae3ec9',
+  unknown: '#868e96',
+};
+
+/** Categorical colours for families, licenses, libraries, in order of appearance. */
+export const CATEGORY_PALETTE: readonly string[] = [
+  '#4263eb',
+  '#f76707',
+  '#37b24d',
+  '#ae3ec9',
+  '#f59f00',
+  '#1098ad',
+  '#d6336c',
+  '#74b816',
+  '#7048e8',
+  '#0ca678',
+  '#e03131',
+  '#5c7cfa',
+];
+/** Values past the palette, and "other" in legends. */
+export const OTHER_COLOR = '#adb5bd';
+/** What is greyed out: marks outside a selection, dimmed edges. */
+export const DIM_COLOR = '#dee2e6';
+/** What must stand out: the time slider's month on a chart, a license made more permissive. */
+export const ALERT_COLOR = '#e03131';
+/** A single-series chart's bars. */
+export const PRIMARY_COLOR = CATEGORY_PALETTE[0] as string;
+/** A value that cannot be rated (unrated license changes). */
+export const UNRATED_COLOR = '#ced4da';
