@@ -126,16 +126,19 @@ describe('look-ups in the journal', () => {
     expect(looked.length).toBeGreaterThan(0);
     expect(looked).toHaveLength(hub().stats().infoRequests);
     expect(journal.state?.looked).toEqual([]);
-    // An old journal kept its look-ups in the state instead: both resolve again without a single read.
+    // An old journal kept its look-ups in the state instead (and had no Hub identity): both resolve again
+    // without a single look-up; the new one reads its sentinel model once to check it is the same Hub.
     const legacy = new MemoryJournal();
     legacy.records = journal.records.filter((r) => r.t !== 'looked');
-    legacy.state = { ...(journal.state as NonNullable<typeof journal.state>), looked };
+    legacy.state = { ...(journal.state as NonNullable<typeof journal.state>), looked, identity: undefined };
+    const sentinel = journal.state?.identity?.id.toLowerCase() ?? '';
     for (const j of [journal, legacy]) {
       j.state = { ...(j.state as NonNullable<typeof j.state>), phase: 'resolving', finishedAt: null };
       hub().resetStats();
       const { state } = await new Crawler(client(), j, { seeds: SEEDS, hubSizeEstimate: 20_000 }).run();
       expect(state.phase).toBe('done');
-      expect(hub().stats().requests).toBe(0);
+      expect(hub().stats().requests).toBe(j === journal ? 1 : 0);
+      expect(hub().stats().infoById).toEqual(j === journal ? { [sentinel]: 1 } : {});
     }
   });
 });

@@ -5,8 +5,11 @@ export function reachableTruth(ds: HubDataset, seeds: { orgs: string[]; roots: s
   const kids = new Map<string, string[]>();
   for (const e of ds.truth) (kids.get(e.parent) ?? kids.set(e.parent, []).get(e.parent))?.push(e.child);
   const orgs = seeds.orgs.map((o) => `${o.toLowerCase()}/`);
+  // Disabled repos are unlisted: an org's disabled model is seen by no crawl, a disabled root still seeds its
+  // children (their tags name it).
+  const inOrg = (id: string): boolean => orgs.some((o) => id.toLowerCase().startsWith(o));
   const start = ds.records
-    .filter((r) => !r.private && (orgs.some((o) => r.id.toLowerCase().startsWith(o)) || seeds.roots.includes(r.id)))
+    .filter((r) => !r.private && ((!r.disabled && inOrg(r.id)) || seeds.roots.includes(r.id)))
     .map((r) => r.id);
   const reached = new Set(start);
   const queue = [...start];

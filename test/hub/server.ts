@@ -32,6 +32,8 @@ export interface HubStats {
   infoRequests: number;
   preflights: number;
   byStatus: Record<string, number>;
+  /** Model-info requests per lower-case id asked (before redirects), to prove a crawl never asks twice. */
+  infoById: Record<string, number>;
 }
 
 export interface LocalHub {
@@ -49,6 +51,8 @@ export interface LocalHub {
 const EXPOSE =
   'X-Repo-Commit,X-Request-Id,X-Error-Code,X-Error-Message,X-Total-Count,ETag,Link,Accept-Ranges,Content-Range,X-Linked-Size,X-Linked-ETag,X-Xet-Hash';
 const ANON_MESSAGE = 'Invalid username or password.';
+/** What the Hub says about a disabled repo, in `X-Error-Message` and the body (hub-api.md §9). */
+export const DISABLED_MESSAGE = 'Access to this resource is disabled.';
 
 export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub> {
   const catalog = new Catalog(options.dataset);
@@ -111,6 +115,8 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
     const info = parseInfoPath(url.pathname);
     if (info) {
       stats.infoRequests++;
+      const key = info.id.toLowerCase();
+      stats.infoById[key] = (stats.infoById[key] ?? 0) + 1;
       return routeInfo(info, url, headers, Boolean(auth.token), count, res);
     }
     count(404);
@@ -183,6 +189,10 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
       count(401);
       return send(res, 401, { ...headers, 'X-Error-Message': ANON_MESSAGE }, { error: ANON_MESSAGE });
     }
+    if (record.disabled) {
+      count(403);
+      return send(res, 403, { ...headers, 'X-Error-Message': DISABLED_MESSAGE }, { error: DISABLED_MESSAGE });
+    }
     const expand = [...url.searchParams.getAll('expand'), ...url.searchParams.getAll('expand[]')];
     try {
       checkExpand(expand, 'info', true);
@@ -222,7 +232,7 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
 }
 
 function emptyStats(): HubStats {
-  return { requests: 0, listRequests: 0, infoRequests: 0, preflights: 0, byStatus: {} };
+  return { requests: 0, listRequests: 0, infoRequests: 0, preflights: 0, byStatus: {}, infoById: Object.create(null) };
 }
 
 function corsHeaders(req: IncomingMessage): Record<string, string> {
