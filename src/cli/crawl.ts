@@ -4,7 +4,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Crawler, REAL_HUB_SIZE } from '../crawl/crawler.ts';
+import { Crawler, REAL_HUB_SIZE, type CrawlResult } from '../crawl/crawler.ts';
 import { HubClient } from '../hub/client.ts';
 import { edgesCsv, nodesCsv } from '../export/csv.ts';
 import { makeSnapshot } from '../export/snapshot.ts';
@@ -23,6 +23,7 @@ export async function main(argv: string[]): Promise<void> {
       strategy: { type: 'string', default: 'auto' },
       'hub-size': { type: 'string', default: String(REAL_HUB_SIZE) },
       refresh: { type: 'boolean', default: false },
+      'full-refresh': { type: 'boolean', default: false },
     },
   });
   const token = process.env.HF_TOKEN || undefined;
@@ -49,7 +50,11 @@ export async function main(argv: string[]): Promise<void> {
         `${p.phase} (${p.strategy}): ${p.models} models kept, ${p.requests} requests, ${p.queue} to go, eta ${Math.round(p.etaMs / 1000)} s - ${p.message}\n`,
       ),
   });
-  const result = values.refresh ? await crawler.refresh() : await crawler.run();
+  const result = values['full-refresh']
+    ? await crawler.fullRefresh()
+    : values.refresh
+      ? await crawler.refresh()
+      : await crawler.run();
   const { lineage } = result;
   await mkdir(values.out, { recursive: true });
   const snapshot = makeSnapshot(lineage, {
@@ -67,12 +72,31 @@ export async function main(argv: string[]): Promise<void> {
     process.stderr.write(
       `${result.knowledge.junk.length} base_model entries name nothing on the Hub (local paths, foreign URLs)\n`,
     );
+  for (const line of crawlNotes(result)) process.stderr.write(`${line}\n`);
   if (result.parseErrors.length > 0)
     process.stderr.write(`${result.parseErrors.length} malformed items skipped, first: ${result.parseErrors[0]}\n`);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stdout.write(
     `crawled ${lineage.nodes.length} models, ${lineage.edges.length} edges in ${result.state.requests} requests, ${seconds} s\n`,
   );
+}
+
+/** What the summary adds about junk tags, refusals, deletions and the Hub's identity. */
+function crawlNotes(r: CrawlResult): string[] {
+  const notes: string[] = [];
+  if (r.hubChanged) notes.push('the crawl state in --out came from another Hub at this address: it was cleared');
+  const { count, examples } = r.junkTags;
+  if (count > 0)
+    notes.push(
+      `${count} base_model tags name no repo (local paths, unknown relations), not followed, e.g. ${JSON.stringify(examples[0]?.tag)}`,
+    );
+  const refused = [...r.knowledge.missing.values()];
+  const disabled = refused.filter((m) => m.disabled).length;
+  if (refused.length > 0) notes.push(`${refused.length} look-ups refused by the Hub (${disabled} disabled repos)`);
+  const d = r.deletions;
+  if (d.checked) notes.push(`full sweep: ${d.removed} models the Hub no longer lists were removed`);
+  else notes.push(`deletions not checked (needs --full-refresh); last full sweep: ${d.lastFullSweepAt ?? 'never'}`);
+  return notes;
 }
 
 function positive(raw: string, name: string): number {

@@ -64,6 +64,7 @@ export class Crawler {
       strategy: 'sweep',
       refreshSince: since,
       next: null,
+      listed: false,
       startedAt: this.now().toISOString(),
       finishedAt: null,
     });
@@ -81,6 +82,7 @@ export class Crawler {
       strategy: 'sweep',
       refreshSince: null,
       next: null,
+      listed: false,
       swept: 0,
       fullSweep: true,
       startedAt: at,

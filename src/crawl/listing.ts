@@ -17,7 +17,8 @@ export async function sweep(c: CrawlContext, sort: 'createdAt' | 'lastModified',
   const roots = new Set(c.options.seeds.roots.map((r) => r.toLowerCase()));
   const keep = (key: string): boolean =>
     roots.has(key) || c.k.referenced.has(key) || c.k.models.has(key) || orgs.some((o) => key.startsWith(o));
-  let url: string | null = c.state().next ?? c.client.listingUrl({ sort });
+  // A sweep whose last page is saved is over, even if the phase after it was not saved yet.
+  let url: string | null = c.state().listed ? null : (c.state().next ?? c.client.listingUrl({ sort }));
   while (url) {
     const page = await c.client.listPage(url, c.options.signal);
     c.parseErrors.push(...page.errors);
@@ -27,7 +28,7 @@ export async function sweep(c: CrawlContext, sort: 'createdAt' | 'lastModified',
     url = reachedOld ? null : page.next;
     await c.save(
       kept.map((model) => ({ t: 'model', model })),
-      { next: url, pages: c.state().pages + 1, swept: sweptSoFar(c) + page.models.length },
+      { next: url, listed: url === null, pages: c.state().pages + 1, swept: sweptSoFar(c) + page.models.length },
     );
     c.report(`swept ${c.state().pages} pages`, sweepPagesLeft(c));
   }
@@ -38,7 +39,7 @@ export async function walk(c: CrawlContext): Promise<void> {
   if (c.state().pages === 0 && c.state().queue.length === 0) await seedWalk(c);
   while (c.state().queue.length > 0) {
     if (c.client.http.requests + c.state().queue.length > sweepCost(c) && c.options.strategy !== 'walk') {
-      await c.save([], { strategy: 'sweep', next: null, queue: [] });
+      await c.save([], { strategy: 'sweep', next: null, queue: [], listed: false });
       c.report('switching to a sweep: cheaper than walking the rest', sweepCost(c));
       return sweep(c, 'createdAt', null);
     }

@@ -32,6 +32,8 @@ export interface CrawlState {
   phase: 'listing' | 'resolving' | 'done';
   /** Sweep: the next listing page; walk: the next page of the node being expanded. */
   next: string | null;
+  /** The sweep's last page is saved (absent in older journals: a kill right after it swept again). */
+  listed?: boolean;
   /** Walk: ids still to expand, the first being expanded now. */
   queue: string[];
   /** Ids looked up one by one, as journals before 'looked' records kept them (the state grew with every look-up;
@@ -92,6 +94,7 @@ export function parseCrawlState(raw: unknown): CrawlState | null {
   if (s.swept !== undefined && typeof s.swept !== 'number') return null;
   if (!optional(s.lastFullSweepAt, 'string') || !optional(s.fullSweep, 'boolean') || !optional(s.removed, 'number'))
     return null;
+  if (!optional(s.listed, 'boolean')) return null;
   const id = s.identity;
   if (id !== undefined && id !== null && (typeof id.id !== 'string' || typeof id.objectId !== 'string')) return null;
   return s as CrawlState;

@@ -5,6 +5,7 @@ import { Crawler } from '../../src/crawl/crawler.ts';
 import { MemoryJournal } from '../../src/crawl/records.ts';
 import { HubClient } from '../../src/hub/client.ts';
 import { FIXTURE } from '../hub/fixtures.ts';
+import { QUIRK } from '../hub/quirks.ts';
 import { startLocalHub } from '../hub/server.ts';
 import { syntheticHub, useHub } from './helpers.ts';
 import { edgeRecall, reachableTruth } from './truth.ts';
@@ -45,7 +46,10 @@ describe('sweep crawl of the Qwen and meta-llama orgs', () => {
     expect(node(FIXTURE.deletedParent)?.status).toBe('missing');
     expect(node(FIXTURE.privateParent)?.status).toBe('missing');
     expect(parentsOf(FIXTURE.deletedParentMerge)).toEqual([FIXTURE.deletedParent, FIXTURE.llamaInstruct]);
-    expect(node(FIXTURE.disabled)?.status).toBe('disabled');
+    // Disabled repos are unlisted and answer 403: named as a tag parent or a card entry, they are 'disabled' nodes.
+    expect(node(QUIRK.disabledParent)?.status).toBe('disabled');
+    expect(node(QUIRK.disabledCard)?.status).toBe('disabled');
+    expect(parentsOf(QUIRK.disabledCardChild)).toEqual([QUIRK.disabledCard, FIXTURE.qwenInstruct]);
     expect(node(FIXTURE.llamaInstruct)?.gated).toBe('manual');
     expect(parentsOf(FIXTURE.renamedParentChild)).toEqual([FIXTURE.llamaInstruct]);
     expect(lineage.nodes.filter((n) => n.id.toLowerCase() === FIXTURE.llamaOldName.toLowerCase())).toEqual([]);
