@@ -6,12 +6,10 @@ import { Crawler, type CrawlResult } from '../../src/crawl/crawler.ts';
 import { MemoryJournal, type CrawlRecord, type CrawlState } from '../../src/crawl/records.ts';
 import { HubClient } from '../../src/hub/client.ts';
 import { isRepoId } from '../../src/lineage/repo-id.ts';
-import type { Lineage } from '../../src/lineage/types.ts';
 import { FIXTURE } from '../hub/fixtures.ts';
 import { LOCAL_PATH_TAGS, QUIRK, UNKNOWN_RELATION_TAG } from '../hub/quirks.ts';
-import type { HubDataset } from '../hub/records.ts';
 import { syntheticHub, useHub } from './helpers.ts';
-import { edgeRecall, reachableTruth } from './truth.ts';
+import { expectFaithful } from './truth.ts';
 
 const SEEDS = { orgs: ['Qwen', 'meta-llama'], roots: [] };
 const dataset = syntheticHub(20_000);
@@ -47,16 +45,6 @@ const client = () =>
     maxAttempts: 3,
     fetch: hostileFetch,
   });
-
-/** Every reachable edge, no edge the Hub does not state between readable models, no node that is not a repo id. */
-export function expectFaithful(lineage: Lineage, ds: HubDataset, seeds: { orgs: string[]; roots: string[] }): void {
-  expect(edgeRecall(lineage.edges, reachableTruth(ds, seeds)).missed).toEqual([]);
-  const stated = new Set(ds.truth.map((e) => `${e.parent}>${e.child}`));
-  const status = new Map(lineage.nodes.map((n) => [n.id, n.status]));
-  const unstated = lineage.edges.filter((e) => status.get(e.parent) === 'ok' && !stated.has(`${e.parent}>${e.child}`));
-  expect(unstated).toEqual([]);
-  expect(lineage.nodes.filter((n) => !isRepoId(n.id)).map((n) => n.id)).toEqual([]);
-}
 
 describe('a crawl through every quirk of the real Hub', () => {
   it('keeps full recall and makes no junk node; refusals are nodes with a status, junk tags are counted', async () => {
