@@ -49,7 +49,7 @@ describe('sweep crawl of the Qwen and meta-llama orgs', () => {
     // Disabled repos are unlisted and answer 403: named as a tag parent or a card entry, they are 'disabled' nodes.
     expect(node(QUIRK.disabledParent)?.status).toBe('disabled');
     expect(node(QUIRK.disabledCard)?.status).toBe('disabled');
-    expect(parentsOf(QUIRK.disabledCardChild)).toEqual([QUIRK.disabledCard, FIXTURE.qwenInstruct]);
+    expect(parentsOf(QUIRK.disabledCardChild)).toEqual([FIXTURE.qwenInstruct, QUIRK.disabledCard]);
     expect(node(FIXTURE.llamaInstruct)?.gated).toBe('manual');
     expect(parentsOf(FIXTURE.renamedParentChild)).toEqual([FIXTURE.llamaInstruct]);
     expect(lineage.nodes.filter((n) => n.id.toLowerCase() === FIXTURE.llamaOldName.toLowerCase())).toEqual([]);
