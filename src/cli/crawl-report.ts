@@ -40,3 +40,21 @@ export function crawlSummary(result: CrawlResult, spentBefore: number, seeds: st
     lines.push(`${result.parseErrors.length} malformed items skipped, first: ${inert(result.parseErrors[0] ?? '')}`);
   return lines;
 }
+
+/** What the summary adds about junk tags, refusals, deletions and the Hub's identity. */
+export function crawlNotes(r: CrawlResult): string[] {
+  const notes: string[] = [];
+  if (r.hubChanged) notes.push('the crawl state in --out came from another Hub at this address: it was cleared');
+  const { count, examples } = r.junkTags;
+  if (count > 0)
+    notes.push(
+      `${count} base_model tags name no repo (local paths, unknown relations), not followed, e.g. ${inert(examples[0]?.tag ?? '')}`,
+    );
+  const refused = [...r.knowledge.missing.values()];
+  const disabled = refused.filter((m) => m.disabled).length;
+  if (refused.length > 0) notes.push(`${refused.length} look-ups refused by the Hub (${disabled} disabled repos)`);
+  const d = r.deletions;
+  if (d.checked) notes.push(`full sweep: ${d.removed} models the Hub no longer lists were removed`);
+  else notes.push(`deletions not checked (needs --full-refresh); last full sweep: ${d.lastFullSweepAt ?? 'never'}`);
+  return notes;
+}

@@ -11,7 +11,7 @@ import { forkscopeUserAgent } from '../hub/user-agent.ts';
 import { edgesCsv, nodesCsv } from '../export/csv.ts';
 import { makeSnapshot } from '../export/snapshot.ts';
 import { HELP, parseFlags, positiveFlag, UsageError } from './args.ts';
-import { crawlSummary, progressLine } from './crawl-report.ts';
+import { crawlNotes, crawlSummary, progressLine } from './crawl-report.ts';
 import { FileJournal } from './file-journal.ts';
 import { Reachability } from './reach.ts';
 import { inert, StatusLine } from './terminal.ts';
@@ -33,7 +33,8 @@ A crawl saved in DIR/.forkscope-crawl/ (by a run that was stopped or killed) is 
   --window S           the quota's window in seconds (default: 300)
   --strategy S         auto, sweep or walk (default: auto)
   --hub-size N         models on the Hub, for the sweep's ETA (default: known for the public Hub only)
-  --refresh            list again only what changed since the last crawl in DIR
+  --refresh            list again only what changed since the last crawl in DIR (cannot see deletions)
+  --full-refresh       sweep the Hub again and remove the models it no longer lists
   --give-up-after S    stop when the Hub has not answered for S seconds (default: 180)
   -h, --help           this text
 
@@ -78,6 +79,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       'hub-size': { type: 'string' },
       refresh: { type: 'boolean', default: false },
       'give-up-after': { type: 'string', default: '180' },
+      'full-refresh': { type: 'boolean', default: false },
     },
     USAGE,
   );
@@ -132,7 +134,11 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   });
   let result: CrawlResult;
   try {
-    result = values.refresh ? await crawler.refresh() : await crawler.run();
+    result = values['full-refresh']
+      ? await crawler.fullRefresh()
+      : values.refresh
+        ? await crawler.refresh()
+        : await crawler.run();
   } catch (e) {
     status.end();
     if (reach.unreachable) throw new HubUnreachableError(reach.failure(journal.dir), { cause: e });
@@ -143,6 +149,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   status.end();
   await writeOutputs(values.out, client.hubUrl, orgs, roots, result);
   for (const line of crawlSummary(result, journal.spentBefore, [...orgs, ...roots])) say(line);
+  for (const line of crawlNotes(result)) say(line);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const { lineage } = result;
   process.stdout.write(

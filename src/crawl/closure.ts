@@ -20,18 +20,22 @@ export function familyMembers(k: Knowledge, seeds: Seeds): Map<string, string> {
     }
   const family = new Map<string, string>();
   const queue: string[] = [];
-  const seed = (m: HubModel | undefined, label: string): void => {
-    const key = m?.id.toLowerCase();
+  const seed = (key: string | undefined, label: string): void => {
     if (!key || family.has(key)) return;
     family.set(key, label);
     queue.push(key);
   };
   for (const org of seeds.orgs)
-    for (const m of k.models.values()) if (m.id.toLowerCase().startsWith(`${org.toLowerCase()}/`)) seed(m, org);
-  for (const root of seeds.roots) seed(k.resolve(root), root);
+    for (const [key, m] of k.models) if (m.id.toLowerCase().startsWith(`${org.toLowerCase()}/`)) seed(key, org);
+  // A root the Hub refuses (disabled, deleted) is still a member: its children's tags name it.
+  for (const root of seeds.roots)
+    seed(
+      k.resolve(root)?.id.toLowerCase() ?? (k.missing.has(root.toLowerCase()) ? root.toLowerCase() : undefined),
+      root,
+    );
   for (let i = 0; i < queue.length; i++) {
     const id = queue[i] as string;
-    for (const child of children.get(id) ?? []) seed(child, family.get(id) as string);
+    for (const child of children.get(id) ?? []) seed(child.id.toLowerCase(), family.get(id) as string);
   }
   return family;
 }
@@ -67,7 +71,12 @@ export function buildLineage(k: Knowledge, seeds: Seeds): Lineage {
       edges.set(edgeKey(parent, child), { parent, child, relation, cycle: false });
   };
   for (const [key, family] of members) {
-    const m = k.models.get(key) as HubModel;
+    const m = k.models.get(key);
+    const refused = k.missing.get(key);
+    if (!m) {
+      if (refused) nodes.set(refused.id, missingNode(refused.id, family, refused.disabled));
+      continue;
+    }
     nodes.set(m.id, nodeOf(m, family));
     for (const p of m.parents) {
       const parent = k.resolve(p.id);
@@ -79,7 +88,7 @@ export function buildLineage(k: Knowledge, seeds: Seeds): Lineage {
       const id = normalizeRepoId(raw);
       const missing = id ? k.missing.get(id.toLowerCase()) : undefined;
       if (!missing) continue;
-      if (!nodes.has(missing.id)) nodes.set(missing.id, missingNode(missing.id, family));
+      if (!nodes.has(missing.id)) nodes.set(missing.id, missingNode(missing.id, family, missing.disabled));
       addEdge(
         missing.id,
         m.id,
@@ -87,7 +96,9 @@ export function buildLineage(k: Knowledge, seeds: Seeds): Lineage {
       );
     }
   }
-  for (const e of edges.values()) if (!nodes.has(e.parent)) nodes.set(e.parent, missingNode(e.parent, EXTERNAL_FAMILY));
+  for (const e of edges.values())
+    if (!nodes.has(e.parent))
+      nodes.set(e.parent, missingNode(e.parent, EXTERNAL_FAMILY, k.missing.get(e.parent.toLowerCase())?.disabled));
   const ids = [...nodes.keys()];
   const { depth, backEdges } = computeDepths(ids, [...edges.values()]);
   for (const n of nodes.values()) n.depth = depth.get(n.id) ?? 0;
@@ -113,7 +124,8 @@ function nodeOf(m: HubModel, family: string): ModelNode {
   };
 }
 
-function missingNode(id: string, family: string): ModelNode {
+/** A node the Hub refused to describe: `disabled` when it said so, else `missing` (deleted, private, unreadable). */
+function missingNode(id: string, family: string, disabled = false): ModelNode {
   return {
     id,
     author: id.split('/')[0] ?? id,
@@ -127,6 +139,6 @@ function missingNode(id: string, family: string): ModelNode {
     library_name: '',
     license: '',
     gated: '',
-    status: 'missing',
+    status: disabled ? 'disabled' : 'missing',
   };
 }

@@ -1,24 +1,32 @@
 // Everything a crawl has learnt, rebuilt by replaying its journal: models by case-insensitive id, aliases
-// (renames), missing parents and junk card entries. Lookups resolve aliases and case to one canonical node.
+// (renames), missing and disabled ids, junk card entries and junk tags, what the current full sweep has listed.
+// Lookups resolve aliases and case to one canonical node.
 import type { HubModel, Relation } from '../lineage/model.ts';
+import { isRepoId } from '../lineage/repo-id.ts';
 import type { CrawlRecord } from './records.ts';
 
 export class Knowledge {
   readonly models = new Map<string, HubModel>();
-  readonly missing = new Map<string, { id: string; status: number; relation: Relation }>();
+  readonly missing = new Map<
+    string,
+    { id: string; status: number; relation: Relation; reason?: string; disabled?: boolean }
+  >();
   readonly aliases = new Map<string, string>();
   readonly junk: { child: string; raw: string }[] = [];
   /** Lower-case ids already read one by one. */
   readonly looked = new Set<string>();
   /** Lower-case ids some kept model names as a parent in its tags. */
   readonly referenced = new Set<string>();
+  /** Kept models with `base_model:*` tags that name no repo: lower-case id → those tags. */
+  readonly junkTags = new Map<string, { child: string; tags: string[] }>();
+  /** Lower-case ids listed since the current full sweep began; null when none is under way. */
+  seen: Set<string> | null = null;
 
   apply(records: readonly CrawlRecord[]): void {
     for (const r of records) {
       switch (r.t) {
         case 'model':
-          this.models.set(r.model.id.toLowerCase(), r.model);
-          for (const p of r.model.parents) this.referenced.add(p.id.toLowerCase());
+          this.addModel(r.model);
           break;
         case 'missing':
           this.missing.set(r.id.toLowerCase(), r);
@@ -32,8 +40,36 @@ export class Knowledge {
         case 'looked':
           this.looked.add(r.id.toLowerCase());
           break;
+        case 'sweep':
+          this.seen = new Set();
+          break;
+        case 'removed':
+          for (const id of r.ids) this.models.delete(id.toLowerCase());
+          for (const id of r.ids) this.junkTags.delete(id.toLowerCase());
+          break;
       }
     }
+  }
+
+  private addModel(stored: HubModel): void {
+    const m = healed(stored);
+    const key = m.id.toLowerCase();
+    this.models.set(key, m);
+    this.seen?.add(key);
+    for (const p of m.parents) this.referenced.add(p.id.toLowerCase());
+    if (m.junkTags && m.junkTags.length > 0) this.junkTags.set(key, { child: m.id, tags: m.junkTags });
+    else this.junkTags.delete(key);
+  }
+
+  /** Junk tags of the kept models: how many, and the first few with the model that carries them. */
+  junkTagReport(examples = 5): { count: number; examples: { child: string; tag: string }[] } {
+    let count = 0;
+    const first: { child: string; tag: string }[] = [];
+    for (const { child, tags } of this.junkTags.values()) {
+      count += tags.length;
+      for (const tag of tags) if (first.length < examples) first.push({ child, tag });
+    }
+    return { count, examples: first };
   }
 
   /** The model an id names, through renames and case differences. */
@@ -49,4 +85,12 @@ export class Knowledge {
   knows(id: string): boolean {
     return this.resolve(id) !== undefined || this.missing.has(id.toLowerCase());
   }
+}
+
+/** Journals written before tag parents were validated may hold junk parents: they become junk tags again. */
+function healed(m: HubModel): HubModel {
+  if (m.parents.every((p) => isRepoId(p.id))) return m;
+  const junk = m.parents.filter((p) => !isRepoId(p.id));
+  const tags = junk.map((p) => `base_model:${p.relation === 'unknown' ? '' : `${p.relation}:`}${p.id}`);
+  return { ...m, parents: m.parents.filter((p) => isRepoId(p.id)), junkTags: [...(m.junkTags ?? []), ...tags] };
 }

@@ -19,6 +19,13 @@ export interface CrawlResult {
   knowledge: Knowledge;
   state: CrawlState;
   parseErrors: string[];
+  /** `base_model:*` tags of kept models that name no repo, with a few examples: reported, never followed. */
+  junkTags: { count: number; examples: { child: string; tag: string }[] };
+  /** Whether this run swept the whole Hub (and so could see deletions), how many models the last full refresh
+   * removed, and when the last full sweep began (null: never, or a journal too old to say). */
+  deletions: { checked: boolean; removed: number; lastFullSweepAt: string | null };
+  /** The journal at this address was written from another Hub: it was cleared and the crawl started afresh. */
+  hubChanged: boolean;
 }
 
 /** Models on the real Hub (3.1 million counted in October 2026), for the sweep's cost and ETA. */

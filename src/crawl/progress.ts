@@ -12,6 +12,8 @@ export interface CrawlProgress {
   queue: number;
   /** Time the rest would take under the quota, in milliseconds. */
   etaMs: number;
+  /** `base_model:*` tags of kept models that name no repo (local paths, unknown relation words): never followed. */
+  junkTags: number;
   message: string;
 }
 

@@ -5,11 +5,17 @@ import type { HubModel, Relation } from '../lineage/model.ts';
 
 export type CrawlRecord =
   | { t: 'model'; model: HubModel }
-  | { t: 'missing'; id: string; status: number; relation: Relation }
+  /** A look-up the Hub answered with a refusal: missing or private (401/404), another 4xx, a malformed body
+   * (`reason` says which; absent in older journals), or disabled (403 "Access to this resource is disabled."). */
+  | { t: 'missing'; id: string; status: number; relation: Relation; reason?: string; disabled?: boolean }
   | { t: 'alias'; from: string; to: string }
   | { t: 'junk'; child: string; raw: string }
   /** An id read one by one (a missing parent, an old name), never to be asked again. */
-  | { t: 'looked'; id: string };
+  | { t: 'looked'; id: string }
+  /** A full sweep starts: models listed from here on are the ones the Hub still has. */
+  | { t: 'sweep'; at: string }
+  /** Models a full sweep no longer listed: deleted (or made private) on the Hub since they were kept. */
+  | { t: 'removed'; ids: string[] };
 
 export type Strategy = 'sweep' | 'walk';
 
@@ -26,6 +32,8 @@ export interface CrawlState {
   phase: 'listing' | 'resolving' | 'done';
   /** Sweep: the next listing page; walk: the next page of the node being expanded. */
   next: string | null;
+  /** The sweep's last page is saved (absent in older journals: a kill right after it swept again). */
+  listed?: boolean;
   /** Walk: ids still to expand, the first being expanded now. */
   queue: string[];
   /** Ids looked up one by one, as journals before 'looked' records kept them (the state grew with every look-up;
@@ -41,6 +49,20 @@ export interface CrawlState {
   finishedAt: string | null;
   /** Refresh: models changed since this time are listed again. */
   refreshSince: string | null;
+  /** When the listing of the last complete full sweep began (absent in older journals: unknown). */
+  lastFullSweepAt?: string | null;
+  /** A full refresh's sweep is under way: models it does not list are removed when it ends. */
+  fullSweep?: boolean;
+  /** Models the last full refresh removed. */
+  removed?: number;
+  /** Which Hub the journal's data came from: one model and its ObjectId, read again before the journal is reused,
+   * so two Hubs served at one address never mix (absent in older journals, and until a model with `_id` is kept). */
+  identity?: HubIdentity | null;
+}
+
+export interface HubIdentity {
+  id: string;
+  objectId: string;
 }
 
 export interface CrawlJournal {
@@ -70,7 +92,16 @@ export function parseCrawlState(raw: unknown): CrawlState | null {
   if (!strings(s.orgsCovered)) return null;
   if (typeof s.requests !== 'number' || typeof s.pages !== 'number' || typeof s.startedAt !== 'string') return null;
   if (s.swept !== undefined && typeof s.swept !== 'number') return null;
+  if (!optional(s.lastFullSweepAt, 'string') || !optional(s.fullSweep, 'boolean') || !optional(s.removed, 'number'))
+    return null;
+  if (!optional(s.listed, 'boolean')) return null;
+  const id = s.identity;
+  if (id !== undefined && id !== null && (typeof id.id !== 'string' || typeof id.objectId !== 'string')) return null;
   return s as CrawlState;
+}
+
+function optional(v: unknown, type: 'string' | 'number' | 'boolean'): boolean {
+  return v === undefined || v === null || typeof v === type;
 }
 
 /** A journal in memory, for tests and for crawls nobody needs to resume. */

@@ -38,7 +38,13 @@ export interface ListingPage {
 
 export { MAX_PAGE } from './page-size.ts';
 
-export type ModelLookup = { kind: 'ok'; model: HubModel } | { kind: 'missing'; status: number };
+export type ModelLookup =
+  | { kind: 'ok'; model: HubModel }
+  | { kind: 'missing'; status: number; reason: string }
+  | { kind: 'disabled'; status: number; reason: string };
+
+/** The Hub's `X-Error-Message` for a disabled repo (huggingface_hub's DisabledRepoError). */
+export const DISABLED_MESSAGE = 'Access to this resource is disabled.';
 
 export interface HubClientOptions extends HubHttpOptions {
   /** Told when the listing page size changes. */
@@ -114,29 +120,63 @@ export class HubClient {
     }
   }
 
-  /** One model through @huggingface/hub's modelInfo; 401/404 mean missing or private (indistinguishable anonymously). */
-  async model(id: string): Promise<ModelLookup> {
+  /**
+   * One model through @huggingface/hub's modelInfo. Every answer about the id is a result, never a reason to stop
+   * a crawl (hub-api.md §9): 403 `Access to this resource is disabled.` is `disabled`; any other 4xx but 429
+   * (401/404 missing or private, 400 invalid name, 410...) and a 200 whose body is not a model (wrong shape,
+   * truncated on every try) are `missing`, with the reason. Network failures and 5xx after retries still throw.
+   */
+  async model(id: string, signal?: AbortSignal): Promise<ModelLookup> {
+    let answered: Response | null = null;
+    const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+      answered = await this.http.fetch(input, { ...init, ...(signal ? { signal } : {}) });
+      return answered;
+    };
     try {
       const info = await modelInfo({
         name: id,
         hubUrl: this.http.origin,
-        fetch: this.http.fetch,
+        fetch,
         additionalFields: ['author', 'cardData', 'createdAt', 'disabled', 'library_name', 'tags'],
       });
+      const updated = info.updatedAt instanceof Date && Number.isFinite(info.updatedAt.getTime());
       const parsed = parseModel({
         ...info,
+        _id: info.id,
         id: info.name,
         pipeline_tag: info.task,
-        lastModified: info.updatedAt.toISOString(),
+        lastModified: updated ? info.updatedAt.toISOString() : null,
       });
-      if (!parsed.ok) throw new Error(`hub/client: ${id}: ${parsed.error}`);
-      return { kind: 'ok', model: parsed.model };
+      return parsed.ok ? { kind: 'ok', model: parsed.model } : missing(200, `malformed model body: ${parsed.error}`);
     } catch (e) {
-      if (e instanceof HubApiError && (e.statusCode === 401 || e.statusCode === 404))
-        return { kind: 'missing', status: e.statusCode };
+      if (signal?.aborted || this.options.signal?.aborted) throw e;
+      const res = answered as Response | null;
+      if (isTruncatedBody(e)) return missing(200, 'truncated body on every try');
+      // modelInfo read a 200 whose JSON was not a model object (null, a list, a string): an answer, not a fault.
+      if (res?.ok) return missing(200, `malformed model body: ${(e as Error).message}`);
+      // A refusal, also when its own body could not be read (modelInfo parses JSON error bodies).
+      const status = e instanceof HubApiError ? e.statusCode : (res?.status ?? 0);
+      const answer = refusal(status, res?.headers ?? null);
+      if (answer) return answer;
       throw e;
     }
   }
+}
+
+const missing = (status: number, reason: string): ModelLookup => ({ kind: 'missing', status, reason });
+
+/** A 4xx other than 429 (the throttle retries those) answers for the id; anything else (null) is a fault. */
+function refusal(status: number, headers: Headers | null): ModelLookup | null {
+  if (status < 400 || status >= 500 || status === 429) return null;
+  const message = headers?.get('x-error-message') ?? '';
+  const reason = `HTTP ${status}${message ? `: ${message.slice(0, 200)}` : ''}`;
+  if (status === 403 && message === DISABLED_MESSAGE) return { kind: 'disabled', status, reason };
+  return missing(status, reason);
+}
+
+/** The throttled fetch retries a 200 whose JSON is cut short; after its last try it throws this. */
+function isTruncatedBody(e: unknown): boolean {
+  return e instanceof HubHttpError && e.kind === 'bad-body';
 }
 
 function errorText(body: unknown): string {

@@ -1,6 +1,6 @@
 // Validates Hub JSON (a listing item or a model-info payload) into a HubModel. Anything malformed becomes a
 // described error for the crawl report, never an exception in the crawl loop.
-import { licenseFromTags, parentsFromTags, RELATIONS, type HubModel, type Relation } from '../lineage/model.ts';
+import { licenseFromTags, readLineageTags, RELATIONS, type HubModel, type Relation } from '../lineage/model.ts';
 import { isRepoId } from '../lineage/repo-id.ts';
 
 export type ParseResult = { ok: true; model: HubModel } | { ok: false; error: string };
@@ -9,6 +9,7 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
 const count = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.floor(v) : 0);
+const OBJECT_ID = /^[0-9a-f]{24}$/i;
 const date = (v: unknown): string | null => (typeof v === 'string' && Number.isFinite(Date.parse(v)) ? v : null);
 
 export function parseModel(raw: unknown): ParseResult {
@@ -18,10 +19,12 @@ export function parseModel(raw: unknown): ParseResult {
     return { ok: false, error: `item has no valid id (${JSON.stringify(id)?.slice(0, 80)})` };
   const tags = Array.isArray(raw.tags) ? raw.tags.filter((t): t is string => typeof t === 'string') : [];
   const card = isObject(raw.cardData) ? raw.cardData : {};
+  const lineage = readLineageTags(tags, id);
   return {
     ok: true,
     model: {
       id,
+      objectId: typeof raw._id === 'string' && OBJECT_ID.test(raw._id) ? raw._id.toLowerCase() : null,
       author: str(raw.author) ?? id.split('/')[0] ?? id,
       createdAt: date(raw.createdAt),
       lastModified: date(raw.lastModified),
@@ -32,9 +35,10 @@ export function parseModel(raw: unknown): ParseResult {
       license: licenseFromTags(tags) ?? str(card.license),
       gated: raw.gated === 'auto' || raw.gated === 'manual' ? raw.gated : false,
       disabled: raw.disabled === true,
-      parents: parentsFromTags(tags, id),
+      parents: lineage.parents,
       cardBase: cardBaseEntries(card.base_model),
       cardRelation: relationOf(card.base_model_relation),
+      junkTags: lineage.junk,
     },
   };
 }

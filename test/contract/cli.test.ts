@@ -1,44 +1,16 @@
 // `npm run crawl` as a user runs it, against the local Hub serving ../shared/hub-data: every edge reachable from
 // the Qwen and meta-llama orgs, with faults and a small quota; killed with SIGKILL mid-crawl and resumed.
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { loadRealHub } from '../hub/real-data.ts';
 import { startLocalHub } from '../hub/server.ts';
+import { crawlCli as crawl, readEdges } from './cli-run.ts';
 import { edgeRecall, reachableTruth } from './truth.ts';
 
 const dataset = loadRealHub();
 const SEEDS = { orgs: ['Qwen', 'meta-llama'], roots: [] };
-const CLI = new URL('../../src/cli/crawl.ts', import.meta.url).pathname;
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function crawl(args: string[], killAfterLine?: RegExp): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { env: { ...process.env, HF_TOKEN: '' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-      if (killAfterLine && killAfterLine.test(stderr)) child.kill('SIGKILL');
-    });
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-async function readEdges(dir: string): Promise<{ parent: string; child: string; relation: string }[]> {
-  const text = await readFile(join(dir, 'edges.csv'), 'utf8');
-  return Papa.parse<{ parent: string; child: string; relation: string }>(text, { header: true, skipEmptyLines: true })
-    .data;
-}
 
 describe('npm run crawl on the real records', () => {
   it('recovers every edge reachable from Qwen and meta-llama, with faults and a small quota', async () => {

@@ -5,6 +5,7 @@ import { Crawler } from '../../src/crawl/crawler.ts';
 import { MemoryJournal } from '../../src/crawl/records.ts';
 import { HubClient } from '../../src/hub/client.ts';
 import { FIXTURE } from '../hub/fixtures.ts';
+import { QUIRK } from '../hub/quirks.ts';
 import { startLocalHub } from '../hub/server.ts';
 import { syntheticHub, useHub } from './helpers.ts';
 import { edgeRecall, reachableTruth } from './truth.ts';
@@ -45,7 +46,10 @@ describe('sweep crawl of the Qwen and meta-llama orgs', () => {
     expect(node(FIXTURE.deletedParent)?.status).toBe('missing');
     expect(node(FIXTURE.privateParent)?.status).toBe('missing');
     expect(parentsOf(FIXTURE.deletedParentMerge)).toEqual([FIXTURE.deletedParent, FIXTURE.llamaInstruct]);
-    expect(node(FIXTURE.disabled)?.status).toBe('disabled');
+    // Disabled repos are unlisted and answer 403: named as a tag parent or a card entry, they are 'disabled' nodes.
+    expect(node(QUIRK.disabledParent)?.status).toBe('disabled');
+    expect(node(QUIRK.disabledCard)?.status).toBe('disabled');
+    expect(parentsOf(QUIRK.disabledCardChild)).toEqual([FIXTURE.qwenInstruct, QUIRK.disabledCard]);
     expect(node(FIXTURE.llamaInstruct)?.gated).toBe('manual');
     expect(parentsOf(FIXTURE.renamedParentChild)).toEqual([FIXTURE.llamaInstruct]);
     expect(lineage.nodes.filter((n) => n.id.toLowerCase() === FIXTURE.llamaOldName.toLowerCase())).toEqual([]);
@@ -126,16 +130,19 @@ describe('look-ups in the journal', () => {
     expect(looked.length).toBeGreaterThan(0);
     expect(looked).toHaveLength(hub().stats().infoRequests);
     expect(journal.state?.looked).toEqual([]);
-    // An old journal kept its look-ups in the state instead: both resolve again without a single read.
+    // An old journal kept its look-ups in the state instead (and had no Hub identity): both resolve again
+    // without a single look-up; the new one reads its sentinel model once to check it is the same Hub.
     const legacy = new MemoryJournal();
     legacy.records = journal.records.filter((r) => r.t !== 'looked');
-    legacy.state = { ...(journal.state as NonNullable<typeof journal.state>), looked };
+    legacy.state = { ...(journal.state as NonNullable<typeof journal.state>), looked, identity: undefined };
+    const sentinel = journal.state?.identity?.id.toLowerCase() ?? '';
     for (const j of [journal, legacy]) {
       j.state = { ...(j.state as NonNullable<typeof j.state>), phase: 'resolving', finishedAt: null };
       hub().resetStats();
       const { state } = await new Crawler(client(), j, { seeds: SEEDS, hubSizeEstimate: 20_000 }).run();
       expect(state.phase).toBe('done');
-      expect(hub().stats().requests).toBe(0);
+      expect(hub().stats().requests).toBe(j === journal ? 1 : 0);
+      expect(hub().stats().infoById).toEqual(j === journal ? { [sentinel]: 1 } : {});
     }
   });
 });

@@ -1,6 +1,7 @@
 // Pins GET /api/models/{id}: payloads, baseModels/childrenModelCount, redirects and errors (hub-api.md §2.4, §2.6).
 import { describe, expect, it } from 'vitest';
 import { FIXTURE } from '../hub/fixtures.ts';
+import { LOCAL_PATH_TAGS, QUIRK, UNKNOWN_RELATION_TAG } from '../hub/quirks.ts';
 import { getJson, syntheticHub, useHub } from './helpers.ts';
 
 type Item = Record<string, unknown>;
@@ -63,12 +64,41 @@ describe('GET /api/models/{id}', () => {
     expect(bad.body).toEqual({ error: 'Invalid credentials in Authorization header' });
   });
 
-  it('serves gated and disabled models with 200', async () => {
+  it('serves gated models with 200, and answers 403 "disabled" for disabled ones, which no listing shows', async () => {
     expect(((await info(FIXTURE.llamaInstruct)).body as Item).gated).toBe('manual');
     expect(((await info(FIXTURE.gatedAuto)).body as Item).gated).toBe('auto');
-    const disabled = await info(FIXTURE.disabled);
-    expect(disabled.status).toBe(200);
-    expect((disabled.body as Item).disabled).toBe(true);
+    for (const id of [FIXTURE.disabled, QUIRK.disabledParent, QUIRK.disabledCard, QUIRK.disabledRoot]) {
+      const disabled = await info(id);
+      expect(disabled.status).toBe(403);
+      expect(disabled.headers.get('x-error-message')).toBe('Access to this resource is disabled.');
+      expect(disabled.body).toEqual({ error: 'Access to this resource is disabled.' });
+      const listed = await getJson(`${hub().url}/api/models?search=${encodeURIComponent(id)}&limit=10`);
+      expect(listed.body).toEqual([]);
+    }
+    // Their children are listed, and their tags name them.
+    const child = (await info(QUIRK.disabledMergeChild)).body as Item;
+    expect(child.tags).toContain(`base_model:merge:${QUIRK.disabledParent}`);
+    const rootChild = (await info(QUIRK.disabledRootChildren[0])).body as Item;
+    expect(rootChild.tags).toContain(`base_model:${QUIRK.disabledRoot}`);
+    const card = (await info(QUIRK.disabledCardChild)).body as { cardData: { base_model: unknown }; tags: string[] };
+    expect(card.cardData.base_model).toContain(QUIRK.disabledCard);
+    expect(card.tags.some((t) => t.includes(QUIRK.disabledCard))).toBe(false);
+  });
+
+  it('carries uploader-written tags that name no repo, and the legacy creation date of old repos', async () => {
+    const tags = async (id: string) => ((await info(id)).body as { tags: string[] }).tags;
+    expect(await tags(QUIRK.localPathAdapter)).toContain(LOCAL_PATH_TAGS[0]);
+    expect(await tags(QUIRK.dotPathAdapter)).toContain(LOCAL_PATH_TAGS[1]);
+    expect(await tags(QUIRK.distilled)).toContain(UNKNOWN_RELATION_TAG);
+    expect((await tags(QUIRK.junkOnlyAdapter)).filter((t) => t.startsWith('base_model:'))).toEqual([
+      ...LOCAL_PATH_TAGS,
+    ]);
+    const legacy = (await info(QUIRK.legacyChild)).body as { createdAt: string; _id: string };
+    expect(legacy.createdAt).toBe('2022-03-02T23:29:04.000Z');
+    // The ObjectId keeps the real (earlier) creation time.
+    expect(Number.parseInt(legacy._id.slice(0, 8), 16) * 1000).toBeLessThan(Date.parse('2022-03-01'));
+    const generated = hub().dataset.records.filter((r) => r.parents.length === 0 && r.createdAt === legacy.createdAt);
+    expect(generated.length / hub().dataset.records.length).toBeGreaterThan(0.008);
   });
 
   it('keeps cardData.base_model raw, junk included', async () => {

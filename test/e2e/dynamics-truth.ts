@@ -11,6 +11,9 @@ export interface TruthMonthly {
   ambiguous: Map<string, { relation: Relation; families: string[] }[]>;
 }
 
+/** Private and disabled repos are in no listing: a crawl never sees them as models. */
+const unseen = (r: HubRecord): boolean => r.private || r.disabled;
+
 function orgsAbove(record: HubRecord, byId: Map<string, HubRecord>, orgs: readonly string[]): Set<string> {
   const found = new Set<string>();
   const seen = new Set<string>();
@@ -21,7 +24,7 @@ function orgsAbove(record: HubRecord, byId: Map<string, HubRecord>, orgs: readon
     if (org) found.add(org);
     for (const p of r.parents) {
       const parent = byId.get(p.id);
-      if (!parent || parent.private || seen.has(parent.id)) continue;
+      if (!parent || unseen(parent) || seen.has(parent.id)) continue;
       seen.add(parent.id);
       queue.push(parent);
     }
@@ -33,8 +36,8 @@ export function truthMonthly(dataset: HubDataset, orgs: readonly string[]): Trut
   const byId = new Map(dataset.records.map((r) => [r.id, r]));
   const dated: { families: string[]; relation: Relation; month: string }[] = [];
   for (const r of dataset.records) {
-    const visibleParents = r.parents.filter((p) => byId.get(p.id) && !byId.get(p.id)?.private);
-    if (r.private || r.parents.length === 0 || visibleParents.length === 0 || !r.createdAt) continue;
+    const visibleParents = r.parents.filter((p) => byId.get(p.id) && !unseen(byId.get(p.id) as HubRecord));
+    if (unseen(r) || r.parents.length === 0 || visibleParents.length === 0 || !r.createdAt) continue;
     const families = [...orgsAbove(r, byId, orgs)];
     const relation: Relation = r.parents.some((p) => p.relation === 'merge')
       ? 'merge'

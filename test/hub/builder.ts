@@ -1,6 +1,6 @@
 // Builds HubRecords the way the Hub would show them: tags computed from resolved parents, cardData kept raw,
 // ObjectIds that match createdAt, unique case-insensitive ids. Used by the generator and its fixtures.
-import { lineageTags, objectId, type HubRecord, type Relation } from './records.ts';
+import { LEGACY_CREATED_AT, lineageTags, objectId, type HubRecord, type Relation } from './records.ts';
 import type { Rng } from './random.ts';
 
 export interface RecordSpec {
@@ -19,10 +19,9 @@ export interface RecordSpec {
   private?: boolean;
   disabled?: boolean;
   downloads?: number;
+  /** Forces the legacy date; any repo created before it gets it anyway. */
   legacyCreatedAt?: boolean;
 }
-
-const LEGACY_CREATED_AT = '2022-03-02T23:29:04.000Z';
 
 const LIBRARY_TAGS: Record<string, string[]> = {
   transformers: ['transformers', 'safetensors'],
@@ -73,7 +72,9 @@ export class DatasetBuilder {
       'endpoints_compatible',
       'region:us',
     ];
-    const createdIso = spec.legacyCreatedAt ? LEGACY_CREATED_AT : new Date(spec.createdAt).toISOString();
+    // Repos made before the Hub stored creation dates all show the same legacy date; their ObjectId keeps the real one.
+    const legacy = spec.legacyCreatedAt === true || spec.createdAt < Date.parse(LEGACY_CREATED_AT);
+    const createdIso = legacy ? LEGACY_CREATED_AT : new Date(spec.createdAt).toISOString();
     const modified = spec.createdAt + this.rng.int(90) * 86_400_000;
     const downloads = spec.downloads ?? this.rng.heavy(20);
     const card: Record<string, unknown> = { license, library_name: library, pipeline_tag: pipeline };

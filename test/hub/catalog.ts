@@ -29,7 +29,8 @@ export class Catalog {
 
   constructor(dataset: HubDataset) {
     this.aliases = dataset.aliases;
-    this.publicRecords = dataset.records.filter((r) => !r.private);
+    // Disabled repos are not listed (their info route answers 403); private ones are seen by nobody.
+    this.publicRecords = dataset.records.filter((r) => !r.private && !r.disabled);
     for (const r of dataset.records) this.byLower.set(r.id.toLowerCase(), r);
     for (const r of this.publicRecords) {
       for (const tag of r.tags) push(this.byTag, tag, r);

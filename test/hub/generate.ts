@@ -1,11 +1,13 @@
 // The seeded synthetic Hub: official roots, the fixtures, then derivatives grown by preferential attachment with
 // the real relation mix (adapter 42%, finetune 33%, quantized 18%, merge 7%), leaves mostly quantized/adapters,
-// cross-family merges, renames, and unrelated models. 200,000 models generate in about a second.
+// cross-family merges, renames, and unrelated models; the real Hub's quirks (quirks.ts) on top. 200,000 models
+// generate in about a second.
 import { DatasetBuilder } from './builder.ts';
 import { FAMILIES, QUANTIZERS, UNRELATED_SHARE, WORDS, type FamilySpec } from './families.ts';
 import { addFixtures } from './fixtures.ts';
+import { addQuirkFixtures, applyQuirks } from './quirks.ts';
 import { createRng, type Rng } from './random.ts';
-import { truthFromRecords, type HubDataset, type Relation } from './records.ts';
+import { LEGACY_CREATED_AT, truthFromRecords, type HubDataset, type Relation } from './records.ts';
 
 export interface GenerateOptions {
   size: number;
@@ -28,6 +30,8 @@ export function generateHub({ size, seed }: GenerateOptions): HubDataset {
   const b = new DatasetBuilder(rng);
   const states = FAMILIES.map((spec) => addRoots(b, spec));
   addFixtures(b);
+  addQuirkFixtures(b);
+  const generatedFrom = b.records.length;
   const users = Array.from({ length: Math.max(50, Math.floor(size / 12)) }, (_, i) => `user${i.toString(36)}`);
   const totalShare = FAMILIES.reduce((s, f) => s + f.share, 0);
   while (b.records.length < size) {
@@ -35,6 +39,7 @@ export function generateHub({ size, seed }: GenerateOptions): HubDataset {
     else addDerivative(b, rng, users, states, pickFamily(rng, states, totalShare));
   }
   addRenames(b, rng);
+  applyQuirks(b.records.slice(generatedFrom), createRng(seed ^ 0x51f15eed), LEGACY_CREATED_AT);
   return { records: b.records, aliases: b.aliases, truth: truthFromRecords(b.records), family: b.family };
 }
 

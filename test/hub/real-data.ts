@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { DatasetBuilder } from './builder.ts';
+import { addQuirkFixtures, applyQuirks } from './quirks.ts';
 import { createRng } from './random.ts';
 import { truthFromRecords, type HubDataset, type Relation } from './records.ts';
 
@@ -23,7 +24,13 @@ function readCsv<T>(file: string): T[] {
   return parsed.data;
 }
 
-export function loadRealHub(dir: string = DEFAULT_HUB_DATA): HubDataset {
+export interface RealHubOptions {
+  /** The real Hub's quirks (disabled repos, junk lineage tags: quirks.ts), on by default as on the real Hub; the
+   * records dated before March 2022 get the legacy date either way. */
+  quirks?: boolean;
+}
+
+export function loadRealHub(dir: string = DEFAULT_HUB_DATA, options: RealHubOptions = {}): HubDataset {
   const edges = readCsv<EdgeRow>(join(dir, 'edges.csv'));
   const nodes = readCsv<NodeRow>(join(dir, 'nodes.csv'));
   const spelling = new Map<string, string>();
@@ -44,6 +51,10 @@ export function loadRealHub(dir: string = DEFAULT_HUB_DATA): HubDataset {
   for (const n of nodes) if (n.id) meta.set(canonical(n.id.trim()).toLowerCase(), n);
   const builder = new DatasetBuilder(createRng(7));
   for (const id of spelling.values()) addRealRecord(builder, id, meta.get(id.toLowerCase()), parentsOf.get(id));
+  if (options.quirks ?? true) {
+    applyQuirks(builder.records, createRng(11));
+    addQuirkFixtures(builder, { qwen: 'Qwen/Qwen2.5-7B-Instruct', llama: 'meta-llama/Llama-3.1-8B-Instruct' });
+  }
   return {
     records: builder.records,
     aliases: builder.aliases,

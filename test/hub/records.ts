@@ -37,7 +37,7 @@ export interface HubDataset {
   records: HubRecord[];
   /** lower-case old name → canonical id (renames, transfers, legacy single names). */
   aliases: Map<string, string>;
-  /** Every resolvable edge, as the Hub's tags state it. */
+  /** Every edge a crawl can see, as the Hub's tags state it: none into private or disabled (unlisted) repos. */
   truth: TruthEdge[];
   /** canonical id → family label of the generator (or of hub-data). */
   family: Map<string, string>;
@@ -50,6 +50,9 @@ export function lineageTags(parents: readonly { id: string; relation: Relation }
   return tags;
 }
 
+/** `createdAt` of every repo created before the Hub stored creation dates (before March 2022, hub-api.md §9). */
+export const LEGACY_CREATED_AT = '2022-03-02T23:29:04.000Z';
+
 /** A 24-hex ObjectId whose first 4 bytes are the creation time, as on the Hub. */
 export function objectId(createdAtMs: number, counter: number): string {
   const seconds = Math.floor(createdAtMs / 1000)
@@ -61,7 +64,7 @@ export function objectId(createdAtMs: number, counter: number): string {
 export function truthFromRecords(records: readonly HubRecord[]): TruthEdge[] {
   const edges: TruthEdge[] = [];
   for (const r of records) {
-    if (r.private) continue;
+    if (r.private || r.disabled) continue;
     for (const p of r.parents) if (p.id !== r.id) edges.push({ parent: p.id, child: r.id, relation: p.relation });
   }
   return edges;

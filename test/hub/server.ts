@@ -45,6 +45,8 @@ export interface HubStats {
   byStatus: Record<string, number>;
   /** Requests by `User-Agent` header ('' when none was sent). */
   userAgents: Record<string, number>;
+  /** Model-info requests per lower-case id asked (before redirects), to prove a crawl never asks twice. */
+  infoById: Record<string, number>;
 }
 
 export interface LocalHub {
@@ -60,6 +62,8 @@ export interface LocalHub {
 }
 
 const ANON_MESSAGE = 'Invalid username or password.';
+/** What the Hub says about a disabled repo, in `X-Error-Message` and the body (hub-api.md §9). */
+export const DISABLED_MESSAGE = 'Access to this resource is disabled.';
 
 export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub> {
   const catalog = new Catalog(options.dataset);
@@ -130,6 +134,8 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
     }
     if (info) {
       stats.infoRequests++;
+      const key = info.id.toLowerCase();
+      stats.infoById[key] = (stats.infoById[key] ?? 0) + 1;
       return routeInfo(info, url, headers, Boolean(auth.token), count, res);
     }
     count(404);
@@ -202,6 +208,10 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
       count(401);
       return send(res, 401, { ...headers, 'X-Error-Message': ANON_MESSAGE }, { error: ANON_MESSAGE });
     }
+    if (record.disabled) {
+      count(403);
+      return send(res, 403, { ...headers, 'X-Error-Message': DISABLED_MESSAGE }, { error: DISABLED_MESSAGE });
+    }
     const expand = [...url.searchParams.getAll('expand'), ...url.searchParams.getAll('expand[]')];
     try {
       checkExpand(expand, 'info', true);
@@ -241,7 +251,15 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
 }
 
 function emptyStats(): HubStats {
-  return { requests: 0, listRequests: 0, infoRequests: 0, preflights: 0, byStatus: {}, userAgents: {} };
+  return {
+    requests: 0,
+    listRequests: 0,
+    infoRequests: 0,
+    preflights: 0,
+    byStatus: {},
+    userAgents: {},
+    infoById: Object.create(null),
+  };
 }
 
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body: unknown): void {

@@ -35,6 +35,7 @@ const progress = (extra: Partial<CrawlProgress> = {}): CrawlProgress => ({
   pages: 50,
   queue: 3150,
   etaMs: 3 * 3_600_000 + 10 * 60_000,
+  junkTags: 0,
   message: `looked up ${HOSTILE}`,
   ...extra,
 });

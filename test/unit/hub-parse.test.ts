@@ -1,6 +1,6 @@
 // Validation of Hub JSON and of what uploaders write in base_model.
 import { describe, expect, it } from 'vitest';
-import { parentsFromTags } from '../../src/lineage/model.ts';
+import { parentsFromTags, readLineageTags } from '../../src/lineage/model.ts';
 import { parseListing, parseModel } from '../../src/hub/parse.ts';
 import { isRepoId, normalizeRepoId } from '../../src/lineage/repo-id.ts';
 
@@ -19,6 +19,21 @@ describe('parentsFromTags', () => {
       { id: 'B/y', relation: 'merge' },
       { id: 'C/z', relation: 'unknown' },
     ]);
+  });
+
+  it('takes as parents only ids that parse as repo ids, and never reads an unknown relation word into the id', () => {
+    const junk = [
+      'base_model:adapter:/workspace/outputs/run/checkpoint-500',
+      'base_model:adapter:./llama-7b',
+      'base_model:distill:deepseek-ai/DeepSeek-R1',
+      'base_model:D:/models/llama',
+      'base_model:finetune:',
+      'base_model:merge:a/b/c',
+    ];
+    const { parents, junk: reported } = readLineageTags(['base_model:quantized:A/x', ...junk], 'me/m');
+    expect(parents).toEqual([{ id: 'A/x', relation: 'quantized' }]);
+    expect(reported).toEqual(junk);
+    expect(parentsFromTags(junk, 'me/m')).toEqual([]);
   });
 });
 
@@ -70,6 +85,8 @@ describe('parseModel', () => {
       parents: [{ id: 'Qwen/Qwen2.5-7B', relation: 'finetune' }],
       cardBase: ['Qwen/Qwen2.5-7B'],
       cardRelation: 'finetune',
+      objectId: null,
+      junkTags: [],
     });
   });
 

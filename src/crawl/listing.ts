@@ -1,0 +1,115 @@
+// The crawl's listings (see README "How the crawler spends requests"):
+// - sweep: read the whole Hub listing sorted by createdAt, 1,000 models a request, keep every model with lineage
+//   tags; cost = Hub size / 1,000, whatever the family size. Used for orgs.
+// - walk: list the children of each model (`filter=base_model:X`); cost ≈ one request per model. Used for
+//   single roots, and it switches to a sweep when it would cost more than one.
+// - author listings for orgs added after a sweep began.
+import { MAX_PAGE } from '../hub/client.ts';
+import { familyMembers } from './closure.ts';
+import type { CrawlContext } from './context.ts';
+import { lookUp } from './lookups.ts';
+import { REAL_HUB_SIZE } from './options.ts';
+
+/** One pass over the Hub listing; keeps models with lineage tags, seed models, parents already named, and models
+ * already kept (so a full refresh sees which of them the Hub still lists). */
+export async function sweep(c: CrawlContext, sort: 'createdAt' | 'lastModified', since: string | null): Promise<void> {
+  const orgs = c.options.seeds.orgs.map((o) => `${o.toLowerCase()}/`);
+  const roots = new Set(c.options.seeds.roots.map((r) => r.toLowerCase()));
+  const keep = (key: string): boolean =>
+    roots.has(key) || c.k.referenced.has(key) || c.k.models.has(key) || orgs.some((o) => key.startsWith(o));
+  // A sweep whose last page is saved is over, even if the phase after it was not saved yet.
+  let url: string | null = c.state().listed ? null : (c.state().next ?? c.client.listingUrl({ sort }));
+  while (url) {
+    const page = await c.client.listPage(url, c.options.signal);
+    c.parseErrors.push(...page.errors);
+    const kept = page.models.filter((m) => m.parents.length > 0 || keep(m.id.toLowerCase()));
+    const last = page.models[page.models.length - 1];
+    const reachedOld = since !== null && (!last?.lastModified || last.lastModified < since);
+    url = reachedOld ? null : page.next;
+    await c.save(
+      kept.map((model) => ({ t: 'model', model })),
+      { next: url, listed: url === null, pages: c.state().pages + 1, swept: sweptSoFar(c) + page.models.length },
+    );
+    c.report(`swept ${c.state().pages} pages`, sweepPagesLeft(c));
+  }
+}
+
+/** Breadth-first: one listing of children per model; hands over to a sweep when that is cheaper. */
+export async function walk(c: CrawlContext): Promise<void> {
+  if (c.state().pages === 0 && c.state().queue.length === 0) await seedWalk(c);
+  while (c.state().queue.length > 0) {
+    if (c.client.http.requests + c.state().queue.length > sweepCost(c) && c.options.strategy !== 'walk') {
+      await c.save([], { strategy: 'sweep', next: null, queue: [], listed: false });
+      c.report('switching to a sweep: cheaper than walking the rest', sweepCost(c));
+      return sweep(c, 'createdAt', null);
+    }
+    const parent = c.state().queue[0] as string;
+    let url: string | null =
+      c.state().next ?? c.client.listingUrl({ filters: [`base_model:${parent}`], sort: 'createdAt' });
+    while (url) {
+      const page = await c.client.listPage(url, c.options.signal);
+      c.parseErrors.push(...page.errors);
+      const fresh = page.models.filter((m) => !c.k.models.has(m.id.toLowerCase()));
+      url = page.next;
+      const queue = [...c.state().queue, ...fresh.map((m) => m.id)];
+      await c.save(
+        fresh.map((model) => ({ t: 'model', model })),
+        { next: url, queue, pages: c.state().pages + 1 },
+      );
+      c.report(`expanded ${parent}`, c.state().queue.length);
+    }
+    if (c.state().queue[0] === parent) await c.save([], { queue: c.state().queue.slice(1), next: null });
+  }
+}
+
+/** Lists by author the orgs added after the sweep began (their models without lineage were not kept), and
+ * reads roots the journal cannot name (renamed, legacy, disabled or lineage-less models). */
+export async function coverSeeds(c: CrawlContext): Promise<void> {
+  for (const root of c.options.seeds.roots) if (!c.k.resolve(root)) await lookUp(c, root);
+  const covered = new Set(c.state().orgsCovered.map((o) => o.toLowerCase()));
+  for (const org of c.options.seeds.orgs) {
+    if (covered.has(org.toLowerCase())) continue;
+    await listAll(c, c.client.listingUrl({ author: org, sort: 'createdAt' }), `listed ${org}`);
+    await c.save([], { orgsCovered: [...c.state().orgsCovered, org] });
+  }
+}
+
+async function listAll(c: CrawlContext, first: string, message: string): Promise<void> {
+  for (let url: string | null = first; url;) {
+    const page = await c.client.listPage(url, c.options.signal);
+    c.parseErrors.push(...page.errors);
+    url = page.next;
+    await c.save(
+      page.models.map((model) => ({ t: 'model', model })),
+      { pages: c.state().pages + 1 },
+    );
+    c.report(message, 0);
+  }
+}
+
+/** The walk's first queue: the roots (read once each, so renamed roots get their canonical id; a disabled or
+ * deleted root is still walked, since its children's tags name it) and org models. */
+async function seedWalk(c: CrawlContext): Promise<void> {
+  for (const root of c.options.seeds.roots) await lookUp(c, root);
+  await coverSeeds(c);
+  const members = familyMembers(c.k, c.options.seeds);
+  const queue = [...members.keys()]
+    .map((key) => c.k.models.get(key)?.id ?? c.k.missing.get(key)?.id)
+    .filter((id): id is string => id !== undefined);
+  await c.save([], { queue, pages: Math.max(1, c.state().pages) });
+}
+
+export function sweepCost(c: CrawlContext): number {
+  return Math.ceil((c.options.hubSizeEstimate ?? REAL_HUB_SIZE) / 1000);
+}
+
+/** Pages still to list at the current page size (smaller after gateway time-outs). */
+function sweepPagesLeft(c: CrawlContext): number {
+  if (!c.state().next) return 0;
+  const left = (c.options.hubSizeEstimate ?? REAL_HUB_SIZE) - sweptSoFar(c);
+  return Math.max(1, Math.ceil(left / c.client.pageSize));
+}
+
+function sweptSoFar(c: CrawlContext): number {
+  return c.state().swept ?? c.state().pages * MAX_PAGE;
+}
