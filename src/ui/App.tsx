@@ -5,27 +5,34 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } fro
 import type { LineageRenderer } from '../render/renderer.ts';
 import type { DynamicsView, ViewState } from '../view/state.ts';
 import { dataMovedOn } from '../view/permalink.ts';
+import type { AppLink } from '../view/url-codec.ts';
 import { filterOptions } from './filterOptions.ts';
-import { link, usePermalinkSync } from './usePermalink.ts';
+import { usePermalinkSync } from './usePermalink.ts';
 import { useSnapshotImport } from './useSnapshotImport.ts';
-import { describeSelection, emptySelection, isEmptySelection, resolveSelection } from '../view/selection.ts';
+import { emptySelection, isEmptySelection, resolveSelection } from '../view/selection.ts';
 import { CrawlStatus } from './CrawlStatus.tsx';
 import { DetailsPanel } from './DetailsPanel.tsx';
 import { GraphView, type GraphSummary } from './GraphView.tsx';
 import { SettingsDialog } from './SettingsDialog.tsx';
 import { Sidebar } from './Sidebar.tsx';
-import { loadSettings, loadToken, saveSettings, saveToken } from './settings.ts';
+import { loadSettings, saveSettings } from './settings.ts';
 import { TimeSlider } from './TimeSlider.tsx';
 import { AppHeader } from './AppHeader.tsx';
+import { GraphBars } from './GraphBars.tsx';
+import { NoticeBanner } from './NoticeBanner.tsx';
+import { TokenQuestion } from './TokenQuestion.tsx';
+import { useExplorer } from './useExplorer.ts';
+import { useHubToken } from './useHubToken.ts';
 
 const DynamicsPanel = lazy(() => import('./dynamics/DynamicsPanel.tsx'));
-import { useExplorer } from './useExplorer.ts';
 
-const initial = loadSettings(window.location.search);
-export function App() {
+/** `link`: the address the page was opened with, decoded once at start (main.tsx). */
+export function App({ link }: { link: AppLink }) {
+  const [initial] = useState(() => loadSettings(link.hub));
   const [settings, setSettings] = useState(initial.settings);
-  const [token, setToken] = useState(() => loadToken(initial.settings.tokenPersistence));
-  const [notice, setNotice] = useState([initial.notice, ...link.notices].filter(Boolean).join(' ') || null);
+  const hubToken = useHubToken(settings.hubUrl, initial.settings.tokenPersistence, initial.savedHub);
+  const token = hubToken.token;
+  const [notice, setNotice] = useState(link.notices.join(' ') || null);
   const [view, setView] = useState<ViewState>(link.view);
   const [summary, setSummary] = useState<GraphSummary | null>(null);
   const [showSettings, setShowSettings] = useState(false);
@@ -46,9 +53,10 @@ export function App() {
 
   useEffect(() => {
     // Crawl when nothing is cached, or when the families differ from what the cache holds.
-    if (phase !== 'idle' || explorer.storeProblem || explorer.imported || link.snapshotUrl) return;
+    // A token saved for another Hub waits for the researcher's answer before anything is sent.
+    if (phase !== 'idle' || explorer.storeProblem || explorer.imported || link.snap || hubToken.asking) return;
     if (crawledKey !== seedsKey) explorer.startCrawl(seeds);
-  }, [phase, crawledKey, seedsKey, explorer.storeProblem]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [phase, crawledKey, seedsKey, explorer.storeProblem, hubToken.asking]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const [pathFrom, setPathFrom] = useState<string | null>(null);
   const selectedIds = useMemo(
@@ -80,8 +88,8 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [patchView]);
 
-  usePermalinkSync(view, info?.crawledAt ?? null, settings.hubUrl, rendererRef, layout);
-  const openSnapshot = useSnapshotImport(explorer, link.snapshotUrl, setNotice);
+  usePermalinkSync(link, view, info?.crawledAt ?? null, settings.hubUrl, rendererRef, layout);
+  const openSnapshot = useSnapshotImport(explorer, link.snap, setNotice);
   const [movedSeen, setMovedSeen] = useState(false);
   const movedOn = movedSeen ? null : dataMovedOn(link.crawledAt, info?.crawledAt ?? null);
 
@@ -102,55 +110,22 @@ export function App() {
         onSettings={() => setShowSettings(true)}
         onDynamics={() => patchDynamics({ open: !view.dynamics.open })}
       />
-      {(notice || movedOn || explorer.storeProblem) && (
-        <div className="banner" role="alert">
-          {[notice, movedOn, explorer.storeProblem].filter(Boolean).join(' ')}{' '}
-          {explorer.storeProblem && (
-            <button type="button" onClick={() => void explorer.resetCache()}>
-              Empty the cache and crawl again
-            </button>
-          )}
-          {(notice || movedOn) && (
-            <button
-              type="button"
-              onClick={() => {
-                setNotice(null);
-                setMovedSeen(true);
-              }}
-            >
-              Dismiss
-            </button>
-          )}
-        </div>
-      )}
+      <NoticeBanner
+        notices={[notice, movedOn]}
+        storeProblem={explorer.storeProblem}
+        onEmptyCache={() => void explorer.resetCache()}
+        onDismiss={() => (setNotice(null), setMovedSeen(true))}
+      />
       <main className="app-main">
         {!view.embed && <Sidebar view={view} summary={summary} options={options} onChange={patchView} />}
         <div className="graph-area">
-          {(!isEmptySelection(view.selection) || pathFrom) && (
-            <div className="selection-bar" data-testid="selection-bar" aria-live="polite">
-              {pathFrom ? (
-                <>
-                  Pick the other end of the path from <strong>{pathFrom}</strong> (search or click).{' '}
-                </>
-              ) : (
-                <>
-                  <strong>{selectedIds.size.toLocaleString('en')} selected</strong>: {describeSelection(view.selection)}
-                  .{' '}
-                </>
-              )}
-              <button type="button" onClick={() => (setPathFrom(null), patchView({ selection: emptySelection() }))}>
-                Clear selection
-              </button>
-            </div>
-          )}
-          {view.focus && (
-            <div className="focus-bar">
-              Focused on <strong>{view.focus}</strong>{' '}
-              <button type="button" onClick={() => patchView({ focus: null })}>
-                Show all
-              </button>
-            </div>
-          )}
+          <GraphBars
+            view={view}
+            selectedCount={selectedIds.size}
+            pathFrom={pathFrom}
+            onClearSelection={() => (setPathFrom(null), patchView({ selection: emptySelection() }))}
+            onShowAll={() => patchView({ focus: null })}
+          />
           <GraphView
             graph={graph}
             layout={layout}
@@ -218,13 +193,13 @@ export function App() {
           onClose={() => setShowSettings(false)}
           onSave={(s, t) => {
             saveSettings(s);
-            saveToken(t, s.tokenPersistence);
+            hubToken.save(t, s.hubUrl, s.tokenPersistence);
             setSettings(s);
-            setToken(t);
             setShowSettings(false);
           }}
         />
       )}
+      {hubToken.asking && <TokenQuestion saved={hubToken.asking} hubUrl={settings.hubUrl} onAnswer={hubToken.answer} />}
     </div>
   );
 }
