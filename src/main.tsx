@@ -3,6 +3,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App.tsx';
+import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
+import { loadSettings } from './ui/settings.ts';
 import { decodeLink } from './view/url-codec.ts';
 import './ui/app.css';
 
@@ -10,9 +12,14 @@ function start(): void {
   const root = document.getElementById('root');
   if (!root) throw new Error('main: #root is missing from index.html');
   const link = decodeLink(window.location.search);
+  const initial = loadSettings(link.hub);
+  // The Hub in use, kept up to date by the app, for the error screen's "empty the cache".
+  let hubInUse = initial.settings.hubUrl;
   createRoot(root).render(
     <StrictMode>
-      <App link={link} />
+      <ErrorBoundary hubUrl={() => hubInUse}>
+        <App link={link} initial={initial} onHub={(hub) => (hubInUse = hub)} />
+      </ErrorBoundary>
     </StrictMode>,
   );
 }

@@ -8,14 +8,14 @@ import { dataMovedOn } from '../view/permalink.ts';
 import type { AppLink } from '../view/url-codec.ts';
 import { filterOptions } from './filterOptions.ts';
 import { usePermalinkSync } from './usePermalink.ts';
-import { useSnapshotImport } from './useSnapshotImport.ts';
+import { describeLoading, useSnapshotImport } from './useSnapshotImport.ts';
 import { emptySelection, isEmptySelection, resolveSelection } from '../view/selection.ts';
 import { CrawlStatus } from './CrawlStatus.tsx';
 import { DetailsPanel } from './DetailsPanel.tsx';
 import { GraphView, type GraphSummary } from './GraphView.tsx';
 import { SettingsDialog } from './SettingsDialog.tsx';
 import { Sidebar } from './Sidebar.tsx';
-import { loadSettings, saveSettings } from './settings.ts';
+import { saveSettings, type loadSettings } from './settings.ts';
 import { TimeSlider } from './TimeSlider.tsx';
 import { AppHeader } from './AppHeader.tsx';
 import { GraphBars } from './GraphBars.tsx';
@@ -26,12 +26,20 @@ import { useHubToken } from './useHubToken.ts';
 
 const DynamicsPanel = lazy(() => import('./dynamics/DynamicsPanel.tsx'));
 
-/** `link`: the address the page was opened with, decoded once at start (main.tsx). */
-export function App({ link }: { link: AppLink }) {
-  const [initial] = useState(() => loadSettings(link.hub));
+interface Props {
+  /** The address the page was opened with, decoded once at start (main.tsx). */
+  link: AppLink;
+  /** The settings at start: saved ones with the link's Hub over them. */
+  initial: ReturnType<typeof loadSettings>;
+  /** Told the Hub in use, for the error screen. */
+  onHub(hub: string): void;
+}
+
+export function App({ link, initial, onHub }: Props) {
   const [settings, setSettings] = useState(initial.settings);
   const hubToken = useHubToken(settings.hubUrl, initial.settings.tokenPersistence, initial.savedHub);
   const token = hubToken.token;
+  useEffect(() => onHub(settings.hubUrl), [onHub, settings.hubUrl]);
   const [notice, setNotice] = useState(link.notices.join(' ') || null);
   const [view, setView] = useState<ViewState>(link.view);
   const [summary, setSummary] = useState<GraphSummary | null>(null);
@@ -55,7 +63,8 @@ export function App({ link }: { link: AppLink }) {
     // Crawl when nothing is cached, or when the families differ from what the cache holds.
     // A token saved for another Hub waits for the researcher's answer before anything is sent.
     if (phase !== 'idle' || explorer.storeProblem || explorer.imported || link.snap || hubToken.asking) return;
-    if (crawledKey !== seedsKey) explorer.startCrawl(seeds);
+    // No families means nothing to crawl: the cached graph stays rather than being replaced by an empty one.
+    if (crawledKey !== seedsKey && seeds.orgs.length + seeds.roots.length > 0) explorer.startCrawl(seeds);
   }, [phase, crawledKey, seedsKey, explorer.storeProblem, hubToken.asking]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const [pathFrom, setPathFrom] = useState<string | null>(null);
@@ -89,7 +98,12 @@ export function App({ link }: { link: AppLink }) {
   }, [patchView]);
 
   usePermalinkSync(link, view, info?.crawledAt ?? null, settings.hubUrl, rendererRef, layout);
-  const openSnapshot = useSnapshotImport(explorer, link.snap, setNotice);
+  // An imported snapshot brings its own families (legend, colours, exports follow them).
+  const onImported = useCallback(
+    (meta: { orgs: string[]; roots: string[] }) => patchView({ orgs: meta.orgs, roots: meta.roots }),
+    [patchView],
+  );
+  const snapshots = useSnapshotImport(explorer, link.snap, setNotice, onImported);
   const [movedSeen, setMovedSeen] = useState(false);
   const movedOn = movedSeen ? null : dataMovedOn(link.crawledAt, info?.crawledAt ?? null);
 
@@ -105,7 +119,7 @@ export function App({ link }: { link: AppLink }) {
         info={info}
         hubUrl={settings.hubUrl}
         onPick={pick}
-        onOpenSnapshot={openSnapshot}
+        onOpenSnapshot={snapshots.open}
         onNotice={setNotice}
         onSettings={() => setShowSettings(true)}
         onDynamics={() => patchDynamics({ open: !view.dynamics.open })}
@@ -116,6 +130,11 @@ export function App({ link }: { link: AppLink }) {
         onEmptyCache={() => void explorer.resetCache()}
         onDismiss={() => (setNotice(null), setMovedSeen(true))}
       />
+      {snapshots.loading && (
+        <p className="banner" role="status" data-testid="snapshot-progress">
+          {describeLoading(snapshots.loading)}
+        </p>
+      )}
       <main className="app-main">
         {!view.embed && <Sidebar view={view} summary={summary} options={options} onChange={patchView} />}
         <div className="graph-area">
@@ -182,6 +201,7 @@ export function App({ link }: { link: AppLink }) {
       {(!view.embed || phase === 'crawling' || phase === 'error') && (
         <CrawlStatus
           explorer={explorer}
+          hubUrl={settings.hubUrl}
           onResume={() => explorer.startCrawl(seeds)}
           onRefresh={() => explorer.startCrawl(seeds, true)}
         />

@@ -114,7 +114,10 @@ export function decodePermalink(search: string | URLSearchParams): Permalink & {
     drop(what);
     return null;
   };
-  view.orgs = list('o', isOrg, 'family list') ?? view.orgs;
+  // A family list naming nothing usable is left out like any bad value: the default families stay (an empty
+  // `o=`, written when every family was removed, is kept as it is).
+  const orgs = list('o', isOrg, 'family list');
+  if (orgs && (orgs.length > 0 || q.get('o')?.trim() === '')) view.orgs = orgs;
   view.roots = list('r', isLinkId, 'root list') ?? view.roots;
   view.focus = one('f', isLinkId, 'focused model');
   view.selected = one('s', isLinkId, 'selected model');

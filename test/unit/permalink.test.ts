@@ -126,4 +126,11 @@ describe('permalink codec', () => {
     expect(q.get('cam')).toBe('0,0,0.001');
     expect(decodePermalink(`?${q.toString()}`).notices).toEqual([]);
   });
+
+  it('keeps the default families when the family list names none that can be used', () => {
+    const r = decodePermalink('?o=%3Cscript%3E,-bad,..');
+    expect(r.view.orgs).toEqual(defaultView().orgs);
+    expect(r.notices).toHaveLength(1);
+    expect(decodePermalink('?o=').view.orgs).toEqual([]);
+  });
 });
