@@ -62,6 +62,12 @@ export function CrawlStatus({ explorer, hubUrl, onResume, onRefresh }: Props) {
             Resume crawl
           </button>
         )}
+        {phase === 'error' && (
+          // A crawl that fails again on resume may be stuck on its saved journal: this starts from nothing.
+          <button type="button" onClick={() => void explorer.resetCache()}>
+            Empty the cache and crawl again
+          </button>
+        )}
         {phase === 'idle' && info && (
           <button type="button" onClick={onRefresh}>
             Refresh

@@ -10,8 +10,11 @@ export function crawlEventPatch(ev: CrawlEvent): Partial<ExplorerState> | null {
     case 'partial':
       return null;
     case 'done':
+      // The cache's description comes with the event: were it read later, the app would see the old one in
+      // between and start the same crawl again (which replays the journal and loses this crawl's report).
       return {
         phase: 'idle',
+        info: ev.info,
         retry: null,
         report: ev.report,
         message: `Crawl finished: ${ev.requests.toLocaleString('en')} requests spent.`,
@@ -23,7 +26,9 @@ export function crawlEventPatch(ev: CrawlEvent): Partial<ExplorerState> | null {
     case 'busy':
       return { phase: 'busy', message: ev.message };
     case 'lock-freed':
-      return { phase: 'idle', message: "The other tab's crawl ended; this tab shows what it saved." };
+      // The phase turns idle with the cache's description (useExplorer's showCache), not before: in between,
+      // the app would take the old description for a cache to crawl again.
+      return { message: "The other tab's crawl ended; this tab shows what it saved." };
     case 'notice':
       return { message: ev.message };
     case 'retrying':

@@ -123,7 +123,7 @@ export function useExplorer(settings: HubSettings, token: string | null, familyO
       const ev = e.data;
       if (importedRef.current && (ev.type === 'partial' || ev.type === 'done' || ev.type === 'paused')) return;
       if (ev.type === 'partial' || ev.type === 'done') void showLineage(decodeLineage(ev.lineage));
-      if (ev.type === 'done' || ev.type === 'cancelled') reloadInfo();
+      if (ev.type === 'cancelled') reloadInfo();
       if (ev.type === 'lock-freed') void showCache().catch(() => undefined);
       const next = crawlEventPatch(ev);
       if (next) patch(next);

@@ -6,7 +6,7 @@ import type { Seeds } from '../crawl/records.ts';
 import { buildLineage } from '../crawl/closure.ts';
 import { HubClient, MAX_PAGE } from '../hub/client.ts';
 import type { CrawlResult } from '../crawl/options.ts';
-import { ForkscopeStore } from '../store/db.ts';
+import { ForkscopeStore, type SnapshotInfo } from '../store/db.ts';
 import { encodeLineage } from '../lineage/columnar.ts';
 import { transferables, type CrawlCommand, type CrawlEvent, type CrawlReport, type CrawlSettings } from './protocol.ts';
 
@@ -103,7 +103,7 @@ async function crawl(settings: CrawlSettings, seeds: Seeds, refresh: boolean): P
     current = crawler;
     const result = refresh ? await crawler.refresh() : await crawler.run();
     const crawledAt = result.state.finishedAt ?? new Date().toISOString();
-    await store.saveSnapshot(result.lineage, {
+    const info: SnapshotInfo = {
       v: 1,
       hub: settings.hubUrl,
       orgs: seeds.orgs,
@@ -111,10 +111,11 @@ async function crawl(settings: CrawlSettings, seeds: Seeds, refresh: boolean): P
       crawledAt,
       nodes: result.lineage.nodes.length,
       edges: result.lineage.edges.length,
-    });
+    };
+    await store.saveSnapshot(result.lineage, info);
     const lineage = encodeLineage(result.lineage);
     post(
-      { type: 'done', lineage, crawledAt, requests: result.state.requests, report: reportOf(result) },
+      { type: 'done', lineage, info, requests: result.state.requests, report: reportOf(result) },
       transferables(lineage),
     );
   } catch (e) {

@@ -4,6 +4,7 @@ import type { CrawlProgress } from '../crawl/progress.ts';
 import type { Seeds } from '../crawl/records.ts';
 import type { ColumnarLineage } from '../lineage/columnar.ts';
 import type { LayoutInput } from '../layout/radial.ts';
+import type { SnapshotInfo } from '../store/db.ts';
 
 export interface CrawlSettings {
   hubUrl: string;
@@ -39,7 +40,14 @@ export interface RetryNotice {
 export type CrawlEvent =
   | { type: 'progress'; progress: CrawlProgress }
   | { type: 'partial'; lineage: ColumnarLineage }
-  | { type: 'done'; lineage: ColumnarLineage; crawledAt: string; requests: number; report: CrawlReport }
+  | {
+      type: 'done';
+      lineage: ColumnarLineage;
+      /** The description saved with the snapshot, so the app knows at once what the cache now holds. */
+      info: SnapshotInfo;
+      requests: number;
+      report: CrawlReport;
+    }
   | { type: 'paused'; requests: number }
   | { type: 'cancelled' }
   | { type: 'busy'; message: string }
