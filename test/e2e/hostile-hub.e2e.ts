@@ -101,7 +101,7 @@ describe('a Hub that fails, and links that name nothing usable', () => {
 
   it('shows the result of another tab’s crawl in the tab that waited for it', async () => {
     // A slow Hub, so the first tab's crawl is still running when the second tab opens.
-    const proxy = await recordingProxy(env().hub.url, { latencyMs: 400 });
+    const proxy = await recordingProxy(env().hub.url, { latencyMs: 1500 });
     const context = await env().browser.newContext({ viewport: { width: 1400, height: 850 } });
     const first = await context.newPage();
     await first.goto(at(proxy.url));
