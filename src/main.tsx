@@ -1,13 +1,27 @@
-// Browser entry: mounts the React app. Nothing else runs at import time.
+// Browser entry: reads the address once (the one URL codec) and mounts the React app with it, inside the
+// top-level error boundary. Nothing else runs at import time.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App.tsx';
+import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
+import { loadSettings } from './ui/settings.ts';
+import { decodeLink } from './view/url-codec.ts';
 import './ui/app.css';
 
-const root = document.getElementById('root');
-if (!root) throw new Error('main: #root is missing from index.html');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+function start(): void {
+  const root = document.getElementById('root');
+  if (!root) throw new Error('main: #root is missing from index.html');
+  const link = decodeLink(window.location.search);
+  const initial = loadSettings(link.hub);
+  // The Hub in use, kept up to date by the app, for the error screen's "empty the cache".
+  let hubInUse = initial.settings.hubUrl;
+  createRoot(root).render(
+    <StrictMode>
+      <ErrorBoundary hubUrl={() => hubInUse}>
+        <App link={link} initial={initial} onHub={(hub) => (hubInUse = hub)} />
+      </ErrorBoundary>
+    </StrictMode>,
+  );
+}
+
+start();

@@ -5,27 +5,42 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } fro
 import type { LineageRenderer } from '../render/renderer.ts';
 import type { DynamicsView, ViewState } from '../view/state.ts';
 import { dataMovedOn } from '../view/permalink.ts';
+import type { AppLink } from '../view/url-codec.ts';
 import { filterOptions } from './filterOptions.ts';
-import { link, usePermalinkSync } from './usePermalink.ts';
-import { useSnapshotImport } from './useSnapshotImport.ts';
-import { describeSelection, emptySelection, isEmptySelection, resolveSelection } from '../view/selection.ts';
+import { usePermalinkSync } from './usePermalink.ts';
+import { describeLoading, useSnapshotImport } from './useSnapshotImport.ts';
+import { emptySelection, isEmptySelection, resolveSelection } from '../view/selection.ts';
 import { CrawlStatus } from './CrawlStatus.tsx';
 import { DetailsPanel } from './DetailsPanel.tsx';
 import { GraphView, type GraphSummary } from './GraphView.tsx';
 import { SettingsDialog } from './SettingsDialog.tsx';
 import { Sidebar } from './Sidebar.tsx';
-import { loadSettings, loadToken, saveSettings, saveToken } from './settings.ts';
+import { saveSettings, type loadSettings } from './settings.ts';
 import { TimeSlider } from './TimeSlider.tsx';
 import { AppHeader } from './AppHeader.tsx';
+import { GraphBars } from './GraphBars.tsx';
+import { NoticeBanner } from './NoticeBanner.tsx';
+import { TokenQuestion } from './TokenQuestion.tsx';
+import { useExplorer } from './useExplorer.ts';
+import { useHubToken } from './useHubToken.ts';
 
 const DynamicsPanel = lazy(() => import('./dynamics/DynamicsPanel.tsx'));
-import { useExplorer } from './useExplorer.ts';
 
-const initial = loadSettings(window.location.search);
-export function App() {
+interface Props {
+  /** The address the page was opened with, decoded once at start (main.tsx). */
+  link: AppLink;
+  /** The settings at start: saved ones with the link's Hub over them. */
+  initial: ReturnType<typeof loadSettings>;
+  /** Told the Hub in use, for the error screen. */
+  onHub(hub: string): void;
+}
+
+export function App({ link, initial, onHub }: Props) {
   const [settings, setSettings] = useState(initial.settings);
-  const [token, setToken] = useState(() => loadToken(initial.settings.tokenPersistence));
-  const [notice, setNotice] = useState([initial.notice, ...link.notices].filter(Boolean).join(' ') || null);
+  const hubToken = useHubToken(settings.hubUrl, initial.settings.tokenPersistence, initial.savedHub);
+  const token = hubToken.token;
+  useEffect(() => onHub(settings.hubUrl), [onHub, settings.hubUrl]);
+  const [notice, setNotice] = useState(link.notices.join(' ') || null);
   const [view, setView] = useState<ViewState>(link.view);
   const [summary, setSummary] = useState<GraphSummary | null>(null);
   const [showSettings, setShowSettings] = useState(false);
@@ -46,9 +61,11 @@ export function App() {
 
   useEffect(() => {
     // Crawl when nothing is cached, or when the families differ from what the cache holds.
-    if (phase !== 'idle' || explorer.storeProblem || explorer.imported || link.snapshotUrl) return;
-    if (crawledKey !== seedsKey) explorer.startCrawl(seeds);
-  }, [phase, crawledKey, seedsKey, explorer.storeProblem]); // eslint-disable-line react-hooks/exhaustive-deps
+    // A token saved for another Hub waits for the researcher's answer before anything is sent.
+    if (phase !== 'idle' || explorer.storeProblem || explorer.imported || link.snap || hubToken.asking) return;
+    // No families means nothing to crawl: the cached graph stays rather than being replaced by an empty one.
+    if (crawledKey !== seedsKey && seeds.orgs.length + seeds.roots.length > 0) explorer.startCrawl(seeds);
+  }, [phase, crawledKey, seedsKey, explorer.storeProblem, hubToken.asking]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const [pathFrom, setPathFrom] = useState<string | null>(null);
   const selectedIds = useMemo(
@@ -80,8 +97,13 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [patchView]);
 
-  usePermalinkSync(view, info?.crawledAt ?? null, settings.hubUrl, rendererRef, layout);
-  const openSnapshot = useSnapshotImport(explorer, link.snapshotUrl, setNotice);
+  usePermalinkSync(link, view, info?.crawledAt ?? null, settings.hubUrl, rendererRef, layout);
+  // An imported snapshot brings its own families (legend, colours, exports follow them).
+  const onImported = useCallback(
+    (meta: { orgs: string[]; roots: string[] }) => patchView({ orgs: meta.orgs, roots: meta.roots }),
+    [patchView],
+  );
+  const snapshots = useSnapshotImport(explorer, link.snap, setNotice, onImported);
   const [movedSeen, setMovedSeen] = useState(false);
   const movedOn = movedSeen ? null : dataMovedOn(link.crawledAt, info?.crawledAt ?? null);
 
@@ -98,60 +120,32 @@ export function App() {
         info={info}
         hubUrl={settings.hubUrl}
         onPick={pick}
-        onOpenSnapshot={openSnapshot}
+        onOpenSnapshot={snapshots.open}
         onNotice={setNotice}
         onSettings={() => setShowSettings(true)}
         onDynamics={() => patchDynamics({ open: !view.dynamics.open })}
       />
-      {(notice || movedOn || explorer.storeProblem) && (
-        <div className="banner" role="alert">
-          {[notice, movedOn, explorer.storeProblem].filter(Boolean).join(' ')}{' '}
-          {explorer.storeProblem && (
-            <button type="button" onClick={() => void explorer.resetCache()}>
-              Empty the cache and crawl again
-            </button>
-          )}
-          {(notice || movedOn) && (
-            <button
-              type="button"
-              onClick={() => {
-                setNotice(null);
-                setMovedSeen(true);
-              }}
-            >
-              Dismiss
-            </button>
-          )}
-        </div>
+      <NoticeBanner
+        notices={[notice, movedOn]}
+        storeProblem={explorer.storeProblem}
+        onEmptyCache={() => void explorer.resetCache()}
+        onDismiss={() => (setNotice(null), setMovedSeen(true))}
+      />
+      {snapshots.loading && (
+        <p className="banner" role="status" data-testid="snapshot-progress">
+          {describeLoading(snapshots.loading)}
+        </p>
       )}
       <main className="app-main">
         {!view.embed && <Sidebar view={view} summary={summary} options={options} onChange={patchView} />}
         <div className="graph-area">
-          {(!isEmptySelection(view.selection) || pathFrom) && (
-            <div className="selection-bar" data-testid="selection-bar" aria-live="polite">
-              {pathFrom ? (
-                <>
-                  Pick the other end of the path from <strong>{pathFrom}</strong> (search or click).{' '}
-                </>
-              ) : (
-                <>
-                  <strong>{selectedIds.size.toLocaleString('en')} selected</strong>: {describeSelection(view.selection)}
-                  .{' '}
-                </>
-              )}
-              <button type="button" onClick={() => (setPathFrom(null), patchView({ selection: emptySelection() }))}>
-                Clear selection
-              </button>
-            </div>
-          )}
-          {view.focus && (
-            <div className="focus-bar">
-              Focused on <strong>{view.focus}</strong>{' '}
-              <button type="button" onClick={() => patchView({ focus: null })}>
-                Show all
-              </button>
-            </div>
-          )}
+          <GraphBars
+            view={view}
+            selectedCount={selectedIds.size}
+            pathFrom={pathFrom}
+            onClearSelection={() => (setPathFrom(null), patchView({ selection: emptySelection() }))}
+            onShowAll={() => patchView({ focus: null })}
+          />
           <GraphView
             graph={graph}
             layout={layout}
@@ -209,6 +203,7 @@ export function App() {
       {(!view.embed || phase === 'crawling' || phase === 'error') && (
         <CrawlStatus
           explorer={explorer}
+          hubUrl={settings.hubUrl}
           onResume={() => explorer.startCrawl(seeds)}
           onRefresh={() => explorer.startCrawl(seeds, true)}
         />
@@ -220,13 +215,13 @@ export function App() {
           onClose={() => setShowSettings(false)}
           onSave={(s, t) => {
             saveSettings(s);
-            saveToken(t, s.tokenPersistence);
+            hubToken.save(t, s.hubUrl, s.tokenPersistence);
             setSettings(s);
-            setToken(t);
             setShowSettings(false);
           }}
         />
       )}
+      {hubToken.asking && <TokenQuestion saved={hubToken.asking} hubUrl={settings.hubUrl} onAnswer={hubToken.answer} />}
     </div>
   );
 }

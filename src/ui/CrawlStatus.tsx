@@ -1,19 +1,28 @@
 // The crawl's progress: models kept, requests spent, what is left and the ETA under the quota, with pause,
-// resume and cancel. Announced politely to screen readers.
+// resume and cancel; a Hub that fails (what is retried, when) and what the last crawl reported (malformed items,
+// junk entries). Announced politely to screen readers.
+import { describeReport, describeRetry } from './crawlEvents.ts';
 import type { Explorer } from './useExplorer.ts';
 
 interface Props {
   explorer: Explorer;
+  hubUrl: string;
   onResume(): void;
   onRefresh(): void;
 }
 
-export function CrawlStatus({ explorer, onResume, onRefresh }: Props) {
+export function CrawlStatus({ explorer, hubUrl, onResume, onRefresh }: Props) {
   const { phase, progress, message, info } = explorer;
   const crawling = phase === 'crawling';
   const total = progress ? progress.pages + progress.queue : 0;
+  const report = describeReport(explorer.report);
   return (
     <section className="crawl-status" data-testid="crawl-status" aria-live="polite" aria-label="Crawl status">
+      {explorer.retry && (
+        <span className="hub-problem" data-testid="hub-problem">
+          {describeRetry(explorer.retry, hubUrl)}
+        </span>
+      )}
       {crawling && progress ? (
         <>
           <progress max={Math.max(1, total)} value={progress.pages} aria-label="Crawl progress" />
@@ -30,10 +39,13 @@ export function CrawlStatus({ explorer, onResume, onRefresh }: Props) {
             ? 'Opening the cache…'
             : info
               ? `${info.nodes.toLocaleString('en')} models, ${info.edges.toLocaleString('en')} edges, crawled ${info.crawledAt.slice(0, 16).replace('T', ' ')} UTC`
-              : 'Nothing crawled yet.'}
+              : crawling
+                ? 'Starting the crawl…'
+                : 'Nothing crawled yet.'}
           {message ? ` ${message}` : ''}
         </span>
       )}
+      {report && !crawling && <span data-testid="crawl-report">{report}</span>}
       <span className="crawl-buttons">
         {crawling && (
           <>
@@ -48,6 +60,12 @@ export function CrawlStatus({ explorer, onResume, onRefresh }: Props) {
         {(phase === 'paused' || phase === 'error') && (
           <button type="button" onClick={onResume}>
             Resume crawl
+          </button>
+        )}
+        {phase === 'error' && (
+          // A crawl that fails again on resume may be stuck on its saved journal: this starts from nothing.
+          <button type="button" onClick={() => void explorer.resetCache()}>
+            Empty the cache and crawl again
           </button>
         )}
         {phase === 'idle' && info && (

@@ -1,7 +1,7 @@
 // Hub settings: the Hub URL, an optional access token (kept in memory unless the user chooses otherwise; never
-// put in a URL) and the request quota.
+// put in a URL; bound to the Hub it is saved with) and the request quota. Inputs are bounded, with a message.
 import { useState } from 'react';
-import { parseHubUrl, type HubSettings, type TokenPersistence } from './settings.ts';
+import { isTokenText, MAX_TOKEN, parseHubUrl, type HubSettings, type TokenPersistence } from './settings.ts';
 
 interface Props {
   settings: HubSettings;
@@ -22,7 +22,9 @@ export function SettingsDialog({ settings, token, onSave, onClose }: Props) {
     if (!hubUrl) return setProblem('The Hub URL must be an http(s) address.');
     if (!Number.isInteger(q) || q < 1 || q > 100_000)
       return setProblem('The quota is a whole number of requests per 5 minutes.');
-    if (tok && !/^hf_[A-Za-z0-9]+$/.test(tok.trim())) return setProblem('An access token starts with hf_.');
+    if (tok.trim().length > MAX_TOKEN)
+      return setProblem(`An access token has at most ${MAX_TOKEN} characters; this one is longer.`);
+    if (tok && !isTokenText(tok.trim())) return setProblem('An access token starts with hf_.');
     onSave({ ...settings, hubUrl, quota: q, tokenPersistence: persist }, tok.trim() || null);
   };
   return (
@@ -43,11 +45,27 @@ export function SettingsDialog({ settings, token, onSave, onClose }: Props) {
         </label>
         <label>
           Access token (optional){' '}
-          <input type="password" autoComplete="off" value={tok} onChange={(e) => setTok(e.target.value)} />
+          <input
+            type="password"
+            autoComplete="off"
+            value={tok}
+            maxLength={MAX_TOKEN + 1}
+            onChange={(e) => setTok(e.target.value)}
+            data-testid="settings-token"
+          />
         </label>
+        {tok.trim() && (
+          <p className="note">
+            The token is saved for {parseHubUrl(hub) ?? 'the Hub above'} and sent to that Hub only.
+          </p>
+        )}
         <label>
           Keep the token{' '}
-          <select value={persist} onChange={(e) => setPersist(e.target.value as TokenPersistence)}>
+          <select
+            value={persist}
+            data-testid="settings-persist"
+            onChange={(e) => setPersist(e.target.value as TokenPersistence)}
+          >
             <option value="memory">only while this page is open</option>
             <option value="session">for this tab session</option>
             <option value="local">on this browser (it stays on disk)</option>

@@ -19,7 +19,7 @@ interface Props {
   selectedIds: ReadonlySet<string>;
   info: SnapshotInfo | null;
   hubUrl: string;
-  onOpenSnapshot(text: string, from: string): void;
+  onOpenSnapshot(file: File): void;
   onNotice(message: string): void;
 }
 
@@ -27,10 +27,11 @@ export function ShareActions({ graph, ids, view, selectedIds, info, hubUrl, onOp
   const [format, setFormat] = useState<ExportFormat>('csv');
   const exportView = (): void => {
     const lineage = viewLineage(graph, ids, view, isEmptySelection(view.selection) ? null : selectedIds);
+    // The data's own description (an imported snapshot's or the cache's): its Hub, seeds and crawl date.
     const meta = {
       hub: info?.hub ?? hubUrl,
-      orgs: view.orgs,
-      roots: view.roots,
+      orgs: info?.orgs ?? view.orgs,
+      roots: info?.roots ?? view.roots,
       crawledAt: info?.crawledAt ?? new Date().toISOString(),
     };
     const worker = new Worker(new URL('../workers/export.worker.ts', import.meta.url), { type: 'module' });
@@ -83,7 +84,8 @@ export function ShareActions({ graph, ids, view, selectedIds, info, hubUrl, onOp
           data-testid="import-snapshot"
           onChange={(e) => {
             const file = e.target.files?.[0];
-            if (file) void file.text().then((t) => onOpenSnapshot(t, file.name));
+            if (file) onOpenSnapshot(file);
+            e.target.value = '';
           }}
         />
       </label>

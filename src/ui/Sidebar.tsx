@@ -1,7 +1,5 @@
 // The left panel: families and roots (add, remove), encoding with its legend, and filters.
-import { useState } from 'react';
 import { RELATIONS } from '../lineage/model.ts';
-import { normalizeRepoId } from '../lineage/repo-id.ts';
 import {
   COLOR_BY,
   SIZE_BY,
@@ -12,6 +10,7 @@ import {
   type SizeBy,
   type ViewState,
 } from '../view/state.ts';
+import { Families } from './Families.tsx';
 import type { GraphSummary } from './GraphView.tsx';
 
 interface Props {
@@ -28,60 +27,6 @@ export function Sidebar({ view, summary, options, onChange }: Props) {
       <Encoding view={view} summary={summary} onChange={onChange} />
       <FiltersForm filters={view.filters} options={options} onChange={(filters) => onChange({ filters })} />
     </nav>
-  );
-}
-
-function Families({ view, onChange }: Pick<Props, 'view' | 'onChange'>) {
-  const [text, setText] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const add = (): void => {
-    const value = text.trim();
-    if (/^[\w.-]+$/.test(value)) onChange({ orgs: [...new Set([...view.orgs, value])] });
-    else {
-      const id = normalizeRepoId(value);
-      if (!id) return setProblem('Type an org (such as deepseek-ai) or a model id (owner/name).');
-      onChange({ roots: [...new Set([...view.roots, id])] });
-    }
-    setText('');
-    setProblem(null);
-  };
-  const chips = [
-    ...view.orgs.map((o) => ({ kind: 'orgs' as const, value: o })),
-    ...view.roots.map((r) => ({ kind: 'roots' as const, value: r })),
-  ];
-  return (
-    <section aria-labelledby="families-h">
-      <h2 id="families-h">Families</h2>
-      <ul className="chips" data-testid="families">
-        {chips.map((c) => (
-          <li key={`${c.kind}:${c.value}`}>
-            {c.value}
-            <button
-              type="button"
-              aria-label={`Remove ${c.value}`}
-              onClick={() => onChange({ [c.kind]: view[c.kind].filter((v) => v !== c.value) })}
-            >
-              ×
-            </button>
-          </li>
-        ))}
-      </ul>
-      <form onSubmit={(e) => (e.preventDefault(), add())} className="row">
-        <input
-          aria-label="Add an org or a model as a root"
-          placeholder="org or owner/model"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          data-testid="add-family-input"
-        />
-        <button type="submit">Add</button>
-      </form>
-      {problem && (
-        <p role="alert" className="problem">
-          {problem}
-        </p>
-      )}
-    </section>
   );
 }
 

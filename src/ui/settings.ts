@@ -1,8 +1,15 @@
-// Hub settings: the Hub URL (also `?hub=` in the address; only http(s)), the quota, and the access token,
-// kept in memory unless the user asks for the tab session or, explicitly, for this browser.
+// Hub settings: the Hub URL (also `hub=` in a link; only http(s)), the quota, and the access token, kept in
+// memory unless the user asks for the tab session or, explicitly, for this browser. A token is stored with the
+// Hub it was entered for and is handed out only for that Hub: a link naming another Hub never carries it there
+// (App asks first). Everything read back from storage goes through a parser; bad or old records give defaults.
+import { parseHubUrl } from '../view/link-rules.ts';
+
+export { parseHubUrl } from '../view/link-rules.ts';
 export const PUBLIC_HUB = 'https://huggingface.co';
 const SETTINGS_KEY = 'forkscope.settings';
 const TOKEN_KEY = 'forkscope.token';
+/** Longest access token accepted (Hub tokens are about 40 characters). */
+export const MAX_TOKEN = 512;
 
 export type TokenPersistence = 'memory' | 'session' | 'local';
 
@@ -15,17 +22,15 @@ export interface HubSettings {
   hubSizeEstimate: number;
 }
 
-/** A Hub base URL, or null when it is not http(s) or not a URL at all. */
-export function parseHubUrl(raw: string | null | undefined): string | null {
-  if (!raw) return null;
-  try {
-    const url = new URL(raw.trim());
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    if (url.username || url.password) return null;
-    return url.origin;
-  } catch {
-    return null;
-  }
+/** A token and the Hub (origin) it was entered for. */
+export interface BoundToken {
+  hub: string;
+  token: string;
+}
+
+/** Whether a text is shaped like a Hub access token, within the length bound. */
+export function isTokenText(s: string): boolean {
+  return s.length <= MAX_TOKEN && /^hf_[A-Za-z0-9]+$/.test(s);
 }
 
 export function defaultSettings(): HubSettings {
@@ -40,49 +45,85 @@ export function defaultSettings(): HubSettings {
   };
 }
 
-export function loadSettings(search: string): { settings: HubSettings; notice: string | null } {
-  const settings = defaultSettings();
+/** Saved settings over the defaults; anything unreadable or out of range keeps its default. */
+export function parseSavedSettings(raw: string | null, defaults: HubSettings): HubSettings {
+  const settings = { ...defaults };
+  let saved: unknown;
   try {
-    const saved = JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? '{}') as Partial<HubSettings>;
-    const hub = parseHubUrl(saved.hubUrl);
-    if (hub) settings.hubUrl = hub;
-    if (typeof saved.quota === 'number' && saved.quota >= 1 && saved.quota <= 100_000)
-      settings.quota = Math.floor(saved.quota);
-    if (saved.tokenPersistence === 'session' || saved.tokenPersistence === 'local')
-      settings.tokenPersistence = saved.tokenPersistence;
+    saved = JSON.parse(raw ?? '{}');
   } catch {
-    // unreadable saved settings: defaults
+    return settings;
   }
-  const fromUrl = new URLSearchParams(search).get('hub');
-  if (fromUrl === null) return { settings, notice: null };
-  const hub = parseHubUrl(fromUrl);
-  if (!hub) return { settings, notice: 'The link names a Hub that is not an http(s) address; it was ignored.' };
-  return { settings: { ...settings, hubUrl: hub }, notice: null };
+  if (typeof saved !== 'object' || saved === null || Array.isArray(saved)) return settings;
+  const s = saved as Record<string, unknown>;
+  const hub = typeof s.hubUrl === 'string' ? parseHubUrl(s.hubUrl) : null;
+  if (hub) settings.hubUrl = hub;
+  if (typeof s.quota === 'number' && s.quota >= 1 && s.quota <= 100_000) settings.quota = Math.floor(s.quota);
+  if (s.tokenPersistence === 'session' || s.tokenPersistence === 'local')
+    settings.tokenPersistence = s.tokenPersistence;
+  return settings;
+}
+
+/** A stored token: `{v:1, hub, token}`; a bare token saved by an older version is bound to `legacyHub`, the Hub
+ * the saved settings named when it was stored. Anything else is no token. */
+export function parseSavedToken(raw: string | null, legacyHub: string): BoundToken | null {
+  if (!raw) return null;
+  if (isTokenText(raw.trim())) return { hub: legacyHub, token: raw.trim() };
+  try {
+    const t = JSON.parse(raw) as Record<string, unknown> | null;
+    if (typeof t !== 'object' || t === null || t.v !== 1) return null;
+    const hub = typeof t.hub === 'string' ? parseHubUrl(t.hub) : null;
+    if (!hub || typeof t.token !== 'string' || !isTokenText(t.token)) return null;
+    return { hub, token: t.token };
+  } catch {
+    return null;
+  }
+}
+
+/** The token to send to `hub`: only the one bound to it. `other` is a token bound to another Hub (to ask about). */
+export function tokenFor(saved: BoundToken | null, hub: string): { token: string | null; other: BoundToken | null } {
+  if (!saved) return { token: null, other: null };
+  return saved.hub === parseHubUrl(hub) ? { token: saved.token, other: null } : { token: null, other: saved };
+}
+
+/** The settings in use: saved ones (or defaults), then the link's Hub. `savedHub` is the Hub before the link. */
+export function loadSettings(linkHub: string | null): { settings: HubSettings; savedHub: string } {
+  const settings = parseSavedSettings(readStorage(localStorage, SETTINGS_KEY), defaultSettings());
+  return { settings: linkHub ? { ...settings, hubUrl: linkHub } : settings, savedHub: settings.hubUrl };
 }
 
 export function saveSettings(s: HubSettings): void {
   localStorage.setItem(
     SETTINGS_KEY,
-    JSON.stringify({ hubUrl: s.hubUrl, quota: s.quota, tokenPersistence: s.tokenPersistence }),
+    JSON.stringify({ v: 1, hubUrl: s.hubUrl, quota: s.quota, tokenPersistence: s.tokenPersistence }),
   );
 }
 
-let memoryToken: string | null = null;
+let memoryToken: BoundToken | null = null;
 
-export function loadToken(persistence: TokenPersistence): string | null {
+export function loadToken(persistence: TokenPersistence, savedHub: string): BoundToken | null {
   if (memoryToken) return memoryToken;
-  if (persistence === 'session') return sessionStorage.getItem(TOKEN_KEY);
-  if (persistence === 'local') return localStorage.getItem(TOKEN_KEY);
+  if (persistence === 'session') return parseSavedToken(readStorage(sessionStorage, TOKEN_KEY), savedHub);
+  if (persistence === 'local') return parseSavedToken(readStorage(localStorage, TOKEN_KEY), savedHub);
   return null;
 }
 
-export function saveToken(token: string | null, persistence: TokenPersistence): void {
+export function saveToken(token: BoundToken | null, persistence: TokenPersistence): void {
   memoryToken = token;
   sessionStorage.removeItem(TOKEN_KEY);
   localStorage.removeItem(TOKEN_KEY);
   if (!token) return;
-  if (persistence === 'session') sessionStorage.setItem(TOKEN_KEY, token);
-  if (persistence === 'local') localStorage.setItem(TOKEN_KEY, token);
+  const record = JSON.stringify({ v: 1, hub: token.hub, token: token.token });
+  if (persistence === 'session') sessionStorage.setItem(TOKEN_KEY, record);
+  if (persistence === 'local') localStorage.setItem(TOKEN_KEY, record);
+}
+
+function readStorage(storage: Storage, key: string): string | null {
+  try {
+    return storage.getItem(key);
+  } catch {
+    return null;
+  }
 }
 
 /** A link to a model's page on the configured Hub, built so that no id can turn it into another URL. */

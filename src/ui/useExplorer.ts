@@ -1,5 +1,7 @@
 // The explorer session: one lineage graph for the app's life, the IndexedDB cache it opens with, the crawl and
 // layout workers, and the render arrays the graph view draws. React state holds only what panels display.
+// A cache that cannot be read or opened is reported (storeProblem) with resetCache as the way out: the whole
+// database is deleted and opened anew, which also works for one a newer Forkscope upgraded.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CrawlProgress } from '../crawl/progress.ts';
 import type { Seeds } from '../crawl/records.ts';
@@ -7,10 +9,11 @@ import { createLineageGraph, mergeLineage, type LineageGraph } from '../graph/gr
 import type { Lineage } from '../lineage/types.ts';
 import { prepareLayout } from '../layout/input.ts';
 import { decodeLineage } from '../lineage/columnar.ts';
-import { cacheName, ForkscopeStore, StoreError, type SnapshotInfo } from '../store/db.ts';
-import type { CrawlCommand, CrawlEvent, LayoutRequest, LayoutResponse } from '../workers/protocol.ts';
+import { cacheName, deleteCache, ForkscopeStore, StoreError, type SnapshotInfo } from '../store/db.ts';
+import type { CrawlCommand, CrawlEvent, CrawlReport, RetryNotice } from '../workers/protocol.ts';
+import { crawlEventPatch } from './crawlEvents.ts';
+import { runLayout } from './runLayout.ts';
 import type { HubSettings } from './settings.ts';
-import type { Snapshot } from '../export/snapshot.ts';
 
 export type CrawlPhase = 'opening' | 'idle' | 'crawling' | 'paused' | 'busy' | 'error';
 
@@ -31,7 +34,14 @@ export interface ExplorerState {
   storeProblem: string | null;
   /** A snapshot file or link is shown instead of the cache; nothing is crawled then. */
   imported: boolean;
+  /** The last request the Hub failed, while the crawl waits to try it again. */
+  retry: RetryNotice | null;
+  /** What the last finished crawl reported besides its graph. */
+  report: CrawlReport | null;
 }
+
+/** What an imported snapshot says about itself. */
+export type SnapshotMeta = Pick<SnapshotInfo, 'hub' | 'orgs' | 'roots' | 'crawledAt'>;
 
 export interface Explorer extends ExplorerState {
   graph: LineageGraph;
@@ -39,8 +49,20 @@ export interface Explorer extends ExplorerState {
   pause(): void;
   cancel(): void;
   resetCache(): Promise<void>;
-  importSnapshot(snapshot: Snapshot): void;
+  importSnapshot(lineage: Lineage, meta: SnapshotMeta): void;
 }
+
+const INITIAL: ExplorerState = {
+  phase: 'opening',
+  progress: null,
+  message: null,
+  info: null,
+  layout: null,
+  storeProblem: null,
+  imported: false,
+  retry: null,
+  report: null,
+};
 
 export function useExplorer(settings: HubSettings, token: string | null, familyOrder: readonly string[]): Explorer {
   const [graph] = useState<LineageGraph>(() => createLineageGraph());
@@ -48,16 +70,11 @@ export function useExplorer(settings: HubSettings, token: string | null, familyO
   const crawlRef = useRef<Worker | null>(null);
   const layoutRef = useRef<Worker | null>(null);
   const layoutSeq = useRef(0);
+  const shownSeq = useRef(0);
   const importedRef = useRef(false);
-  const [state, setState] = useState<ExplorerState>({
-    phase: 'opening',
-    progress: null,
-    message: null,
-    info: null,
-    layout: null,
-    storeProblem: null,
-    imported: false,
-  });
+  const resetRef = useRef(false);
+  const [epoch, setEpoch] = useState(0);
+  const [state, setState] = useState<ExplorerState>(INITIAL);
   const patch = useCallback((p: Partial<ExplorerState>) => setState((s) => ({ ...s, ...p })), []);
   const hubUrl = settings.hubUrl;
   const familiesRef = useRef(familyOrder);
@@ -65,8 +82,12 @@ export function useExplorer(settings: HubSettings, token: string | null, familyO
     familiesRef.current = familyOrder;
   }, [familyOrder]);
 
+  /** Lays out and shows a lineage; of overlapping calls only the latest is drawn, and once a snapshot is
+   * imported only its own (`imported`) ones are. */
   const showLineage = useCallback(
-    async (lineage: Lineage) => {
+    async (lineage: Lineage, imported = false) => {
+      if (importedRef.current && !imported) return;
+      const seq = ++shownSeq.current;
       // The layout is prepared on a scratch graph so the one on screen stays whole until positions arrive.
       const prepared = prepareLayout(createLineageGraph(lineage), familiesRef.current);
       const cached = await storeRef.current?.loadPositions(prepared.key).catch(() => null);
@@ -76,6 +97,7 @@ export function useExplorer(settings: HubSettings, token: string | null, familyO
         cached?.length === 3 * n ? null : await runLayout(layoutRef.current, prepared.input, ++layoutSeq.current);
       const placed = fresh ?? (cached as Float32Array);
       if (fresh) void storeRef.current?.savePositions(prepared.key, fresh).catch(() => undefined);
+      if (seq !== shownSeq.current || (importedRef.current && !imported)) return;
       graph.clear();
       mergeLineage(graph, lineage);
       const [xy, room] = [placed.subarray(0, 2 * n), placed.subarray(2 * n)];
@@ -84,37 +106,43 @@ export function useExplorer(settings: HubSettings, token: string | null, familyO
     [graph],
   );
 
+  /** Reads the cached graph and shows it (not once a snapshot is imported: that one stays). */
+  const showCache = useCallback(async () => {
+    const store = storeRef.current;
+    if (!store) return;
+    const snap = await store.loadSnapshot();
+    if (importedRef.current) return patch({ phase: 'idle' });
+    patch({ phase: 'idle', info: snap?.info ?? null });
+    if (snap) await showLineage(snap.lineage);
+  }, [patch, showLineage]);
+
   useEffect(() => {
     layoutRef.current = new Worker(new URL('../workers/layout.worker.ts', import.meta.url), { type: 'module' });
     const crawl = new Worker(new URL('../workers/crawl.worker.ts', import.meta.url), { type: 'module' });
     crawlRef.current = crawl;
+    const reloadInfo = (): void =>
+      void storeRef.current?.loadSnapshotInfo().then((info) => info && !importedRef.current && patch({ info }));
     crawl.onmessage = (e: MessageEvent<CrawlEvent>) => {
       const ev = e.data;
-      if (ev.type === 'progress') patch({ phase: 'crawling', progress: ev.progress });
-      else if (importedRef.current && (ev.type === 'partial' || ev.type === 'done' || ev.type === 'paused')) return;
-      else if (ev.type === 'partial') void showLineage(decodeLineage(ev.lineage));
-      else if (ev.type === 'done') {
-        patch({ message: `Crawl finished: ${ev.requests.toLocaleString('en')} requests spent.` });
-        // Idle only once the cache's description is known: idle with no description reads as "nothing
-        // crawled yet" and would start the crawl again.
-        void storeRef.current
-          ?.loadSnapshotInfo()
-          .then((info) => patch({ phase: 'idle', ...(info ? { info } : {}) }))
-          .catch(() => patch({ phase: 'idle' }));
-        void showLineage(decodeLineage(ev.lineage));
-      } else if (ev.type === 'paused')
-        patch({ phase: 'paused', message: 'Crawl paused; everything fetched so far is kept.' });
-      else if (ev.type === 'cancelled') {
-        patch({ phase: 'idle', message: 'Crawl cancelled; what was crawled is kept.' });
-        void storeRef.current?.loadSnapshotInfo().then((info) => info && patch({ info }));
-      } else if (ev.type === 'busy') patch({ phase: 'busy', message: ev.message });
-      else if (ev.type === 'notice') patch({ message: ev.message });
-      else patch({ phase: 'error', message: ev.message });
+      if (importedRef.current && (ev.type === 'partial' || ev.type === 'done' || ev.type === 'paused')) return;
+      if (ev.type === 'partial' || ev.type === 'done') void showLineage(decodeLineage(ev.lineage));
+      if (ev.type === 'cancelled') reloadInfo();
+      if (ev.type === 'lock-freed') void showCache().catch(() => undefined);
+      const next = crawlEventPatch(ev);
+      if (next) patch(next);
     };
     let disposed = false;
+    const name = cacheName(hubUrl);
     void (async () => {
       try {
-        const store = await ForkscopeStore.open(cacheName(hubUrl), {
+        if (resetRef.current) {
+          resetRef.current = false;
+          await deleteCache(hubUrl, {
+            onBlocked: () =>
+              patch({ storeProblem: 'Another Forkscope tab keeps the cache open: close it to empty the cache.' }),
+          });
+        }
+        const store = await ForkscopeStore.open(name, {
           onBlocked: () =>
             patch({ storeProblem: 'Another Forkscope tab holds an older cache version open: close it and reload.' }),
           onClosedForUpgrade: () =>
@@ -122,9 +150,7 @@ export function useExplorer(settings: HubSettings, token: string | null, familyO
         });
         if (disposed) return store.close();
         storeRef.current = store;
-        const snap = await store.loadSnapshot();
-        patch({ phase: 'idle', info: snap?.info ?? null });
-        if (snap) await showLineage(snap.lineage);
+        await showCache();
       } catch (e) {
         const message = e instanceof StoreError ? e.message : `The cache could not be read: ${(e as Error).message}`;
         patch({ phase: 'idle', storeProblem: message });
@@ -135,12 +161,13 @@ export function useExplorer(settings: HubSettings, token: string | null, familyO
       crawl.terminate();
       layoutRef.current?.terminate();
       storeRef.current?.close();
+      storeRef.current = null;
     };
-  }, [patch, showLineage, hubUrl]);
+  }, [patch, showLineage, showCache, hubUrl, epoch]);
 
   const post = (cmd: CrawlCommand): void => crawlRef.current?.postMessage(cmd);
   const startCrawl = (seeds: Seeds, refresh = false): void => {
-    patch({ phase: 'crawling', message: null });
+    patch({ phase: 'crawling', message: null, retry: null });
     post({
       type: 'start',
       seeds,
@@ -155,26 +182,20 @@ export function useExplorer(settings: HubSettings, token: string | null, familyO
       },
     });
   };
-  const importSnapshot = (snap: Snapshot): void => {
+  const importSnapshot = (lineage: Lineage, meta: SnapshotMeta): void => {
     // A running crawl is paused (its journal kept), and its results no longer replace what is shown.
     importedRef.current = true;
     crawlRef.current?.postMessage({ type: 'pause' } satisfies CrawlCommand);
-    const info: SnapshotInfo = {
-      v: 1,
-      hub: snap.hub,
-      orgs: snap.orgs,
-      roots: snap.roots,
-      crawledAt: snap.crawledAt,
-      nodes: snap.nodes.length,
-      edges: snap.edges.length,
-    };
-    patch({ imported: true, info, message: `Showing an imported snapshot of ${snap.hub}; nothing is crawled.` });
-    void showLineage({ nodes: snap.nodes, edges: snap.edges });
+    const info: SnapshotInfo = { v: 1, ...meta, nodes: lineage.nodes.length, edges: lineage.edges.length };
+    patch({ imported: true, info, message: `Showing an imported snapshot of ${meta.hub}; nothing is crawled.` });
+    void showLineage(lineage, true);
   };
   const resetCache = async (): Promise<void> => {
-    await storeRef.current?.clear();
+    // The workers and the connection close, the database is deleted, and the cache opens anew (empty).
+    resetRef.current = true;
     graph.clear();
-    patch({ storeProblem: null, info: null, layout: null, message: 'Cache emptied.' });
+    setState({ ...INITIAL, message: 'Cache emptied.' });
+    setEpoch((n) => n + 1);
   };
   return {
     ...state,
@@ -185,20 +206,4 @@ export function useExplorer(settings: HubSettings, token: string | null, familyO
     resetCache,
     importSnapshot,
   };
-}
-
-function runLayout(worker: Worker | null, input: LayoutRequest['input'], id: number): Promise<Float32Array> {
-  return new Promise((resolve, reject) => {
-    if (!worker) return reject(new Error('layout worker missing'));
-    const onMessage = (e: MessageEvent<LayoutResponse>): void => {
-      if (e.data.id !== id) return;
-      worker.removeEventListener('message', onMessage);
-      resolve(e.data.placed);
-    };
-    worker.addEventListener('message', onMessage);
-    const buffers = [input.depth, input.family, input.downloads, input.rank, input.edgeParent, input.edgeChild].map(
-      (a) => a.buffer as ArrayBuffer,
-    );
-    worker.postMessage({ id, input } satisfies LayoutRequest, buffers);
-  });
 }

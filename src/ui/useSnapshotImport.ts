@@ -1,32 +1,56 @@
-// Opening a snapshot instead of the cache: from a file the user picks, or from the `?snap=` http(s) address
-// of the link the page was opened with. Bad files get a notice, never an exception.
-import { useCallback, useEffect } from 'react';
-import { parseSnapshot } from '../export/snapshot.ts';
-import type { Explorer } from './useExplorer.ts';
+// Opening a snapshot instead of the cache: from a file the user picks, or from the `snap=` http(s) address of
+// the link the page was opened with. Reading, parsing and checking run in a worker that reports the bytes read
+// (shown as progress); bad files get a notice, never an exception. Each read has one worker, ended with it.
+import { useCallback, useEffect, useState } from 'react';
+import { decodeLineage } from '../lineage/columnar.ts';
+import type { SnapshotEvent, SnapshotRequest } from '../workers/protocol.ts';
+import type { Explorer, SnapshotMeta } from './useExplorer.ts';
+
+export interface SnapshotLoading {
+  bytes: number;
+  total: number | null;
+}
 
 export function useSnapshotImport(
   explorer: Explorer,
   linkedUrl: string | null,
   onNotice: (message: string) => void,
-): (text: string, from: string) => void {
-  const openSnapshot = useCallback(
-    (text: string, from: string) => {
-      try {
-        const parsed = parseSnapshot(JSON.parse(text));
-        if (parsed.ok) return explorer.importSnapshot(parsed.snapshot);
-        onNotice(`${from} is not a Forkscope snapshot: ${parsed.error}`);
-      } catch {
-        onNotice(`${from} is not JSON.`);
-      }
+  onImported: (meta: SnapshotMeta) => void,
+): { open(file: File): void; loading: SnapshotLoading | null } {
+  const [loading, setLoading] = useState<SnapshotLoading | null>(linkedUrl ? { bytes: 0, total: null } : null);
+  const { importSnapshot } = explorer;
+  const read = useCallback(
+    (req: SnapshotRequest) => {
+      const worker = new Worker(new URL('../workers/snapshot.worker.ts', import.meta.url), { type: 'module' });
+      const end = (): void => (worker.terminate(), setLoading(null));
+      worker.onmessage = (e: MessageEvent<SnapshotEvent>) => {
+        const ev = e.data;
+        if (ev.type === 'progress') return setLoading({ bytes: ev.bytes, total: ev.total });
+        end();
+        if (ev.type === 'error') return onNotice(ev.message);
+        importSnapshot(decodeLineage(ev.lineage), ev.meta);
+        onImported(ev.meta);
+      };
+      worker.onerror = (e) => (end(), onNotice(`The snapshot could not be read (${e.message}).`));
+      worker.postMessage(req);
     },
-    [explorer, onNotice],
+    [importSnapshot, onNotice, onImported],
   );
   useEffect(() => {
-    if (!linkedUrl) return;
-    void fetch(linkedUrl, { credentials: 'omit' })
-      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
-      .then((text) => openSnapshot(text, 'The linked snapshot'))
-      .catch((e: unknown) => onNotice(`The linked snapshot could not be fetched (${(e as Error).message}).`));
+    if (linkedUrl) read({ type: 'url', url: linkedUrl });
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
-  return openSnapshot;
+  const open = useCallback(
+    (file: File) => {
+      setLoading({ bytes: 0, total: file.size });
+      read({ type: 'file', file });
+    },
+    [read],
+  );
+  return { open, loading };
+}
+
+/** "12.3 MB of 80.0 MB" */
+export function describeLoading(l: SnapshotLoading): string {
+  const mb = (n: number): string => `${(n / 1e6).toFixed(1)} MB`;
+  return `Reading the snapshot: ${mb(l.bytes)}${l.total ? ` of ${mb(l.total)}` : ''}…`;
 }

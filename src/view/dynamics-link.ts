@@ -1,12 +1,11 @@
 // The family-dynamics panel's part of the permalink: short keys, defaults omitted, every value validated; a
 // value that cannot be used falls back to its default and is reported, like the rest of the link.
 import { RELATIONS } from '../lineage/model.ts';
-import { isRepoId } from '../lineage/repo-id.ts';
+import { isFamily } from './link-rules.ts';
 import { defaultDynamics, MEASURES, WINDOWS, type DynamicsView, type TimelineRelation } from './state.ts';
 
-const ORG = /^[\w][\w.-]{0,95}$/;
 const TIMELINE_RELATIONS: readonly string[] = ['all', 'split', ...RELATIONS];
-const isFamily = (s: string): boolean => ORG.test(s) || isRepoId(s);
+const isScope = (s: string): boolean => s === 'all' || s === 'selection' || isFamily(s);
 
 export function encodeDynamics(d: DynamicsView, q: URLSearchParams): void {
   const def = defaultDynamics();
@@ -15,9 +14,9 @@ export function encodeDynamics(d: DynamicsView, q: URLSearchParams): void {
   if (d.relation !== def.relation) q.set('dr', d.relation);
   if (d.window !== def.window) q.set('dw', String(d.window));
   if (d.communityOnly) q.set('dc', '1');
-  if (d.scope !== def.scope) q.set('ds', d.scope);
-  if (d.a) q.set('da', d.a);
-  if (d.b) q.set('db', d.b);
+  if (d.scope !== def.scope && isScope(d.scope)) q.set('ds', d.scope);
+  if (d.a && isFamily(d.a)) q.set('da', d.a);
+  if (d.b && isFamily(d.b)) q.set('db', d.b);
 }
 
 export function decodeDynamics(q: URLSearchParams, drop: (what: string) => void): DynamicsView {
@@ -41,7 +40,7 @@ export function decodeDynamics(q: URLSearchParams, drop: (what: string) => void)
   d.communityOnly = q.get('dc') === '1';
   const scope = q.get('ds');
   if (scope !== null) {
-    if (scope === 'all' || scope === 'selection' || isFamily(scope)) d.scope = scope;
+    if (isScope(scope)) d.scope = scope;
     else drop('statistics scope');
   }
   for (const key of ['da', 'db'] as const) {
@@ -51,14 +50,4 @@ export function decodeDynamics(q: URLSearchParams, drop: (what: string) => void)
     else drop('compared family');
   }
   return d;
-}
-
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-/** The time slider's month, or null (and a notice) when the link's value is not a month. */
-export function decodeMonth(raw: string | null, onBad: () => void): string | null {
-  if (raw === null) return null;
-  if (MONTH.test(raw)) return raw;
-  onBad();
-  return null;
 }

@@ -1,16 +1,25 @@
-// The view as a URL (Retina's model): short keys, defaults omitted, every value validated and clamped, and a
-// notice for whatever was dropped. A broken, truncated or hostile link gives a safe view, never an exception.
+// The view keys of the URL (Retina's model): short keys, defaults omitted, every value validated and clamped,
+// and a notice for whatever was dropped. A broken, truncated or hostile link gives a safe view, never an
+// exception. Each key's value rule lives once in link-rules.ts and is applied on both ways, so what the app
+// writes its decoder reads back. The whole address (hub, snapshot, version) is url-codec.ts's.
 import { RELATIONS, type Relation } from '../lineage/model.ts';
-import { isRepoId } from '../lineage/repo-id.ts';
-import { decodeDynamics, decodeMonth, encodeDynamics } from './dynamics-link.ts';
-import { decodeRule, encodeRule } from './selection.ts';
+import { decodeDynamics, encodeDynamics } from './dynamics-link.ts';
+import {
+  crawlDate,
+  isCount,
+  isDay,
+  isFilterText,
+  isLinkId,
+  isMonth,
+  isOrg,
+  linkCamera,
+  MAX_LIST,
+  type CameraView,
+} from './link-rules.ts';
+import { decodeRule, encodeRule, type SelectionRule } from './selection.ts';
 import { COLOR_BY, defaultView, SIZE_BY, type Filters, type ViewState } from './state.ts';
 
-export interface CameraView {
-  x: number;
-  y: number;
-  ratio: number;
-}
+export type { CameraView } from './link-rules.ts';
 
 export interface Permalink {
   view: ViewState;
@@ -19,9 +28,6 @@ export interface Permalink {
   crawledAt: string | null;
 }
 
-const ORG = /^[\w][\w.-]{0,95}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const MAX_LIST = 50;
 const NUMERIC: [keyof Filters, string][] = [
   ['minDownloads', 'dmin'],
   ['maxDownloads', 'dmax'],
@@ -35,37 +41,57 @@ const TEXT: [keyof Filters, string][] = [
   ['pipeline', 'pipe'],
   ['library', 'lib'],
 ];
+const isRelation = (s: string): boolean => (RELATIONS as readonly string[]).includes(s);
+
+/** A selection rule as the link writes it, or null when the decoder would refuse it (or there is none). */
+function ruleText(rule: SelectionRule): string | null {
+  const text = encodeRule(rule);
+  return text !== null && decodeRule(text, isLinkId) !== null ? text : null;
+}
 
 export function encodePermalink(p: Permalink): URLSearchParams {
   const q = new URLSearchParams();
   const d = defaultView();
   const v = p.view;
-  if (v.orgs.join(',') !== d.orgs.join(',')) q.set('o', v.orgs.join(','));
-  if (v.roots.length > 0) q.set('r', v.roots.join(','));
-  if (v.focus) q.set('f', v.focus);
-  if (v.selected) q.set('s', v.selected);
+  const list = (key: string, items: readonly string[], valid: (s: string) => boolean): void => {
+    const good = items.filter(valid).slice(0, MAX_LIST);
+    if (good.length > 0) q.set(key, good.join(','));
+  };
+  const orgs = v.orgs.filter(isOrg).slice(0, MAX_LIST);
+  if (orgs.join(',') !== d.orgs.join(',')) q.set('o', orgs.join(','));
+  list('r', v.roots, isLinkId);
+  if (v.focus && isLinkId(v.focus)) q.set('f', v.focus);
+  if (v.selected && isLinkId(v.selected)) q.set('s', v.selected);
   if (v.colorBy !== d.colorBy) q.set('c', v.colorBy);
   if (v.sizeBy !== d.sizeBy) q.set('z', v.sizeBy);
   if (v.fold !== d.fold) q.set('fold', v.fold ? '1' : '0');
-  if (v.filters.relations.length > 0) q.set('rel', v.filters.relations.join(','));
-  for (const [key, short] of NUMERIC) if (v.filters[key] !== null) q.set(short, String(v.filters[key]));
-  for (const [key, short] of TEXT) if (v.filters[key] !== null) q.set(short, String(v.filters[key]));
-  if (v.filters.createdFrom) q.set('from', v.filters.createdFrom);
-  if (v.filters.createdTo) q.set('to', v.filters.createdTo);
-  const rule = encodeRule(v.selection.rule);
+  list('rel', v.filters.relations, isRelation);
+  for (const [key, short] of NUMERIC) {
+    const n = v.filters[key] as number | null;
+    if (n !== null && isCount(Math.floor(n))) q.set(short, String(Math.floor(n)));
+  }
+  for (const [key, short] of TEXT) {
+    const s = v.filters[key] as string | null;
+    if (s !== null && isFilterText(s)) q.set(short, s);
+  }
+  if (v.filters.createdFrom && isDay(v.filters.createdFrom)) q.set('from', v.filters.createdFrom);
+  if (v.filters.createdTo && isDay(v.filters.createdTo)) q.set('to', v.filters.createdTo);
+  const rule = ruleText(v.selection.rule);
   if (rule) q.set('sel', rule);
-  if (v.selection.add.length > 0) q.set('sa', v.selection.add.join(','));
-  if (v.selection.remove.length > 0) q.set('sr', v.selection.remove.join(','));
-  if (v.filters.asOf) q.set('t', v.filters.asOf);
+  list('sa', v.selection.add, isLinkId);
+  list('sr', v.selection.remove, isLinkId);
+  if (v.filters.asOf && isMonth(v.filters.asOf)) q.set('t', v.filters.asOf);
   encodeDynamics(v.dynamics, q);
   if (v.embed) q.set('embed', '1');
-  if (p.camera) q.set('cam', [p.camera.x, p.camera.y, p.camera.ratio].map((n) => Number(n.toFixed(5))).join(','));
-  if (p.crawledAt) q.set('at', p.crawledAt);
+  const cam = p.camera && linkCamera(p.camera);
+  if (cam) q.set('cam', [cam.x, cam.y, cam.ratio].join(','));
+  const at = p.crawledAt && crawlDate(p.crawledAt);
+  if (at) q.set('at', at);
   return q;
 }
 
 /** Reads a link; `notices` says, in words a researcher understands, what could not be used. */
-export function decodePermalink(search: string): Permalink & { notices: string[] } {
+export function decodePermalink(search: string | URLSearchParams): Permalink & { notices: string[] } {
   const q = new URLSearchParams(search);
   const notices: string[] = [];
   const drop = (what: string): void => void notices.push(`The link's ${what} could not be used and was left out.`);
@@ -77,91 +103,70 @@ export function decodePermalink(search: string): Permalink & { notices: string[]
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean);
-    const good = items.filter(valid).slice(0, MAX_LIST);
+    const good = [...new Set(items.filter(valid))].slice(0, MAX_LIST);
     if (good.length !== items.length) drop(what);
     return good;
   };
-  view.orgs = list('o', (s) => ORG.test(s), 'family list') ?? view.orgs;
-  view.roots = list('r', isRepoId, 'root list') ?? view.roots;
-  view.focus = model(q.get('f'), () => drop('focused model'));
-  view.selected = model(q.get('s'), () => drop('selected model'));
-  view.colorBy = pick(q.get('c'), COLOR_BY, view.colorBy, () => drop('colour setting'));
-  view.sizeBy = pick(q.get('z'), SIZE_BY, view.sizeBy, () => drop('size setting'));
+  const one = (key: string, valid: (s: string) => boolean, what: string): string | null => {
+    const raw = q.get(key);
+    if (raw === null) return null;
+    if (valid(raw)) return raw;
+    drop(what);
+    return null;
+  };
+  // A family list naming nothing usable is left out like any bad value: the default families stay (an empty
+  // `o=`, written when every family was removed, is kept as it is).
+  const orgs = list('o', isOrg, 'family list');
+  if (orgs && (orgs.length > 0 || q.get('o')?.trim() === '')) view.orgs = orgs;
+  view.roots = list('r', isLinkId, 'root list') ?? view.roots;
+  view.focus = one('f', isLinkId, 'focused model');
+  view.selected = one('s', isLinkId, 'selected model');
+  view.colorBy = (one('c', (s) => (COLOR_BY as readonly string[]).includes(s), 'colour setting') ??
+    view.colorBy) as ViewState['colorBy'];
+  view.sizeBy = (one('z', (s) => (SIZE_BY as readonly string[]).includes(s), 'size setting') ??
+    view.sizeBy) as ViewState['sizeBy'];
   if (q.has('fold')) view.fold = q.get('fold') !== '0';
-  view.filters.relations = (list('rel', (s) => (RELATIONS as readonly string[]).includes(s), 'relation filter') ??
-    []) as Relation[];
+  view.filters.relations = (list('rel', isRelation, 'relation filter') ?? []) as Relation[];
   for (const [key, short] of NUMERIC) {
-    const raw = q.get(short);
-    if (raw === null) continue;
-    const n = Number(raw);
-    if (raw.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1e13) drop(`${short} filter`);
-    else (view.filters[key] as number | null) = Math.floor(n);
+    const raw = one(short, (s) => s.trim() !== '' && isCount(Math.floor(Number(s))), `${short} filter`);
+    if (raw !== null) (view.filters[key] as number | null) = Math.floor(Number(raw));
   }
-  for (const [key, short] of TEXT) {
-    const raw = q.get(short);
-    if (raw === null) continue;
-    if (raw.length > 200 || /[<>"'`]/.test(raw)) drop(`${short} filter`);
-    else (view.filters[key] as string | null) = raw;
-  }
+  for (const [key, short] of TEXT) (view.filters[key] as string | null) = one(short, isFilterText, `${short} filter`);
   const sel = q.get('sel');
   if (sel !== null) {
-    const rule = decodeRule(sel, isRepoId);
+    const rule = decodeRule(sel, isLinkId);
     if (rule) view.selection.rule = rule;
     else drop('selection');
   }
-  view.selection.add = list('sa', isRepoId, 'added models') ?? [];
-  view.selection.remove = list('sr', isRepoId, 'removed models') ?? [];
+  view.selection.add = list('sa', isLinkId, 'added models') ?? [];
+  view.selection.remove = list('sr', isLinkId, 'removed models') ?? [];
   view.embed = q.get('embed') === '1';
-  view.filters.createdFrom = date(q.get('from'), () => drop('start date'));
-  view.filters.createdTo = date(q.get('to'), () => drop('end date'));
-  view.filters.asOf = decodeMonth(q.get('t'), () => drop('time slider month'));
+  view.filters.createdFrom = one('from', isDay, 'start date');
+  view.filters.createdTo = one('to', isDay, 'end date');
+  view.filters.asOf = one('t', isMonth, 'time slider month');
   view.dynamics = decodeDynamics(q, drop);
+  const cam = q.get('cam');
+  const at = q.get('at');
   return {
     view,
-    camera: camera(q.get('cam'), () => drop('camera')),
-    crawledAt: crawledAt(q.get('at'), () => drop('crawl date')),
+    camera: cam === null ? null : camera(cam, drop),
+    crawledAt: at === null ? null : date(at, drop),
     notices,
   };
 }
 
-function model(raw: string | null, onBad: () => void): string | null {
-  if (raw === null) return null;
-  if (isRepoId(raw)) return raw;
-  onBad();
-  return null;
+function camera(raw: string, drop: (what: string) => void): CameraView | null {
+  const parts = raw.split(',');
+  const [x, y, ratio] = parts.map((s) => (s.trim() === '' ? NaN : Number(s)));
+  const cam = parts.length === 3 ? linkCamera({ x: x as number, y: y as number, ratio: ratio as number }) : null;
+  if (!cam) drop('camera');
+  return cam;
 }
 
-function pick<T extends string>(raw: string | null, allowed: readonly T[], fallback: T, onBad: () => void): T {
-  if (raw === null) return fallback;
-  if ((allowed as readonly string[]).includes(raw)) return raw as T;
-  onBad();
-  return fallback;
-}
-
-function date(raw: string | null, onBad: () => void): string | null {
-  if (raw === null) return null;
-  if (DATE.test(raw) && Number.isFinite(Date.parse(raw))) return raw;
-  onBad();
-  return null;
-}
-
-function camera(raw: string | null, onBad: () => void): CameraView | null {
-  if (raw === null) return null;
-  const [x, y, ratio] = raw.split(',').map(Number);
-  const ok = [x, y, ratio].every((n) => n !== undefined && Number.isFinite(n));
-  if (!ok || (ratio as number) <= 0) {
-    onBad();
-    return null;
-  }
-  const clamp = (n: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, n));
-  return { x: clamp(x as number, -10, 10), y: clamp(y as number, -10, 10), ratio: clamp(ratio as number, 0.001, 10) };
-}
-
-function crawledAt(raw: string | null, onBad: () => void): string | null {
-  if (raw === null) return null;
-  if (raw.length <= 40 && Number.isFinite(Date.parse(raw))) return new Date(raw).toISOString();
-  onBad();
-  return null;
+function date(raw: string, drop: (what: string) => void): string | null {
+  const at = crawlDate(raw);
+  if (!at) drop('crawl date');
+  return at;
 }
 
 /** The notice for a link made on older data than the cache holds. */

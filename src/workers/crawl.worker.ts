@@ -5,9 +5,10 @@ import { Crawler } from '../crawl/crawler.ts';
 import type { Seeds } from '../crawl/records.ts';
 import { buildLineage } from '../crawl/closure.ts';
 import { HubClient, MAX_PAGE } from '../hub/client.ts';
-import { ForkscopeStore } from '../store/db.ts';
+import type { CrawlResult } from '../crawl/options.ts';
+import { ForkscopeStore, type SnapshotInfo } from '../store/db.ts';
 import { encodeLineage } from '../lineage/columnar.ts';
-import { transferables, type CrawlCommand, type CrawlEvent, type CrawlSettings } from './protocol.ts';
+import { transferables, type CrawlCommand, type CrawlEvent, type CrawlReport, type CrawlSettings } from './protocol.ts';
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<CrawlCommand>) => void) | null;
@@ -15,6 +16,9 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 const post = (event: CrawlEvent, transfer: Transferable[] = []): void => scope.postMessage(event, transfer);
+/** Tries per request before the crawl stops with an error (HubHttp's own default is the same). */
+const MAX_ATTEMPTS = 8;
+const LOCK = 'forkscope-crawl';
 
 let current: Crawler | null = null;
 let running: { abort: AbortController; mode: 'pause' | 'cancel' | null } | null = null;
@@ -32,14 +36,27 @@ async function start(settings: CrawlSettings, seeds: Seeds, refresh: boolean): P
   if (running) return;
   const locks = (navigator as Navigator & { locks?: LockManager }).locks;
   if (!locks) return crawl(settings, seeds, refresh);
-  await locks.request('forkscope-crawl', { ifAvailable: true }, async (lock) => {
-    if (!lock)
-      return post({
+  await locks.request(LOCK, { ifAvailable: true }, async (lock) => {
+    if (!lock) {
+      post({
         type: 'busy',
-        message: 'Another Forkscope tab is crawling this cache; this tab shows what is cached.',
+        message: 'Another Forkscope tab is crawling this cache; this tab shows its result when it finishes.',
       });
+      // Queue for the lock without holding it: granted when the other tab's crawl ends (or its tab closes).
+      void locks.request(LOCK, () => post({ type: 'lock-freed' }));
+      return;
+    }
     await crawl(settings, seeds, refresh);
   });
+}
+
+/** The counts a finished crawl reports beside its graph. */
+function reportOf(result: CrawlResult): CrawlReport {
+  return {
+    malformed: result.parseErrors.length,
+    firstMalformed: result.parseErrors[0]?.slice(0, 200) ?? null,
+    junk: result.knowledge.junk.length,
+  };
 }
 
 async function crawl(settings: CrawlSettings, seeds: Seeds, refresh: boolean): Promise<void> {
@@ -55,6 +72,8 @@ async function crawl(settings: CrawlSettings, seeds: Seeds, refresh: boolean): P
       quota: settings.quota,
       windowMs: settings.windowMs,
       signal: run.abort.signal,
+      maxAttempts: MAX_ATTEMPTS,
+      onRetry: (r) => post({ type: 'retrying', retry: { ...r, url: pathOf(r.url), maxAttempts: MAX_ATTEMPTS } }),
       onPageSize: (size) =>
         post({
           type: 'notice',
@@ -84,7 +103,7 @@ async function crawl(settings: CrawlSettings, seeds: Seeds, refresh: boolean): P
     current = crawler;
     const result = refresh ? await crawler.refresh() : await crawler.run();
     const crawledAt = result.state.finishedAt ?? new Date().toISOString();
-    await store.saveSnapshot(result.lineage, {
+    const info: SnapshotInfo = {
       v: 1,
       hub: settings.hubUrl,
       orgs: seeds.orgs,
@@ -92,9 +111,13 @@ async function crawl(settings: CrawlSettings, seeds: Seeds, refresh: boolean): P
       crawledAt,
       nodes: result.lineage.nodes.length,
       edges: result.lineage.edges.length,
-    });
+    };
+    await store.saveSnapshot(result.lineage, info);
     const lineage = encodeLineage(result.lineage);
-    post({ type: 'done', lineage, crawledAt, requests: result.state.requests }, transferables(lineage));
+    post(
+      { type: 'done', lineage, info, requests: result.state.requests, report: reportOf(result) },
+      transferables(lineage),
+    );
   } catch (e) {
     if (run.mode === 'pause') post({ type: 'paused', requests: 0 });
     else if (run.mode === 'cancel') {
@@ -125,4 +148,14 @@ async function keepPartialAndForget(
     edges: lineage.edges.length,
   });
   await store.journal().clear();
+}
+
+/** A request URL without its origin (the status already names the Hub). */
+function pathOf(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.pathname}${u.search}`;
+  } catch {
+    return url;
+  }
 }

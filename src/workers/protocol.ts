@@ -4,6 +4,7 @@ import type { CrawlProgress } from '../crawl/progress.ts';
 import type { Seeds } from '../crawl/records.ts';
 import type { ColumnarLineage } from '../lineage/columnar.ts';
 import type { LayoutInput } from '../layout/radial.ts';
+import type { SnapshotInfo } from '../store/db.ts';
 
 export interface CrawlSettings {
   hubUrl: string;
@@ -18,13 +19,42 @@ export interface CrawlSettings {
 export type CrawlCommand =
   { type: 'start'; settings: CrawlSettings; seeds: Seeds; refresh?: boolean } | { type: 'pause' } | { type: 'cancel' };
 
+/** What a finished crawl reports besides its graph: malformed listing items skipped (with the first one's
+ * description) and junk `base_model` entries not followed, as the CLI prints them. */
+export interface CrawlReport {
+  malformed: number;
+  firstMalformed: string | null;
+  junk: number;
+}
+
+/** A request the Hub did not answer usably, and when it is tried again. */
+export interface RetryNotice {
+  /** The request's path and query (credentials redacted). */
+  url: string;
+  attempt: number;
+  maxAttempts: number;
+  reason: string;
+  delayMs: number;
+}
+
 export type CrawlEvent =
   | { type: 'progress'; progress: CrawlProgress }
   | { type: 'partial'; lineage: ColumnarLineage }
-  | { type: 'done'; lineage: ColumnarLineage; crawledAt: string; requests: number }
+  | {
+      type: 'done';
+      lineage: ColumnarLineage;
+      /** The description saved with the snapshot, so the app knows at once what the cache now holds. */
+      info: SnapshotInfo;
+      requests: number;
+      report: CrawlReport;
+    }
   | { type: 'paused'; requests: number }
   | { type: 'cancelled' }
   | { type: 'busy'; message: string }
+  /** The tab that held the crawl lock let it go: its crawl ended, and the cache holds what it saved. */
+  | { type: 'lock-freed' }
+  /** The Hub failed a request; the crawl waits and tries again. */
+  | { type: 'retrying'; retry: RetryNotice }
   /** Something the researcher should know while the crawl goes on. */
   | { type: 'notice'; message: string }
   | { type: 'error'; message: string };
@@ -55,3 +85,15 @@ export function transferables(c: ColumnarLineage): ArrayBuffer[] {
   ];
   return arrays.map((a) => a.buffer as ArrayBuffer);
 }
+
+/** A snapshot to read and check off the main thread: from an http(s) address or a file the user picked. */
+export type SnapshotRequest = { type: 'url'; url: string } | { type: 'file'; file: File };
+
+export type SnapshotEvent =
+  | { type: 'progress'; bytes: number; total: number | null }
+  | {
+      type: 'done';
+      lineage: ColumnarLineage;
+      meta: { hub: string; orgs: string[]; roots: string[]; crawledAt: string };
+    }
+  | { type: 'error'; message: string };

@@ -110,4 +110,27 @@ describe('permalink codec', () => {
     expect(dataMovedOn('2026-03-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z')).toBeNull();
     expect(dataMovedOn(null, '2026-03-01T00:00:00.000Z')).toBeNull();
   });
+
+  it('never writes a value its own decoder refuses (the s= a junk node once produced, a tiny zoom, a wide year)', () => {
+    const view = defaultView();
+    view.selected = '/workspace/outputs/checkpoint-500';
+    view.focus = 'gpt2';
+    view.orgs = ['Qwen', '.hidden', 'x'.repeat(150)];
+    view.filters.createdFrom = '275760-09-13';
+    view.filters.minDownloads = 1e14;
+    view.filters.license = "o'reilly";
+    view.selection.rule = { kind: 'lineage', root: 'Qwen/Qwen2.5-7B', up: false, down: true, depth: 2000 };
+    const q = encodePermalink({ view, camera: { x: 0, y: 0, ratio: 0.000001 }, crawledAt: '/../../x' });
+    for (const key of ['s', 'f', 'from', 'dmin', 'lic', 'sel', 'at']) expect(q.has(key), key).toBe(false);
+    expect(q.get('o')).toBe('Qwen');
+    expect(q.get('cam')).toBe('0,0,0.001');
+    expect(decodePermalink(`?${q.toString()}`).notices).toEqual([]);
+  });
+
+  it('keeps the default families when the family list names none that can be used', () => {
+    const r = decodePermalink('?o=%3Cscript%3E,-bad,..');
+    expect(r.view.orgs).toEqual(defaultView().orgs);
+    expect(r.notices).toHaveLength(1);
+    expect(decodePermalink('?o=').view.orgs).toEqual([]);
+  });
 });

@@ -1,0 +1,67 @@
+// What each crawl-worker event changes in the explorer's state, and the words the status uses for a Hub that
+// fails (what is retried and when) and for what a finished crawl reported (malformed items, junk entries).
+import type { CrawlEvent, CrawlReport, RetryNotice } from '../workers/protocol.ts';
+import type { ExplorerState } from './useExplorer.ts';
+
+export function crawlEventPatch(ev: CrawlEvent): Partial<ExplorerState> | null {
+  switch (ev.type) {
+    case 'progress':
+      return { phase: 'crawling', progress: ev.progress, retry: null };
+    case 'partial':
+      return null;
+    case 'done':
+      // The cache's description comes with the event: were it read later, the app would see the old one in
+      // between and start the same crawl again (which replays the journal and loses this crawl's report).
+      return {
+        phase: 'idle',
+        info: ev.info,
+        retry: null,
+        report: ev.report,
+        message: `Crawl finished: ${ev.requests.toLocaleString('en')} requests spent.`,
+      };
+    case 'paused':
+      return { phase: 'paused', retry: null, message: 'Crawl paused; everything fetched so far is kept.' };
+    case 'cancelled':
+      return { phase: 'idle', retry: null, message: 'Crawl cancelled; what was crawled is kept.' };
+    case 'busy':
+      return { phase: 'busy', message: ev.message };
+    case 'lock-freed':
+      // The phase turns idle with the cache's description (useExplorer's showCache), not before: in between,
+      // the app would take the old description for a cache to crawl again.
+      return { message: "The other tab's crawl ended; this tab shows what it saved." };
+    case 'notice':
+      return { message: ev.message };
+    case 'retrying':
+      return { retry: ev.retry };
+    case 'error':
+      return { phase: 'error', retry: null, message: ev.message };
+  }
+}
+
+/** "The Hub at X cannot be reached (…); the listing page is tried again in 4 s (attempt 2 of 8)." */
+export function describeRetry(r: RetryNotice, hubUrl: string): string {
+  const unreachable = r.reason.startsWith('network error');
+  const what = r.url.startsWith('/api/models?')
+    ? 'the listing page'
+    : r.url.startsWith('/api/models/')
+      ? `the model ${decodeURIComponent(r.url.slice('/api/models/'.length).split('?')[0] ?? '').slice(0, 120)}`
+      : 'the request';
+  const seconds = Math.max(1, Math.round(r.delayMs / 1000));
+  const problem = unreachable ? `cannot be reached (${r.reason})` : `answered ${r.reason}`;
+  return `The Hub at ${hubUrl} ${problem}; ${what} is tried again in ${seconds} s (attempt ${r.attempt + 1} of ${r.maxAttempts}). What is shown stays.`;
+}
+
+/** "3 malformed listing items skipped (first: …); 12 junk base_model entries not followed." or null. */
+export function describeReport(r: CrawlReport | null): string | null {
+  if (!r || (r.malformed === 0 && r.junk === 0)) return null;
+  const parts: string[] = [];
+  if (r.malformed > 0)
+    parts.push(
+      `${r.malformed.toLocaleString('en')} malformed listing item${r.malformed === 1 ? '' : 's'} skipped${r.firstMalformed ? ` (first: ${r.firstMalformed})` : ''}`,
+    );
+  if (r.junk > 0)
+    parts.push(
+      `${r.junk.toLocaleString('en')} junk base_model entr${r.junk === 1 ? 'y' : 'ies'} (local paths, foreign URLs) not followed`,
+    );
+  return `${parts.join('; ')}.`;
+}
