@@ -5,6 +5,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Crawler, REAL_HUB_SIZE } from '../crawl/crawler.ts';
+import { familyMembers } from '../crawl/closure.ts';
+import { hubDerivativesOf } from '../stats/denominator.ts';
 import { HubClient } from '../hub/client.ts';
 import { edgesCsv, nodesCsv } from '../export/csv.ts';
 import { makeSnapshot } from '../export/snapshot.ts';
@@ -57,6 +59,9 @@ export async function main(argv: string[]): Promise<void> {
     orgs,
     roots,
     crawledAt: result.state.finishedAt ?? new Date().toISOString(),
+    ...(result.state.strategy === 'sweep' && {
+      hubDerivatives: hubDerivativesOf(result.knowledge, familyMembers(result.knowledge, { orgs, roots })),
+    }),
   });
   await Promise.all([
     writeFile(join(values.out, 'nodes.csv'), nodesCsv(lineage)),

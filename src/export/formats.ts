@@ -53,9 +53,6 @@ export function graphml(lineage: Lineage): string {
   return out.join('\n');
 }
 
-export function snapshotJson(
-  lineage: Lineage,
-  meta: { hub: string; orgs: string[]; roots: string[]; crawledAt: string },
-): string {
+export function snapshotJson(lineage: Lineage, meta: Parameters<typeof makeSnapshot>[1]): string {
   return JSON.stringify(makeSnapshot(lineage, meta));
 }

@@ -1,5 +1,6 @@
 // The snapshot JSON that the CLI writes and the app imports: a versioned, self-describing Lineage with the Hub
 // and seeds it came from. Its parser validates every field, so a hand-edited or hostile file gives a clear error.
+import { parseHubDerivatives, type HubDerivatives } from '../lineage/hub-derivatives.ts';
 import { RELATIONS } from '../lineage/model.ts';
 import type { Lineage, LineageEdge, ModelNode } from '../lineage/types.ts';
 
@@ -14,11 +15,13 @@ export interface Snapshot {
   crawledAt: string;
   nodes: ModelNode[];
   edges: LineageEdge[];
+  /** Every new derivative the crawl's sweep saw on the Hub, counted (absent when the crawl did not sweep). */
+  hubDerivatives?: HubDerivatives;
 }
 
 export function makeSnapshot(
   lineage: Lineage,
-  meta: { hub: string; orgs: string[]; roots: string[]; crawledAt: string },
+  meta: { hub: string; orgs: string[]; roots: string[]; crawledAt: string; hubDerivatives?: HubDerivatives },
 ): Snapshot {
   return { format: SNAPSHOT_FORMAT, v: 1, ...meta, nodes: lineage.nodes, edges: lineage.edges };
 }
@@ -48,6 +51,10 @@ export function parseSnapshot(raw: unknown): SnapshotParse {
       return fail(`edge ${i} names an unknown model`);
     if (!(RELATIONS as readonly string[]).includes(e.relation)) return fail(`edge ${i}: unknown relation`);
     if (typeof e.cycle !== 'boolean') return fail(`edge ${i}: cycle flag missing`);
+  }
+  if (s.hubDerivatives !== undefined) {
+    const table = parseHubDerivatives(s.hubDerivatives);
+    if (!table.ok) return fail(table.error);
   }
   return { ok: true, snapshot: s as Snapshot };
 }

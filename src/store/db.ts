@@ -5,6 +5,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { CrawlJournal, CrawlRecord, CrawlState } from '../crawl/records.ts';
 import { parseCrawlState } from '../crawl/records.ts';
 import type { Lineage } from '../lineage/types.ts';
+import { parseHubDerivatives, type HubDerivatives } from '../lineage/hub-derivatives.ts';
 import { decodeLineage, encodeLineage, type ColumnarLineage } from '../lineage/columnar.ts';
 
 export const DB_VERSION = 1;
@@ -22,6 +23,8 @@ export interface SnapshotInfo {
   crawledAt: string;
   nodes: number;
   edges: number;
+  /** The Hub-wide count of new derivatives, when the crawl swept the Hub. */
+  hubDerivatives?: HubDerivatives;
 }
 
 interface ForkscopeSchema extends DBSchema {
@@ -171,6 +174,11 @@ function parseSnapshotInfo(raw: unknown): SnapshotInfo | null {
   const i = raw as Partial<SnapshotInfo> | undefined;
   if (!i || i.v !== 1 || typeof i.hub !== 'string' || typeof i.crawledAt !== 'string') return null;
   if (!Array.isArray(i.orgs) || !Array.isArray(i.roots) || typeof i.nodes !== 'number') return null;
+  // A table that does not parse is dropped (the Hub-wide shares are then not offered), the graph still opens.
+  if (i.hubDerivatives !== undefined && !parseHubDerivatives(i.hubDerivatives).ok) {
+    const { hubDerivatives: _dropped, ...rest } = i;
+    return rest as SnapshotInfo;
+  }
   return i as SnapshotInfo;
 }
 

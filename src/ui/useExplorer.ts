@@ -158,6 +158,7 @@ export function useExplorer(settings: HubSettings, token: string | null, familyO
       crawledAt: snap.crawledAt,
       nodes: snap.nodes.length,
       edges: snap.edges.length,
+      ...(snap.hubDerivatives && { hubDerivatives: snap.hubDerivatives }),
     };
     patch({ imported: true, info, message: `Showing an imported snapshot of ${snap.hub}; nothing is crawled.` });
     void showLineage({ nodes: snap.nodes, edges: snap.edges });
