@@ -2,6 +2,7 @@
 // image-text-to-text pipeline tags, as the ATOM Project's charts count them), narrowed further by the explorer's
 // pipeline and library filters. One filter, applied alike to the crawled families (numerator) and to the Hub-wide
 // table (denominator), so a share never mixes kinds.
+import type { LineageGraph } from '../graph/graph.ts';
 
 export type KindName = 'all' | 'language';
 export const KIND_NAMES: readonly KindName[] = ['all', 'language'];
@@ -34,4 +35,16 @@ export function describeKind(f: KindFilter): string {
     parts.push(f.pipelines.length === 0 ? 'no pipeline (filters exclude each other)' : f.pipelines.join(' or '));
   if (f.library !== null) parts.push(`library ${f.library}`);
   return parts.length === 0 ? 'models of any kind' : parts.join(', ');
+}
+
+/** Drops from a scope the models not of the kind (pipeline tag and library as the graph holds them). */
+export function keepKind(mask: Uint8Array, graph: LineageGraph, ids: readonly string[], f: KindFilter): Uint8Array {
+  if (f.pipelines === null && f.library === null) return mask;
+  const out = mask.slice();
+  ids.forEach((id, i) => {
+    if (out[i] !== 1) return;
+    const a = graph.getNodeAttributes(id);
+    if (!matchesKind(f, a.pipeline_tag, a.library_name)) out[i] = 0;
+  });
+  return out;
 }
