@@ -64,7 +64,12 @@ export async function dynamicsFiles(
       : familiesDenominator(byFamily, kind);
   const rows = timelineRows(monthly, 'all', denominator.total);
   const series = monthly.families;
-  const chart = { measure: 'share' as const, families: series, familyColors: series.map((_f, i) => familyColor(i)) };
+  const chart = {
+    measure: 'share' as const,
+    families: series,
+    familyColors: series.map((_f, i) => familyColor(i)),
+    shareOf: denominator.axis,
+  };
   const comparison = cumulativeCounts(ix, scope, families, groups, null);
   const files: [string, string][] = [
     ['new-derivatives.csv', timelineCsv(rows)],

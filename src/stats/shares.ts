@@ -14,6 +14,8 @@ export interface Denominator {
   shareOf: ShareOf;
   /** In words, kind included: what the shares are of. */
   label: string;
+  /** Short, for a chart's axis. */
+  axis: string;
   total: MonthTotal;
   /** Derivatives of the kind without a usable date, counted apart. */
   undated: number;
@@ -26,6 +28,7 @@ export function familiesDenominator(m: MonthlyDerivatives, kind: KindFilter): De
   return {
     shareOf: 'families',
     label: `new derivatives of all crawled families (${describeKind(kind)})`,
+    axis: `new derivatives of the crawled families${kind.pipelines || kind.library ? ` (${describeKind(kind)})` : ''}`,
     total: (r, i) => m.families.reduce((sum, f) => sum + countAt(m, f, r, i), 0),
     undated: m.undated,
     unnamed: 0,
@@ -46,6 +49,7 @@ export function hubDenominator(t: HubDerivatives, m: MonthlyDerivatives, kind: K
   return {
     shareOf: 'hub',
     label: `all new derivatives the crawl saw on the Hub (${describeKind(kind)})`,
+    axis: `all new derivatives on the Hub${kind.pipelines || kind.library ? ` (${describeKind(kind)})` : ''}`,
     total: (r, i) => of(r).byMonth.get(m.months[i] as string) ?? 0,
     undated: all.undated,
     unnamed: all.byFamily.get(UNNAMED_ROOT) ?? 0,

@@ -2,6 +2,7 @@
 // value that cannot be used falls back to its default and is reported, like the rest of the link.
 import { RELATIONS } from '../lineage/model.ts';
 import { isRepoId } from '../lineage/repo-id.ts';
+import { decodeGroupKeys, encodeGroupKeys } from './groups-link.ts';
 import { defaultDynamics, MEASURES, WINDOWS, type DynamicsView, type TimelineRelation } from './state.ts';
 
 const ORG = /^[\w][\w.-]{0,95}$/;
@@ -10,6 +11,7 @@ const isFamily = (s: string): boolean => ORG.test(s) || isRepoId(s);
 
 export function encodeDynamics(d: DynamicsView, q: URLSearchParams): void {
   const def = defaultDynamics();
+  encodeGroupKeys(d, q);
   if (d.open) q.set('dyn', '1');
   if (d.measure !== def.measure) q.set('dm', d.measure);
   if (d.relation !== def.relation) q.set('dr', d.relation);
@@ -22,6 +24,7 @@ export function encodeDynamics(d: DynamicsView, q: URLSearchParams): void {
 
 export function decodeDynamics(q: URLSearchParams, drop: (what: string) => void): DynamicsView {
   const d = defaultDynamics();
+  decodeGroupKeys(q, d, drop);
   d.open = q.get('dyn') === '1';
   const measure = q.get('dm');
   if (measure !== null) {
