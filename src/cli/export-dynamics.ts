@@ -74,7 +74,6 @@ export async function dynamicsFiles(
   const files: [string, string][] = [
     ['new-derivatives.csv', timelineCsv(rows)],
     ['new-derivatives-by-relation.csv', timelineCsv(timelineRows(monthly, 'split', denominator.total))],
-    ['derivatives-compared.csv', comparisonCsv(comparison)],
   ];
   if (rows.length > 0)
     files.push(['new-derivatives.svg', await chartSvg(timelineSpec(rows, { ...chart, asOf: null, width: 760 }))]);
@@ -88,10 +87,11 @@ export async function dynamicsFiles(
         : [];
     }),
   ];
+  const compared: [string, string] = ['derivatives-compared.csv', comparisonCsv(comparison)];
   const [a, b] = o.compare ? o.compare.split(',') : leaders(monthly, o.window);
   if (!a || !b)
     return {
-      files,
+      files: [...files, compared],
       answer: [
         `export: fewer than two ${groups.length > 0 ? 'groups' : 'families'}, so no crossover to report`,
         ...notes,
@@ -101,7 +101,7 @@ export async function dynamicsFiles(
     if (!series.includes(f))
       throw new Error(`export: ${f} is not a ${groups.length > 0 ? 'group' : 'family'} of the snapshot`);
   const answer = crossoverAnswer(monthly, a, b, o.window);
-  files.push(['crossover.csv', crossoverCsv(answer)]);
+  files.push(['crossover.csv', crossoverCsv(answer)], compared);
   const text = [describeCrossover(answer), describeDenominator(denominator, monthly, [a, b], o.window), ...notes];
   return { files, answer: text.join('\n') };
 }

@@ -1,14 +1,7 @@
 // Hub-wide denominators, kinds, groups and counts that compare families, on small hand-made crawls whose answers
 // are known: roots named or counted as unnamed (never guessed), the table's parser, groups' checks and their link
-// keys, the answer naming its denominator and sample sizes, and `npm run export --dynamics` with the new flags.
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Papa from 'papaparse';
+// keys, and the answer naming its denominator and sample sizes.
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/export.ts';
-import { makeSnapshot } from '../../src/export/snapshot.ts';
-import { createLineageGraph, lineageOf } from '../../src/graph/graph.ts';
 import {
   checkGroups,
   parseGroupsJson,
@@ -27,7 +20,7 @@ import { describeDenominator, familiesDenominator, hubDenominator } from '../../
 import { monthlyDerivatives, timelineRows } from '../../src/stats/timeline.ts';
 import { decodePermalink, encodePermalink } from '../../src/view/permalink.ts';
 import { defaultView } from '../../src/view/state.ts';
-import { edge, node } from './fixtures.ts';
+import { comparedGraph } from './compared-fixture.ts';
 
 function model(
   id: string,
@@ -173,29 +166,6 @@ describe('groups of families', () => {
   });
 });
 
-/** Qwen: base → 3 derivatives (2 direct); meta-llama: base → 1; google: base → 2 (all direct). */
-function comparedGraph() {
-  const ids = ['Qwen/b', 'u/q1', 'u/q2', 'u/q3', 'meta-llama/b', 'u/l1', 'google/b', 'u/g1', 'u/g2'];
-  const family = (id: string) =>
-    id.startsWith('u/q') || id.startsWith('Qwen')
-      ? 'Qwen'
-      : id.startsWith('u/l') || id.startsWith('meta')
-        ? 'meta-llama'
-        : 'google';
-  const month: Record<string, string> = { 'u/q3': '2025-03-01', 'u/g2': '2025-02-01' };
-  return createLineageGraph({
-    nodes: ids.map((id) => node(id, { family: family(id), created_at: month[id] ?? '2025-01-01' })),
-    edges: [
-      edge('Qwen/b', 'u/q1'),
-      edge('Qwen/b', 'u/q2'),
-      edge('u/q1', 'u/q3'),
-      edge('meta-llama/b', 'u/l1'),
-      edge('google/b', 'u/g1'),
-      edge('google/b', 'u/g2', 'quantized'),
-    ],
-  });
-}
-
 describe('counts that compare families, and the denominator of an answer', () => {
   const graph = comparedGraph();
   const ix = indexLineage(graph, graph.nodes());
@@ -252,65 +222,6 @@ describe('counts that compare families, and the denominator of an answer', () =>
     const f = familiesDenominator(byFamily, kindFilter('all'));
     expect(describeDenominator(f, groupsMonthly, ['Alibaba', 'US'], 1)).toMatch(
       /^Shares are of new derivatives of all crawled families \(models of any kind\): 6 from 2025-01 to 2025-03 .* in 2025-03, 1, of which Alibaba 1 \(100\.0%\)/,
-    );
-  });
-});
-
-describe('npm run export --dynamics over groups and the Hub-wide table', () => {
-  it('writes the monthly table with its denominator, the comparison, and the answer naming its denominator', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'forkscope-groups-'));
-    const lineage = lineageOf(comparedGraph());
-    const hubDerivatives = {
-      v: 1 as const,
-      months: ['2025-01', '2025-02', '2025-03'],
-      families: ['other'],
-      pipelines: ['text-generation'],
-      libraries: ['transformers'],
-      rows: [0, 0, 0, 0, 0, 20, 1, 0, 0, 0, 0, 5, 2, 0, 0, 0, 0, 4],
-    };
-    const snapshot = join(dir, 'snap.json');
-    const meta = {
-      hub: 'http://hub.test',
-      orgs: ['Qwen', 'meta-llama', 'google'],
-      roots: [],
-      crawledAt: '2026-11-22T00:00:00.000Z',
-    };
-    await writeFile(snapshot, JSON.stringify(makeSnapshot(lineage, { ...meta, hubDerivatives })));
-    await writeFile(join(dir, 'groups.json'), JSON.stringify({ Alibaba: ['Qwen'], US: ['meta-llama', 'google'] }));
-    const written = await main([
-      '--snapshot',
-      snapshot,
-      '--out',
-      dir,
-      '--dynamics',
-      '--share-of',
-      'hub',
-      '--kind',
-      'language',
-      '--groups',
-      join(dir, 'groups.json'),
-    ]);
-    const monthly = written.find((f) => f.endsWith('-new-derivatives.csv')) as string;
-    const rows = Papa.parse<Record<string, string>>(await readFile(join(dir, monthly), 'utf8'), { header: true }).data;
-    expect(rows[0]).toEqual({
-      month: '2025-01',
-      family: 'Alibaba',
-      relation: 'all',
-      count: '2',
-      share: '0.1',
-      denominator: '20',
-    });
-    expect(written.some((f) => f.endsWith('-derivatives-compared.csv'))).toBe(true);
-    await expect(
-      main(['--snapshot', snapshot, '--out', dir, '--dynamics', '--share-of', 'everything']),
-    ).rejects.toThrow(/--share-of is families or hub/);
-    await writeFile(join(dir, 'bad.json'), JSON.stringify({ '<x>': ['Qwen'] }));
-    await expect(
-      main(['--snapshot', snapshot, '--out', dir, '--dynamics', '--groups', join(dir, 'bad.json')]),
-    ).rejects.toThrow(/not a usable group name/);
-    await writeFile(snapshot, JSON.stringify(makeSnapshot(lineage, meta)));
-    await expect(main(['--snapshot', snapshot, '--out', dir, '--dynamics', '--share-of', 'hub'])).rejects.toThrow(
-      /no Hub-wide table/,
     );
   });
 });
