@@ -102,7 +102,25 @@ export function TimelineSection(p: Props) {
           </select>
         </label>
         <label>
-          of{' '}
+          Relations{' '}
+          <select value={d.relation} onChange={(e) => onChange({ relation: e.target.value as TimelineRelation })}>
+            {RELATION_CHOICES.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={d.communityOnly}
+            onChange={(e) => onChange({ communityOnly: e.target.checked })}
+          />{' '}
+          leave out the families&apos; own releases
+        </label>
+        <label>
+          Shares of{' '}
           <select
             data-testid="share-of"
             value={d.shareOf === 'hub' && p.hubTable ? 'hub' : 'families'}
@@ -137,24 +155,6 @@ export function TimelineSection(p: Props) {
               one per group{d.groups.length === 0 ? ' (define groups below)' : ''}
             </option>
           </select>
-        </label>
-        <label>
-          Relations{' '}
-          <select value={d.relation} onChange={(e) => onChange({ relation: e.target.value as TimelineRelation })}>
-            {RELATION_CHOICES.map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <input
-            type="checkbox"
-            checked={d.communityOnly}
-            onChange={(e) => onChange({ communityOnly: e.target.checked })}
-          />{' '}
-          leave out the families&apos; own releases
         </label>
       </div>
       {pair && answer && (
