@@ -17,6 +17,8 @@ export interface TimelineChartOptions {
   asOf: string | null;
   /** Pixels, or the width of the element the chart is drawn in (a facetted chart needs pixels). */
   width: number | 'container';
+  /** What the shares are of, for the axis title (default: the crawled families). */
+  shareOf?: string;
 }
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
@@ -40,7 +42,7 @@ export function timelineSpec(rows: readonly TimelineRow[], o: TimelineChartOptio
         y: {
           field: o.measure,
           type: 'quantitative' as const,
-          title: share ? 'share of new derivatives' : 'new derivatives',
+          title: share ? `share of ${o.shareOf ?? 'new derivatives of the crawled families'}` : 'new derivatives',
           ...(share ? { axis: { format: '%' }, scale: { domain: [0, 1] } } : {}),
         },
         color: {
@@ -55,6 +57,7 @@ export function timelineSpec(rows: readonly TimelineRow[], o: TimelineChartOptio
           { field: 'relation', type: 'nominal' as const },
           { field: 'count', type: 'quantitative' as const },
           { field: 'share', type: 'quantitative' as const, format: '.1%' },
+          { field: 'denominator', type: 'quantitative' as const, format: ',', title: 'of (denominator)' },
         ],
       },
     },

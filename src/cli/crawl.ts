@@ -6,6 +6,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Crawler, REAL_HUB_SIZE, type CrawlResult } from '../crawl/crawler.ts';
 import type { CrawlRecord, CrawlState } from '../crawl/records.ts';
+import { familyMembers } from '../crawl/closure.ts';
+import { hubDerivativesOf } from '../stats/denominator.ts';
 import { HubClient } from '../hub/client.ts';
 import { forkscopeUserAgent } from '../hub/user-agent.ts';
 import { edgesCsv, nodesCsv } from '../export/csv.ts';
@@ -167,7 +169,12 @@ async function writeOutputs(
   const { lineage } = result;
   await mkdir(out, { recursive: true });
   const crawledAt = result.state.finishedAt ?? new Date().toISOString();
-  const snapshot = makeSnapshot(lineage, { hub, orgs, roots, crawledAt });
+  // A sweep saw every lineage-tagged model on the Hub: the Hub-wide count of new derivatives comes with it.
+  const hubDerivatives =
+    result.state.strategy === 'sweep'
+      ? hubDerivativesOf(result.knowledge, familyMembers(result.knowledge, { orgs, roots }))
+      : undefined;
+  const snapshot = makeSnapshot(lineage, { hub, orgs, roots, crawledAt, ...(hubDerivatives && { hubDerivatives }) });
   await Promise.all([
     writeFile(join(out, 'nodes.csv'), nodesCsv(lineage)),
     writeFile(join(out, 'edges.csv'), edgesCsv(lineage)),

@@ -1,7 +1,8 @@
 // `npm run export -- --snapshot FILE --out DIR [--format csv,gexf,graphml,json] [--root ID [--depth K]]
-// [--family NAME] [--dynamics [--compare A,B] [--window N]]`: the app's exports from the command line, over a
-// snapshot file (the crawler's or the app's), and the family-dynamics tables of what is exported. File names
-// come from data (ids, the snapshot's crawl date) through the one file-name rule, and are written only inside --out.
+// [--family NAME] [--dynamics [--compare A,B] [--window N] [--share-of families|hub] [--kind all|language]
+// [--groups FILE]]`: the app's exports from the command line, over a snapshot file (the crawler's or the app's),
+// and the family-dynamics tables of what is exported. File names come from data (ids, the snapshot's crawl date)
+// through the one file-name rule, and are written only inside --out.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { EXPORT_FORMATS, type ExportFormat } from '../export/formats.ts';
@@ -10,14 +11,8 @@ import { exportStem } from '../export/file-name.ts';
 import { HELP, parseFlags, UsageError } from './args.ts';
 import { inert } from './terminal.ts';
 import { parseSnapshot } from '../export/snapshot.ts';
-import { createLineageGraph, lineageOf, type LineageGraph } from '../graph/graph.ts';
-import { chartSvg } from '../charts/render.ts';
-import { timelineSpec } from '../charts/specs.ts';
-import { familyColor } from '../view/encoding.ts';
-import { crossoverAnswer, crossoverCsv, describeCrossover, leaders } from '../stats/crossover.ts';
-import { everything, indexLineage } from '../stats/lineage-index.ts';
-import { monthlyDerivatives, timelineCsv, timelineRows } from '../stats/timeline.ts';
-import { WINDOWS } from '../view/state.ts';
+import { createLineageGraph, lineageOf } from '../graph/graph.ts';
+import { dynamicsFiles } from './export-dynamics.ts';
 import { descendants, familyOf } from '../graph/queries.ts';
 
 const USAGE = `
@@ -54,6 +49,9 @@ export async function main(argv: string[]): Promise<string[]> {
       dynamics: { type: 'boolean', default: false },
       compare: { type: 'string' },
       window: { type: 'string', default: '3' },
+      'share-of': { type: 'string', default: 'families' },
+      kind: { type: 'string', default: 'all' },
+      groups: { type: 'string' },
     },
     USAGE,
   );
@@ -98,12 +96,13 @@ export async function main(argv: string[]): Promise<string[]> {
     for (const file of exportFiles(lineage, f, stem, meta)) await put(file.name, file.text);
   if (values.dynamics) {
     const exported = createLineageGraph(lineage);
-    const dynamics = await dynamicsFiles(
-      exported,
-      [...snap.orgs, ...snap.roots],
-      values.compare,
-      Number(values.window),
-    );
+    const dynamics = await dynamicsFiles(exported, snap, {
+      compare: values.compare,
+      window: Number(values.window),
+      shareOf: values['share-of'],
+      kind: values.kind,
+      groupsFile: values.groups,
+    });
     for (const [suffix, text] of dynamics.files) await put(`${stem}-${suffix}`, text);
     process.stderr.write(`${inert(dynamics.answer)}\n`);
   }
@@ -111,34 +110,6 @@ export async function main(argv: string[]): Promise<string[]> {
     `exported ${lineage.nodes.length} models, ${lineage.edges.length} edges: ${inert(written.join(', '))}\n`,
   );
   return written;
-}
-
-/** The family-dynamics tables of a graph: monthly derivatives (all relations, and by relation, and the share
- * chart as SVG) and the crossover answer for two families (`--compare A,B`, else the leader now and the runner-up). */
-async function dynamicsFiles(
-  graph: LineageGraph,
-  seeds: string[],
-  compare: string | undefined,
-  window: number,
-): Promise<{ files: [string, string][]; answer: string }> {
-  if (!WINDOWS.includes(window)) throw new Error(`export: --window is one of ${WINDOWS.join(', ')} months`);
-  const ix = indexLineage(graph, graph.nodes());
-  const families = seeds.filter((f) => ix.families.includes(f));
-  const monthly = monthlyDerivatives(ix, everything(ix), families);
-  const rows = timelineRows(monthly, 'all');
-  const chart = { measure: 'share' as const, families, familyColors: families.map((_f, i) => familyColor(i)) };
-  const files: [string, string][] = [
-    ['new-derivatives.csv', timelineCsv(rows)],
-    ['new-derivatives-by-relation.csv', timelineCsv(timelineRows(monthly, 'split'))],
-  ];
-  if (rows.length > 0)
-    files.push(['new-derivatives.svg', await chartSvg(timelineSpec(rows, { ...chart, asOf: null, width: 760 }))]);
-  const [a, b] = compare ? compare.split(',') : leaders(monthly, window);
-  if (!a || !b) return { files, answer: 'export: fewer than two families, so no crossover to report' };
-  for (const f of [a, b]) if (!families.includes(f)) throw new Error(`export: ${f} is not a family of the snapshot`);
-  const answer = crossoverAnswer(monthly, a, b, window);
-  files.push(['crossover.csv', crossoverCsv(answer)]);
-  return { files, answer: describeCrossover(answer) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -43,9 +43,6 @@ export function graphml(lineage: Lineage, xml = new XmlText()): string {
   return out.join('\n');
 }
 
-export function snapshotJson(
-  lineage: Lineage,
-  meta: { hub: string; orgs: string[]; roots: string[]; crawledAt: string },
-): string {
+export function snapshotJson(lineage: Lineage, meta: Parameters<typeof makeSnapshot>[1]): string {
   return JSON.stringify(makeSnapshot(lineage, meta));
 }

@@ -1,6 +1,7 @@
 // The snapshot JSON that the CLI writes and the app imports: a versioned, self-describing Lineage with the Hub
 // and seeds it came from. Its parser validates every field and copies only what it knows, so a hand-edited or
 // hostile file gives a clear error or a clean lineage, never an exception or a foreign property.
+import { parseHubDerivatives, type HubDerivatives } from '../lineage/hub-derivatives.ts';
 import { RELATIONS } from '../lineage/model.ts';
 import type { Lineage, LineageEdge, ModelNode, Status } from '../lineage/types.ts';
 
@@ -15,14 +16,27 @@ export interface Snapshot {
   crawledAt: string;
   nodes: ModelNode[];
   edges: LineageEdge[];
+  /** Every new derivative the crawl's sweep saw on the Hub, counted (absent when the crawl did not sweep). */
+  hubDerivatives?: HubDerivatives;
 }
 
 export function makeSnapshot(
   lineage: Lineage,
-  meta: { hub: string; orgs: string[]; roots: string[]; crawledAt: string },
+  meta: { hub: string; orgs: string[]; roots: string[]; crawledAt: string; hubDerivatives?: HubDerivatives },
 ): Snapshot {
-  const { hub, orgs, roots, crawledAt } = meta;
-  return { format: SNAPSHOT_FORMAT, v: 1, hub, orgs, roots, crawledAt, nodes: lineage.nodes, edges: lineage.edges };
+  const { hub, orgs, roots, crawledAt, hubDerivatives } = meta;
+  const { nodes, edges } = lineage;
+  return {
+    format: SNAPSHOT_FORMAT,
+    v: 1,
+    hub,
+    orgs,
+    roots,
+    crawledAt,
+    nodes,
+    edges,
+    ...(hubDerivatives && { hubDerivatives }),
+  };
 }
 
 export type SnapshotParse = { ok: true; snapshot: Snapshot } | { ok: false; error: string };
@@ -80,7 +94,22 @@ function snapshotOf(raw: unknown): Snapshot {
   const edges: LineageEdge[] = [];
   for (let i = 0; i < raw.edges.length; i++) edges.push(edgeOf(raw.edges[i], i, ids));
   const { hub, crawledAt } = raw;
-  return { format: SNAPSHOT_FORMAT, v: 1, hub, orgs: copy(raw.orgs), roots: copy(raw.roots), crawledAt, nodes, edges };
+  const snapshot: Snapshot = {
+    format: SNAPSHOT_FORMAT,
+    v: 1,
+    hub,
+    orgs: copy(raw.orgs),
+    roots: copy(raw.roots),
+    crawledAt,
+    nodes,
+    edges,
+  };
+  if (raw.hubDerivatives !== undefined) {
+    const table = parseHubDerivatives(raw.hubDerivatives);
+    if (!table.ok) return fail(table.error);
+    snapshot.hubDerivatives = table.table;
+  }
+  return snapshot;
 }
 
 function nodeOf(n: unknown, i: number): ModelNode {

@@ -111,28 +111,44 @@ export interface TimelineRow {
   family: string;
   relation: RelationOrAll;
   count: number;
-  /** The family's share of that month's derivatives of all crawled families (same relation); null if none. */
+  /** The family's share of the month's denominator (same relation); null if it is empty. */
   share: number | null;
+  /** The denominator's size that month: derivatives of all crawled families, or of the whole Hub. */
+  denominator: number;
 }
 
+/** A month's denominator for a relation (index into `months`); without one, all crawled families together. */
+export type MonthTotal = (relation: RelationOrAll, month: number) => number;
+
 /** Chart and CSV rows: one relation (or all together), or `split` for one series per relation. */
-export function timelineRows(m: MonthlyDerivatives, relation: RelationOrAll | 'split'): TimelineRow[] {
+export function timelineRows(
+  m: MonthlyDerivatives,
+  relation: RelationOrAll | 'split',
+  total: MonthTotal = (r, i) => m.families.reduce((sum, f) => sum + countAt(m, f, r, i), 0),
+): TimelineRow[] {
   const relations: RelationOrAll[] = relation === 'split' ? usedRelations(m) : [relation];
   const rows: TimelineRow[] = [];
   for (const r of relations)
     m.months.forEach((month, i) => {
-      const total = m.families.reduce((sum, f) => sum + countAt(m, f, r, i), 0);
+      const denominator = total(r, i);
       for (const family of m.families) {
         const count = countAt(m, family, r, i);
-        rows.push({ month, family, relation: r, count, share: total > 0 ? count / total : null });
+        rows.push({
+          month,
+          family,
+          relation: r,
+          count,
+          share: denominator > 0 ? count / denominator : null,
+          denominator,
+        });
       }
     });
   return rows;
 }
 
-const ROW_COLUMNS = ['month', 'family', 'relation', 'count', 'share'] as const;
+const ROW_COLUMNS = ['month', 'family', 'relation', 'count', 'share', 'denominator'] as const;
 
-/** The chart's rows as CSV: month, family, relation, count, share. */
+/** The chart's rows as CSV: month, family, relation, count, share, denominator. */
 export function timelineCsv(rows: readonly TimelineRow[]): string {
   return tableCsv(ROW_COLUMNS, rows);
 }

@@ -2,6 +2,7 @@
 // plus pages of records). Each returns the value or throws a StoreCorruptError naming what is wrong.
 import { parseRecords } from '../crawl/record-check.ts';
 import { parseCrawlState, type CrawlRecord, type CrawlState } from '../crawl/records.ts';
+import { parseHubDerivatives, type HubDerivatives } from '../lineage/hub-derivatives.ts';
 import { StoreCorruptError } from './errors.ts';
 
 export interface SnapshotInfo {
@@ -12,6 +13,8 @@ export interface SnapshotInfo {
   crawledAt: string;
   nodes: number;
   edges: number;
+  /** The Hub-wide count of new derivatives, when the crawl swept the Hub. */
+  hubDerivatives?: HubDerivatives;
 }
 
 const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
@@ -23,6 +26,11 @@ export function parseSnapshotInfo(raw: unknown): SnapshotInfo | null {
   const i = raw as Partial<Record<keyof SnapshotInfo, unknown>>;
   if (i.v !== 1 || typeof i.hub !== 'string' || typeof i.crawledAt !== 'string') return null;
   if (!strings(i.orgs) || !strings(i.roots) || !count(i.nodes) || !count(i.edges)) return null;
+  // A table that does not parse is dropped (the Hub-wide shares are then not offered); the graph still opens.
+  if (i.hubDerivatives !== undefined && !parseHubDerivatives(i.hubDerivatives).ok) {
+    const { hubDerivatives: _dropped, ...rest } = i;
+    return rest as SnapshotInfo;
+  }
   return i as SnapshotInfo;
 }
 

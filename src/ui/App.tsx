@@ -54,6 +54,16 @@ export function App({ link, initial, onHub }: Props) {
     (p: Partial<DynamicsView>) => setView((v) => ({ ...v, dynamics: { ...v.dynamics, ...p } })),
     [],
   );
+  // A group's orgs and roots not crawled yet become families, as if added in the sidebar.
+  const addSeeds = useCallback(
+    (add: { orgs: string[]; roots: string[] }) =>
+      setView((v) => ({
+        ...v,
+        orgs: [...new Set([...v.orgs, ...add.orgs])],
+        roots: [...new Set([...v.roots, ...add.roots])],
+      })),
+    [],
+  );
   const setAsOf = useCallback((asOf: string | null) => setView((v) => ({ ...v, filters: { ...v.filters, asOf } })), []);
   const seeds = useMemo(() => ({ orgs: view.orgs, roots: view.roots }), [view.orgs, view.roots]);
   const seedsKey = JSON.stringify(seeds);
@@ -168,6 +178,8 @@ export function App({ link, initial, onHub }: Props) {
                 families={familyOrder.filter((f) => f !== 'other')}
                 selectedIds={selectedIds}
                 crawledAt={info?.crawledAt ?? null}
+                hubDerivatives={info?.hubDerivatives ?? null}
+                onAddSeeds={addSeeds}
                 onChange={patchDynamics}
                 onAsOf={setAsOf}
                 onPick={(id) => (patchDynamics({ open: false }), pick(id))}

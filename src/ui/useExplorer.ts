@@ -41,7 +41,7 @@ export interface ExplorerState {
 }
 
 /** What an imported snapshot says about itself. */
-export type SnapshotMeta = Pick<SnapshotInfo, 'hub' | 'orgs' | 'roots' | 'crawledAt'>;
+export type SnapshotMeta = Pick<SnapshotInfo, 'hub' | 'orgs' | 'roots' | 'crawledAt' | 'hubDerivatives'>;
 
 export interface Explorer extends ExplorerState {
   graph: LineageGraph;

@@ -2,6 +2,7 @@
 // value that cannot be used falls back to its default and is reported, like the rest of the link.
 import { RELATIONS } from '../lineage/model.ts';
 import { isFamily } from './link-rules.ts';
+import { decodeGroupKeys, encodeGroupKeys } from './groups-link.ts';
 import { defaultDynamics, MEASURES, WINDOWS, type DynamicsView, type TimelineRelation } from './state.ts';
 
 const TIMELINE_RELATIONS: readonly string[] = ['all', 'split', ...RELATIONS];
@@ -9,6 +10,7 @@ const isScope = (s: string): boolean => s === 'all' || s === 'selection' || isFa
 
 export function encodeDynamics(d: DynamicsView, q: URLSearchParams): void {
   const def = defaultDynamics();
+  encodeGroupKeys(d, q);
   if (d.open) q.set('dyn', '1');
   if (d.measure !== def.measure) q.set('dm', d.measure);
   if (d.relation !== def.relation) q.set('dr', d.relation);
@@ -21,6 +23,7 @@ export function encodeDynamics(d: DynamicsView, q: URLSearchParams): void {
 
 export function decodeDynamics(q: URLSearchParams, drop: (what: string) => void): DynamicsView {
   const d = defaultDynamics();
+  decodeGroupKeys(q, d, drop);
   d.open = q.get('dyn') === '1';
   const measure = q.get('dm');
   if (measure !== null) {

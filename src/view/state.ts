@@ -1,5 +1,6 @@
 // The explorer's view state: which families and roots are shown, what is focused and selected, how marks are
 // encoded and which filters apply. Plain data with defaults, so the permalink codec can omit what is default.
+import type { FamilyGroup } from '../lineage/groups.ts';
 import type { Relation } from '../lineage/model.ts';
 import { emptySelection, type Selection } from './selection.ts';
 
@@ -45,6 +46,14 @@ export interface DynamicsView {
   scope: string;
   a: string | null;
   b: string | null;
+  /** What shares are taken of: the crawled families' derivatives, or every derivative the crawl saw on the Hub. */
+  shareOf: 'families' | 'hub';
+  /** Language models only (text-generation, image-text-to-text), or any kind. */
+  kind: 'all' | 'language';
+  /** Groups of families (a name and its orgs or root models). */
+  groups: FamilyGroup[];
+  /** The chart's series: one per family, or one per group. */
+  series: 'families' | 'groups';
 }
 
 export interface ViewState {
@@ -93,6 +102,10 @@ export function defaultDynamics(): DynamicsView {
     scope: 'all',
     a: null,
     b: null,
+    shareOf: 'families',
+    kind: 'all',
+    groups: [],
+    series: 'families',
   };
 }
 

@@ -3,7 +3,8 @@
 // lineages are posted as the crawl goes, and the finished one is saved as the snapshot the app reopens with.
 import { Crawler } from '../crawl/crawler.ts';
 import type { Seeds } from '../crawl/records.ts';
-import { buildLineage } from '../crawl/closure.ts';
+import { buildLineage, familyMembers } from '../crawl/closure.ts';
+import { hubDerivativesOf } from '../stats/denominator.ts';
 import { HubClient, MAX_PAGE } from '../hub/client.ts';
 import type { CrawlResult } from '../crawl/options.ts';
 import { ForkscopeStore, type SnapshotInfo } from '../store/db.ts';
@@ -111,6 +112,9 @@ async function crawl(settings: CrawlSettings, seeds: Seeds, refresh: boolean): P
       crawledAt,
       nodes: result.lineage.nodes.length,
       edges: result.lineage.edges.length,
+      ...(result.state.strategy === 'sweep' && {
+        hubDerivatives: hubDerivativesOf(result.knowledge, familyMembers(result.knowledge, seeds)),
+      }),
     };
     await store.saveSnapshot(result.lineage, info);
     const lineage = encodeLineage(result.lineage);

@@ -3,6 +3,7 @@
 import type { CrawlProgress } from '../crawl/progress.ts';
 import type { Seeds } from '../crawl/records.ts';
 import type { ColumnarLineage } from '../lineage/columnar.ts';
+import type { HubDerivatives } from '../lineage/hub-derivatives.ts';
 import type { LayoutInput } from '../layout/radial.ts';
 import type { SnapshotInfo } from '../store/db.ts';
 
@@ -94,6 +95,6 @@ export type SnapshotEvent =
   | {
       type: 'done';
       lineage: ColumnarLineage;
-      meta: { hub: string; orgs: string[]; roots: string[]; crawledAt: string };
+      meta: { hub: string; orgs: string[]; roots: string[]; crawledAt: string; hubDerivatives?: HubDerivatives };
     }
   | { type: 'error'; message: string };

@@ -32,9 +32,10 @@ async function read(req: SnapshotRequest): Promise<void> {
   }
   const parsed = parseSnapshot(raw);
   if (!parsed.ok) return post({ type: 'error', message: `${what} is not a Forkscope snapshot: ${parsed.error}` });
-  const { hub, orgs, roots, crawledAt, nodes, edges } = parsed.snapshot;
+  const { hub, orgs, roots, crawledAt, nodes, edges, hubDerivatives } = parsed.snapshot;
   const lineage = encodeLineage({ nodes, edges });
-  post({ type: 'done', lineage, meta: { hub, orgs, roots, crawledAt } }, transferables(lineage));
+  const meta = { hub, orgs, roots, crawledAt, ...(hubDerivatives && { hubDerivatives }) };
+  post({ type: 'done', lineage, meta }, transferables(lineage));
 }
 
 async function fromUrl(url: string): Promise<string> {

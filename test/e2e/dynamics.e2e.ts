@@ -54,7 +54,7 @@ describe('family dynamics', () => {
     const csv = csvRows(
       (await downloadOne(page, () => card.getByRole('button', { name: 'CSV', exact: true }).click())).data,
     );
-    expect(Object.keys(csv[0] ?? {})).toEqual(['month', 'family', 'relation', 'count', 'share']);
+    expect(Object.keys(csv[0] ?? {})).toEqual(['month', 'family', 'relation', 'count', 'share', 'denominator']);
     for (const [i, month] of truth.monthly.months.entries()) {
       const loose = truth.ambiguous.get(month)?.length ?? 0;
       let sum = 0;

@@ -6,8 +6,8 @@ import { barSpec, RELATION_SERIES, timelineSpec } from '../../src/charts/specs.t
 import type { TimelineRow } from '../../src/stats/timeline.ts';
 
 const rows: TimelineRow[] = ['2024-01', '2024-02', '2024-03'].flatMap((month, i) => [
-  { month, family: 'Qwen', relation: 'all', count: i * 2, share: i === 0 ? 0 : 0.6 },
-  { month, family: 'meta-llama', relation: 'all', count: 3 - i, share: i === 0 ? 1 : 0.4 },
+  { month, family: 'Qwen', relation: 'all', count: i * 2, share: i === 0 ? 0 : 0.6, denominator: 3 + i },
+  { month, family: 'meta-llama', relation: 'all', count: 3 - i, share: i === 0 ? 1 : 0.4, denominator: 3 + i },
 ]);
 const options = { families: ['Qwen', 'meta-llama'], familyColors: ['#4263eb', '#f76707'], width: 400 };
 

@@ -77,6 +77,7 @@ describe('npm run export', () => {
       'forkscope-snapshot-2026-11-22-new-derivatives-by-relation.csv',
       'forkscope-snapshot-2026-11-22-new-derivatives.svg',
       'forkscope-snapshot-2026-11-22-crossover.csv',
+      'forkscope-snapshot-2026-11-22-derivatives-compared.csv',
     ]);
     const svg = await readFile(join(dir, written[4] as string), 'utf8');
     expect(svg).toMatch(/^<svg[\s\S]*share of new derivatives[\s\S]*>Qwen<[\s\S]*<\/svg>$/);

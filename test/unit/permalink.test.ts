@@ -74,6 +74,7 @@ describe('permalink codec', () => {
     const view = defaultView();
     view.filters.asOf = '2024-09';
     view.dynamics = {
+      ...defaultView().dynamics,
       open: true,
       measure: 'count',
       relation: 'split',

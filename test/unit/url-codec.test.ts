@@ -168,6 +168,10 @@ function gen(seed: number, hostile: boolean) {
     scope: chance(0.5) ? 'all' : (families() ?? 'selection'),
     a: families(),
     b: families(),
+    shareOf: pick(['families', 'hub'] as const),
+    kind: pick(['all', 'language'] as const),
+    groups: [],
+    series: 'families',
   };
   const camera = chance(0.3)
     ? null

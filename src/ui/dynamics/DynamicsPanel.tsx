@@ -1,13 +1,21 @@
 // The family-dynamics panel: how the crawled forests grow month by month and who overtook whom, then the
 // statistics of a family or of the selection. It reads the explorer's filters, focus, selection and time slider,
 // and keeps its own settings in the view (so in the permalink). Loaded on demand: the charting library is large.
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import './dynamics.css';
 import type { LineageGraph } from '../../graph/graph.ts';
 import { familyColor } from '../../view/encoding.ts';
 import { computeVisible } from '../../view/visibility.ts';
 import { incomingOf, indexLineage } from '../../stats/lineage-index.ts';
 import { monthlyDerivatives } from '../../stats/timeline.ts';
+import type { HubDerivatives } from '../../lineage/hub-derivatives.ts';
+import { seedsToAdd, type FamilyGroup } from '../../lineage/groups.ts';
+import { cumulativeCounts } from '../../stats/compare.ts';
+import { groupMonthly } from '../../stats/groups.ts';
+import { keepKind, kindFilter } from '../../stats/kinds.ts';
+import { familiesDenominator, hubDenominator } from '../../stats/shares.ts';
+import { CompareSection } from './CompareSection.tsx';
+import { GroupsEditor, loadSavedGroups, saveGroups } from './GroupsEditor.tsx';
 import type { DynamicsView, ViewState } from '../../view/state.ts';
 import { viewFileStem } from '../exportView.ts';
 import { StatsSection } from './StatsSection.tsx';
@@ -21,6 +29,10 @@ export interface DynamicsPanelProps {
   families: readonly string[];
   selectedIds: ReadonlySet<string>;
   crawledAt: string | null;
+  /** Every new derivative the crawl saw on the Hub, when it swept the Hub. */
+  hubDerivatives: HubDerivatives | null;
+  /** Adds orgs and roots as crawled families (a group's members not crawled yet). */
+  onAddSeeds(add: { orgs: string[]; roots: string[] }): void;
   onChange(patch: Partial<DynamicsView>): void;
   onPick(id: string): void;
   onAsOf(month: string | null): void;
@@ -40,10 +52,44 @@ export default function DynamicsPanel(p: DynamicsPanelProps) {
     () => computeVisible(graph, ix.ids, relations, { ...filters, asOf: null }, focus, null),
     [graph, ix, relations, filters, focus],
   );
-  const monthly = useMemo(
-    () => monthlyDerivatives(ix, allTime, present, { communityOnly: d.communityOnly }),
-    [ix, allTime, present, d.communityOnly],
+  // The kind (language models or any) narrows numerator and denominator alike; the explorer's pipeline and library
+  // filters already narrow the crawled families and narrow the Hub-wide table too.
+  const kind = useMemo(
+    () => kindFilter(d.kind, filters.pipeline, filters.library),
+    [d.kind, filters.pipeline, filters.library],
   );
+  const kindScope = useMemo(() => keepKind(allTime, graph, ix.ids, kindFilter(d.kind)), [allTime, graph, ix, d.kind]);
+  const byFamily = useMemo(
+    () => monthlyDerivatives(ix, kindScope, present, { communityOnly: d.communityOnly }),
+    [ix, kindScope, present, d.communityOnly],
+  );
+  const grouped = d.series === 'groups' && d.groups.length > 0;
+  const monthly = useMemo(() => (grouped ? groupMonthly(byFamily, d.groups) : byFamily), [grouped, byFamily, d.groups]);
+  const hub = p.hubDerivatives;
+  const denominator = useMemo(
+    () => (d.shareOf === 'hub' && hub ? hubDenominator(hub, monthly, kind) : familiesDenominator(byFamily, kind)),
+    [d.shareOf, hub, monthly, byFamily, kind],
+  );
+  const comparison = useMemo(
+    () => cumulativeCounts(ix, kindScope, present, d.groups, filters.asOf),
+    [ix, kindScope, present, d.groups, filters.asOf],
+  );
+  // Groups this browser saved come back when the link brings none; the groups in use are saved.
+  const { onChange } = p;
+  useEffect(() => {
+    if (d.groups.length > 0) saveGroups(d.groups);
+    else {
+      const saved = loadSavedGroups();
+      if (saved && saved.length > 0) onChange({ groups: saved });
+    }
+  }, [d.groups, onChange]);
+  const applyGroups = (groups: FamilyGroup[]) => {
+    const add = seedsToAdd(groups, p.view.orgs, p.view.roots);
+    if (add.orgs.length + add.roots.length > 0) p.onAddSeeds(add);
+    saveGroups(groups);
+    p.onChange({ groups, series: groups.length > 0 ? 'groups' : 'families', a: null, b: null });
+  };
+  const seriesColors = useMemo(() => monthly.families.map((_f, i) => familyColor(i)), [monthly]);
   // A link's scope may name an empty selection or a family this crawl does not have: then all families.
   const usable = d.scope === 'selection' ? selectedIds.size > 0 : d.scope === 'all' || present.includes(d.scope);
   const scopeName = usable ? d.scope : 'all';
@@ -87,13 +133,17 @@ export default function DynamicsPanel(p: DynamicsPanelProps) {
       </header>
       <TimelineSection
         monthly={monthly}
+        denominator={denominator}
+        hubTable={hub !== null}
         dynamics={d}
-        familyColors={familyColors}
+        familyColors={grouped ? seriesColors : familyColors}
         asOf={view.filters.asOf}
         fileStem={stem}
         onChange={p.onChange}
         onAsOf={p.onAsOf}
       />
+      <CompareSection comparison={comparison} fileStem={stem} />
+      <GroupsEditor key={JSON.stringify(d.groups)} groups={d.groups} families={p.families} onApply={applyGroups} />
       <div className="chart-controls scope-controls">
         <h2>Statistics of</h2>
         <select

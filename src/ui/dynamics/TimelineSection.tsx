@@ -4,13 +4,18 @@ import { useMemo } from 'react';
 import { timelineSpec } from '../../charts/specs.ts';
 import { RELATIONS } from '../../lineage/model.ts';
 import { crossoverAnswer, crossoverCsv, describeCrossover, leaders } from '../../stats/crossover.ts';
+import { describeDenominator, type Denominator } from '../../stats/shares.ts';
 import { timelineCsv, timelineRows, type MonthlyDerivatives } from '../../stats/timeline.ts';
 import { WINDOWS, type DynamicsView, type TimelineRelation } from '../../view/state.ts';
 import { download } from '../exportView.ts';
 import { ChartCard } from './ChartCard.tsx';
 
 interface Props {
+  /** One series per family, or per group. */
   monthly: MonthlyDerivatives;
+  denominator: Denominator;
+  /** Whether the crawl left a Hub-wide table (it swept the Hub). */
+  hubTable: boolean;
   dynamics: DynamicsView;
   familyColors: readonly string[];
   asOf: string | null;
@@ -41,8 +46,9 @@ export function comparedFamilies(m: MonthlyDerivatives, d: DynamicsView): [strin
   return a && b ? [a, b] : null;
 }
 
-export function TimelineSection({ monthly, dynamics: d, familyColors, asOf, fileStem, onChange, onAsOf }: Props) {
-  const rows = useMemo(() => timelineRows(monthly, d.relation), [monthly, d.relation]);
+export function TimelineSection(p: Props) {
+  const { monthly, denominator, dynamics: d, familyColors, asOf, fileStem, onChange, onAsOf } = p;
+  const rows = useMemo(() => timelineRows(monthly, d.relation, denominator.total), [monthly, d.relation, denominator]);
   const spec = useMemo(
     () =>
       rows.length === 0
@@ -53,15 +59,19 @@ export function TimelineSection({ monthly, dynamics: d, familyColors, asOf, file
             familyColors,
             asOf,
             width: 'container',
+            shareOf: denominator.axis,
           }),
-    [rows, d.measure, monthly.families, familyColors, asOf],
+    [rows, d.measure, monthly.families, familyColors, asOf, denominator],
   );
   const pair = comparedFamilies(monthly, d);
   const answer = pair ? crossoverAnswer(monthly, pair[0], pair[1], d.window) : null;
   const csv = () => timelineCsv(rows);
+  const grouped = d.series === 'groups' && d.groups.length > 0;
   const familySelect = (key: 'a' | 'b', value: string) => (
     <select
-      aria-label={key === 'a' ? 'family that passes' : 'family passed'}
+      aria-label={
+        key === 'a' ? `${grouped ? 'group' : 'family'} that passes` : `${grouped ? 'group' : 'family'} passed`
+      }
       value={value}
       onChange={(e) => onChange({ [key]: e.target.value })}
     >
@@ -87,7 +97,7 @@ export function TimelineSection({ monthly, dynamics: d, familyColors, asOf, file
         <label>
           Show{' '}
           <select value={d.measure} onChange={(e) => onChange({ measure: e.target.value as DynamicsView['measure'] })}>
-            <option value="share">share of all crawled families</option>
+            <option value="share">shares</option>
             <option value="count">counts</option>
           </select>
         </label>
@@ -109,6 +119,43 @@ export function TimelineSection({ monthly, dynamics: d, familyColors, asOf, file
           />{' '}
           leave out the families&apos; own releases
         </label>
+        <label>
+          Shares of{' '}
+          <select
+            data-testid="share-of"
+            value={d.shareOf === 'hub' && p.hubTable ? 'hub' : 'families'}
+            onChange={(e) => onChange({ shareOf: e.target.value as DynamicsView['shareOf'] })}
+          >
+            <option value="families">all crawled families</option>
+            <option value="hub" disabled={!p.hubTable}>
+              all new derivatives on the Hub{p.hubTable ? '' : ' (needs a sweep of the Hub)'}
+            </option>
+          </select>
+        </label>
+        <label>
+          Kind{' '}
+          <select
+            data-testid="kind"
+            value={d.kind}
+            onChange={(e) => onChange({ kind: e.target.value as DynamicsView['kind'] })}
+          >
+            <option value="all">any kind of model</option>
+            <option value="language">language models (text-generation, image-text-to-text)</option>
+          </select>
+        </label>
+        <label>
+          Series{' '}
+          <select
+            data-testid="series"
+            value={grouped ? 'groups' : 'families'}
+            onChange={(e) => onChange({ series: e.target.value as DynamicsView['series'], a: null, b: null })}
+          >
+            <option value="families">one per family</option>
+            <option value="groups" disabled={d.groups.length === 0}>
+              one per group{d.groups.length === 0 ? ' (define groups below)' : ''}
+            </option>
+          </select>
+        </label>
       </div>
       {pair && answer && (
         <div className="crossover" data-testid="crossover">
@@ -124,7 +171,7 @@ export function TimelineSection({ monthly, dynamics: d, familyColors, asOf, file
             ?
           </div>
           <p data-testid="crossover-answer">
-            {describeCrossover(answer)}{' '}
+            {describeCrossover(answer)} {describeDenominator(denominator, monthly, pair, d.window)}{' '}
             <button
               type="button"
               onClick={() =>
@@ -137,9 +184,15 @@ export function TimelineSection({ monthly, dynamics: d, familyColors, asOf, file
         </div>
       )}
       <p className="note">Click a point to see the forests, and the statistics below, as they were at that month.</p>
+      {!pair && (
+        <p className="note" data-testid="denominator">
+          {describeDenominator(denominator, monthly, monthly.families, d.window)}
+        </p>
+      )}
       {monthly.undated > 0 && (
         <p className="note">
-          {monthly.undated.toLocaleString('en')} derivatives have no creation date and are not in the chart.
+          {monthly.undated.toLocaleString('en')} derivatives of the crawled families have no usable creation date and
+          are not in the chart.
         </p>
       )}
     </ChartCard>
