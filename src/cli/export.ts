@@ -1,4 +1,4 @@
-// `npm run export -- --snapshot FILE --out DIR [--format csv,gexf,graphml,json] [--root ID [--depth K]]
+// `npm run export -- --snapshot FILE --out DIR [--format csv,gexf,graphml,json,parquet] [--root ID [--depth K]]
 // [--family NAME] [--dynamics [--compare A,B] [--window N]]`: the app's exports from the command line, over a
 // snapshot file (the crawler's or the app's), and the family-dynamics tables of what is exported.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { edgesCsv, nodesCsv } from '../export/csv.ts';
 import { EXPORT_FORMATS, gexf, graphml, snapshotJson, type ExportFormat } from '../export/formats.ts';
 import { parseSnapshot } from '../export/snapshot.ts';
+import { edgesParquet, nodesParquet } from '../export/parquet.ts';
 import { createLineageGraph, lineageOf, type LineageGraph } from '../graph/graph.ts';
 import { chartSvg } from '../charts/render.ts';
 import { timelineSpec } from '../charts/specs.ts';
@@ -58,7 +59,7 @@ export async function main(argv: string[]): Promise<string[]> {
   const stem = `forkscope-${(values.root ?? values.family ?? basename(values.snapshot, '.json')).replace(/[^\w.+-]+/g, '_')}-${snap.crawledAt.slice(0, 10)}`;
   await mkdir(values.out, { recursive: true });
   const written: string[] = [];
-  const put = async (name: string, text: string): Promise<void> => {
+  const put = async (name: string, text: string | Uint8Array): Promise<void> => {
     await writeFile(join(values.out, name), text);
     written.push(name);
   };
@@ -68,7 +69,10 @@ export async function main(argv: string[]): Promise<string[]> {
       await put(`${stem}-edges.csv`, edgesCsv(lineage));
     } else if (f === 'gexf') await put(`${stem}.gexf`, gexf(lineage));
     else if (f === 'graphml') await put(`${stem}.graphml`, graphml(lineage));
-    else await put(`${stem}.json`, snapshotJson(lineage, snap));
+    else if (f === 'parquet') {
+      await put(`${stem}-nodes.parquet`, nodesParquet(lineage.nodes));
+      await put(`${stem}-edges.parquet`, edgesParquet(lineage.edges));
+    } else await put(`${stem}.json`, snapshotJson(lineage, snap));
   }
   if (values.dynamics) {
     const exported = createLineageGraph(lineage);

@@ -6,8 +6,8 @@ import { createLineageGraph } from '../graph/graph.ts';
 import { NODE_COLUMNS, type Lineage } from '../lineage/types.ts';
 import { makeSnapshot } from './snapshot.ts';
 
-export type ExportFormat = 'csv' | 'gexf' | 'graphml' | 'json';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'gexf', 'graphml', 'json'];
+export type ExportFormat = 'csv' | 'gexf' | 'graphml' | 'json' | 'parquet';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'gexf', 'graphml', 'json', 'parquet'];
 
 export function gexf(lineage: Lineage): string {
   const graph = createLineageGraph(lineage);
