@@ -117,7 +117,7 @@ export interface PublicationMeta {
 
 export interface PublicationFile {
   path: string;
-  bytes: Uint8Array;
+  bytes: Uint8Array<ArrayBuffer>;
 }
 
 /** The files of one publication: the two tables and the manifest in a dated folder, and the new `latest.json`. */
@@ -154,7 +154,7 @@ export async function publicationFiles(
     watermark: manifest.watermark,
     publishedAt: meta.publishedAt.toISOString(),
   };
-  const json = (v: unknown): Uint8Array => new TextEncoder().encode(`${JSON.stringify(v, null, 2)}\n`);
+  const json = (v: unknown): Uint8Array<ArrayBuffer> => new TextEncoder().encode(`${JSON.stringify(v, null, 2)}\n`);
   return {
     manifest,
     latest,
