@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseCrawlState } from '../crawl/records.ts';
 import { publicationFiles, type SnapshotManifest } from '../export/manifest.ts';
-import { parseSnapshot } from '../export/snapshot.ts';
+import { parseSnapshot, type Snapshot } from '../export/snapshot.ts';
 import { commitFiles, datasetCommits, ensureDataset } from '../hub/datasets.ts';
 import { describeToken, findToken } from './token.ts';
 
@@ -63,10 +63,25 @@ export async function publishCrawl(o: PublishOptions): Promise<Published> {
   if (!startedAt || !Number.isFinite(Date.parse(startedAt)))
     throw new Error(`publish: ${o.from} has no crawl state saying when the crawl began; pass --watermark TIME`);
   const iso = (t: string): string => new Date(t).toISOString();
+  return publishSnapshot({
+    ...o,
+    snapshot: snap,
+    crawl: { startedAt: iso(startedAt), finishedAt: iso(state?.finishedAt ?? snap.crawledAt) },
+  });
+}
+
+/** Commits a snapshot's files on top of the dataset's head (created when absent). */
+export async function publishSnapshot(
+  o: Omit<PublishOptions, 'from' | 'watermark'> & {
+    snapshot: Snapshot;
+    crawl: { startedAt: string; finishedAt: string };
+  },
+): Promise<Published> {
+  const snap = o.snapshot;
   const { files, manifest, latest } = await publicationFiles(snap, {
     hub: snap.hub,
     seeds: { orgs: snap.orgs, roots: snap.roots },
-    crawl: { startedAt: iso(startedAt), finishedAt: iso(state?.finishedAt ?? snap.crawledAt) },
+    crawl: o.crawl,
     publishedAt: o.now ?? new Date(),
   });
   const access = { hubUrl: o.hubUrl, repo: o.repo, accessToken: o.token, ...(o.fetch ? { fetch: o.fetch } : {}) };

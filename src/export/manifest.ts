@@ -24,7 +24,7 @@ export interface SnapshotManifest {
   hub: string;
   seeds: { orgs: string[]; roots: string[] };
   crawl: { startedAt: string; finishedAt: string };
-  /** Models created after this time may be missing: the crawl's sweep began here (hub-api.md §9, models uploaded
+  /** Models created at or after this time may be missing: the crawl's sweep began here (hub-api.md §9, models uploaded
    * during a sweep land ahead of its cursor), so a refresh lists what the Hub created since. */
   watermark: string;
   counts: { nodes: number; edges: number };
