@@ -1,4 +1,4 @@
-// `npm run export -- --snapshot FILE --out DIR [--format csv,gexf,graphml,json] [--root ID [--depth K]]
+// `npm run export -- --snapshot FILE --out DIR [--format csv,gexf,graphml,json,parquet] [--root ID [--depth K]]
 // [--family NAME] [--dynamics [--compare A,B] [--window N] [--share-of families|hub] [--kind all|language]
 // [--groups FILE]]`: the app's exports from the command line, over a snapshot file (the crawler's or the app's),
 // and the family-dynamics tables of what is exported. File names come from data (ids, the snapshot's crawl date)
@@ -84,7 +84,7 @@ export async function main(argv: string[]): Promise<string[]> {
   const out = resolve(values.out);
   await mkdir(out, { recursive: true });
   const written: string[] = [];
-  const put = async (name: string, text: string): Promise<void> => {
+  const put = async (name: string, text: string | Uint8Array): Promise<void> => {
     const path = resolve(out, name);
     // The rule above makes names plain; this check keeps that promise whatever a later change does to them.
     if (dirname(path) !== out) throw new Error(`export: refusing to write ${inert(name)} outside ${inert(out)}`);

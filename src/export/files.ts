@@ -6,10 +6,12 @@ import { defaultPicture } from './picture.ts';
 import { XmlText } from './xml.ts';
 import type { Lineage } from '../lineage/types.ts';
 import { fileNamePart } from './file-name.ts';
+import { edgesParquet, nodesParquet } from './parquet.ts';
 
 export interface ExportFile {
   name: string;
-  text: string;
+  /** Text, or the bytes of a binary format (Parquet). */
+  text: string | Bytes;
   type: string;
   /** What the writer changed, in words (absent or empty when nothing). */
   warnings?: string[];
@@ -19,17 +21,20 @@ export interface ExportFile {
 export interface ExportParts {
   name: string;
   type: string;
-  /** Read once. */
-  parts: Iterable<string>;
+  /** Read once. Text chunks, or one block of bytes for a binary format (Parquet). */
+  parts: Iterable<string | Bytes>;
   /** Filled once `parts` has been read to the end. */
   warnings: string[];
 }
+
+type Bytes = Uint8Array<ArrayBuffer>;
+const PARQUET = 'application/vnd.apache.parquet';
 
 type Meta = { hub: string; orgs: string[]; roots: string[]; crawledAt: string };
 
 export function exportParts(lineage: Lineage, format: ExportFormat, stem: string, meta: Meta): ExportParts[] {
   stem = fileNamePart(stem, 200); // the stem may come from data: it stays a plain name whoever built it
-  const one = (name: string, type: string, text: () => string): ExportParts => ({
+  const one = (name: string, type: string, text: () => string | Bytes): ExportParts => ({
     name,
     type,
     parts: {
@@ -45,6 +50,11 @@ export function exportParts(lineage: Lineage, format: ExportFormat, stem: string
       one(`${stem}-edges.csv`, 'text/csv', () => edgesCsv(lineage)),
     ];
   if (format === 'json') return [one(`${stem}.json`, 'application/json', () => snapshotJson(lineage, meta))];
+  if (format === 'parquet')
+    return [
+      one(`${stem}-nodes.parquet`, PARQUET, () => nodesParquet(lineage.nodes)),
+      one(`${stem}-edges.parquet`, PARQUET, () => edgesParquet(lineage.edges)),
+    ];
   const xml = new XmlText();
   const warnings: string[] = [];
   const noted = function* (chunks: Iterable<string>, format: string): Generator<string> {
@@ -70,7 +80,8 @@ export function exportParts(lineage: Lineage, format: ExportFormat, stem: string
 
 export function exportFiles(lineage: Lineage, format: ExportFormat, stem: string, meta: Meta): ExportFile[] {
   return exportParts(lineage, format, stem, meta).map((f) => {
-    const text = [...f.parts].join('');
+    const parts = [...f.parts];
+    const text = parts.length === 1 && typeof parts[0] !== 'string' ? (parts[0] as Bytes) : parts.join('');
     return { name: f.name, type: f.type, text, warnings: f.warnings };
   });
 }

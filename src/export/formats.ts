@@ -8,8 +8,8 @@ import { XmlText } from './xml.ts';
 
 export { gexf, gexfChunks, type GexfOptions, type NodeVisual } from './gexf.ts';
 
-export type ExportFormat = 'csv' | 'gexf' | 'graphml' | 'json';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'gexf', 'graphml', 'json'];
+export type ExportFormat = 'csv' | 'gexf' | 'graphml' | 'json' | 'parquet';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'gexf', 'graphml', 'json', 'parquet'];
 
 // GraphML's types: counts are whole numbers (`long`), so tools do not read 12 downloads as 12.0.
 const GRAPHML_TYPES: Partial<Record<(typeof NODE_COLUMNS)[number], string>> = {

@@ -5,7 +5,9 @@
 //   store:  IndexedDB reload of 500,000 models vs JSON.parse of the same snapshot, in Chromium
 //   render: pan/zoom frames and hover latency of our renderer vs a default sigma, in Chromium
 //   export: streamed GEXF of 500,000 models to a file vs JSON.stringify of the same lineage (peak heap printed)
-// Options: --only crawl,layout,dynamics,store,render,export  --hub-size N  --render-size N  --store-size N  --fa2-iterations K
+//   snapshot: Parquet snapshot bytes per model and read time vs the JSON snapshot and JSON.parse (200,000 models)
+// Options: --only crawl,layout,dynamics,store,render,export,snapshot  --hub-size N  --render-size N  --store-size N
+//          --fa2-iterations K
 // (ForceAtlas2 takes minutes per 100 iterations at this size: K iterations are timed and scaled to 100.)
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
@@ -19,11 +21,12 @@ import { crawlBench, secondsUnderQuota } from './crawl-bench.ts';
 import { dynamicsBench } from './dynamics-bench.ts';
 import { exportBench } from './export-bench.ts';
 import { layoutBench } from './layout-bench.ts';
+import { snapshotBench } from './snapshot-bench.ts';
 import { syntheticLineage } from './synthetic.ts';
 
 const { values } = parseArgs({
   options: {
-    only: { type: 'string', default: 'crawl,layout,dynamics,store,render,export' },
+    only: { type: 'string', default: 'crawl,layout,dynamics,store,render,export,snapshot' },
     'hub-size': { type: 'string', default: '400000' },
     'render-size': { type: 'string', default: '200000' },
     'store-size': { type: 'string', default: '500000' },
@@ -50,6 +53,18 @@ if (only.has('crawl')) {
   line(
     `ratio: naive/ours requests = ${fmt(n.requests / o.requests)}x (goal >= 50x); ours = ${fmt(r.hubModels / o.requests, 0)} Hub models per request (floor 1,000)`,
   );
+}
+
+if (only.has('snapshot')) {
+  const r = await snapshotBench(Number(values['render-size']));
+  line(`\n## snapshot (${fmt(r.models, 0)} models)`);
+  line(
+    `bytes: Parquet ${fmt(r.parquetBytes / r.models)} per model (${fmt(r.parquetBytes / 1e6)} MB), JSON snapshot ${fmt(r.jsonBytes / r.models)} (${fmt(r.jsonBytes / 1e6)} MB): ${fmt(r.jsonBytes / r.parquetBytes)}x smaller`,
+  );
+  line(
+    `read: Parquet ${fmt(r.parquetReadMs, 0)} ms vs JSON.parse ${fmt(r.jsonParseMs, 0)} ms (${fmt(r.parquetReadMs / r.jsonParseMs, 2)}x); write ${fmt(r.writeMs, 0)} ms`,
+  );
+  line(`published load through the local Hub: ${fmt(r.publishedLoadMs, 0)} ms, ${r.publishedRequests} requests`);
 }
 
 if (only.has('layout')) {

@@ -1,10 +1,19 @@
 // `npm run demo`: a local Hub (synthetic, 20,000 models unless --size says otherwise; --data for the real
-// records) and the app's dev server pointed at it, in one command. Flags are the local Hub's.
+// records) and the app's dev server pointed at it, in one command. Flags are the local Hub's, plus --snapshot:
+// first publish a lineage snapshot of the Hub as it was before its newest 1% (test/hub/demo-snapshot.ts).
 import { createServer } from 'vite';
 import { startHubFromArgs } from './cli.ts';
+import { publishDemoSnapshot } from './demo-snapshot.ts';
 
-const args = process.argv.slice(2);
+const withSnapshot = process.argv.includes('--snapshot');
+const args = process.argv.slice(2).filter((a) => a !== '--snapshot');
 const hub = await startHubFromArgs(args.includes('--port') ? args : ['--port', '5174', ...args]);
+if (withSnapshot) {
+  const p = await publishDemoSnapshot(hub);
+  console.error(
+    `published ${p.manifest.counts.nodes.toLocaleString('en')} models (before ${p.cutoff}) as datasets/forkscope/lineage-demo@${p.oid} in ${p.seconds.toFixed(1)} s`,
+  );
+}
 process.env.VITE_HUB_URL = hub.url;
 process.env.VITE_HUB_SIZE = String(hub.catalog.size);
 const server = await createServer({ configFile: new URL('../../vite.config.ts', import.meta.url).pathname });

@@ -11,6 +11,8 @@ import { hostileLink, loopLocation, type HostileLinks } from './hostile.ts';
 import { FaultInjector, FixedWindowLimiter, type FaultKind, type FaultOptions } from './limits.ts';
 import { parseListQuery, parseInfoPath } from './request.ts';
 import type { HubDataset } from './records.ts';
+import { DatasetRoutes } from './datasets.ts';
+import type { DatasetStore } from './dataset-store.ts';
 
 export interface LocalHubOptions {
   dataset: HubDataset;
@@ -54,6 +56,8 @@ export interface LocalHub {
   port: number;
   catalog: Catalog;
   dataset: HubDataset;
+  /** Dataset repos (test/hub/datasets.ts): what publishing wrote, for tests to inspect. */
+  datasets: DatasetStore;
   stats(): HubStats;
   resetStats(): void;
   injectNext(kind: FaultKind, count?: number): void;
@@ -73,6 +77,7 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
   let stats = emptyStats();
   let requestCounter = 0;
   const redirectLoops = new Set((options.redirectLoops ?? []).map((id) => id.toLowerCase()));
+  const datasetRoutes = new DatasetRoutes();
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
@@ -120,6 +125,8 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
       const error = 'Invalid credentials in Authorization header';
       return send(res, 401, { ...headers, 'X-Error-Message': error }, { error });
     }
+    if (await datasetRoutes.handle(req, res, url, { headers, count, ...(auth.token ? { token: auth.token } : {}) }))
+      return;
     const fault = url.pathname.startsWith('/api/') ? faults.next() : undefined;
     if (fault && applyFault(fault, res, headers, count, options.gatewayDelayMs ?? 0)) return;
     if (url.pathname === '/api/models') {
@@ -235,6 +242,7 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
     port,
     catalog,
     dataset: options.dataset,
+    datasets: datasetRoutes.store,
     stats: () => structuredClone(stats),
     resetStats: () => {
       stats = emptyStats();

@@ -6,6 +6,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/export.ts';
 import { makeSnapshot } from '../../src/export/snapshot.ts';
+import { readEdgesParquet, readNodesParquet } from '../../src/export/parquet.ts';
 import { smallLineage } from './fixtures.ts';
 
 async function snapshotFile(): Promise<{ dir: string; file: string }> {
@@ -26,6 +27,16 @@ async function snapshotFile(): Promise<{ dir: string; file: string }> {
 }
 
 describe('npm run export', () => {
+  it('writes the Parquet tables of the selection', async () => {
+    const { dir, file } = await snapshotFile();
+    const written = await main(['--snapshot', file, '--out', dir, '--root', 'Q/inst', '--format', 'parquet']);
+    expect(written).toEqual(['forkscope-Q_inst-2026-11-22-nodes.parquet', 'forkscope-Q_inst-2026-11-22-edges.parquet']);
+    const nodes = await readNodesParquet(new Uint8Array(await readFile(join(dir, written[0] as string))));
+    const edges = await readEdgesParquet(new Uint8Array(await readFile(join(dir, written[1] as string))));
+    expect(nodes.map((n) => n.id).sort()).toEqual(['Q/inst', 'u/ft1', 'u/gguf', 'u/lora', 'u/merge', 'u/q4']);
+    expect(edges).toHaveLength(5);
+  });
+
   it('writes every format for the descendants of a root to depth k', async () => {
     const { dir, file } = await snapshotFile();
     const written = await main([

@@ -39,7 +39,7 @@ describe('GEXF', () => {
 
   it("carries the explorer's picture in the app's and the worker's export files", () => {
     const [file] = exportFiles(smallLineage(), 'gexf', 'stem', meta);
-    const g = parseGexf(SafeGraph, file?.text ?? '');
+    const g = parseGexf(SafeGraph, String(file?.text ?? ''));
     const a = g.getNodeAttributes('Q/base');
     expect(Number.isFinite(a.x) && Number.isFinite(a.y) && a.size > 0).toBe(true);
     expect(a.color).toMatch(/^rgb\(\d+,\d+,\d+\)$/);

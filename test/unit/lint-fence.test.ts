@@ -25,6 +25,8 @@ describe('the lint fence', () => {
     ['src/stats/probe.ts', "import { App } from '../ui/App.tsx';"],
     ['src/view/probe.ts', "import { LineageRenderer } from '../render/renderer.ts';"],
     ['src/workers/probe.ts', "import { readFile } from 'node:fs/promises';"],
+    ['src/export/probe.ts', "import { loadPublishedSnapshot } from '../snapshot/load.ts';"],
+    ['src/snapshot/probe.ts', "import { commit } from '@huggingface/hub';"],
   ])('refuses %s: %s', async (file, line) => {
     expect(await fenceErrors(file, line)).not.toEqual([]);
   });
@@ -36,6 +38,8 @@ describe('the lint fence', () => {
     ['src/store/probe.ts', "import { openDB } from 'idb';"],
     ['src/cli/probe.ts', "import { readFile } from 'node:fs/promises';"],
     ['src/ui/dynamics/probe.tsx', "import type { ChartSpec } from '../../charts/specs.ts';"],
+    ['src/snapshot/probe.ts', "import { datasetFile } from '../hub/dataset-files.ts';"],
+    ['src/ui/probe.tsx', "import { loadPublishedSnapshot } from '../snapshot/load.ts';"],
   ])('allows %s: %s', async (file, line) => {
     expect(await fenceErrors(file, line)).toEqual([]);
   });

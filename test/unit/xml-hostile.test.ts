@@ -147,7 +147,7 @@ describe('export files of hostile text', () => {
     for (const format of ['gexf', 'graphml'] as const) {
       const [file] = exportFiles(l, format, 'stem', meta);
       expect(file?.warnings?.[0]).toMatch(/characters that XML cannot carry/);
-      assertWellFormedXml(file?.text ?? '');
+      assertWellFormedXml(String(file?.text ?? ''));
     }
     const [clean] = exportFiles(hostileLineage('plain'), 'gexf', 'stem', meta);
     expect(clean?.warnings).toEqual([]);
