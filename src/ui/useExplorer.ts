@@ -84,21 +84,24 @@ export function useExplorer(settings: HubSettings, token: string | null, familyO
     layoutRef.current = new Worker(new URL('../workers/layout.worker.ts', import.meta.url), { type: 'module' });
     const crawl = new Worker(new URL('../workers/crawl.worker.ts', import.meta.url), { type: 'module' });
     crawlRef.current = crawl;
+    // Idle and the new snapshot's description arrive together: idle with the old one would look like a cache that
+    // lacks these families and start the same crawl again.
+    const settle = (message: string): void =>
+      void Promise.resolve(storeRef.current?.loadSnapshotInfo())
+        .catch(() => undefined)
+        .then((info) => patch({ phase: 'idle', message, ...(info ? { info } : {}) }));
     crawl.onmessage = (e: MessageEvent<CrawlEvent>) => {
       const ev = e.data;
       if (ev.type === 'progress') patch({ phase: 'crawling', progress: ev.progress });
       else if (importedRef.current && (ev.type === 'partial' || ev.type === 'done' || ev.type === 'paused')) return;
       else if (ev.type === 'partial') void showLineage(decodeLineage(ev.lineage));
       else if (ev.type === 'done') {
-        patch({ phase: 'idle', message: `Crawl finished: ${ev.requests.toLocaleString('en')} requests spent.` });
-        void storeRef.current?.loadSnapshotInfo().then((info) => info && patch({ info }));
+        settle(`Crawl finished: ${ev.requests.toLocaleString('en')} requests spent.`);
         void showLineage(decodeLineage(ev.lineage));
       } else if (ev.type === 'paused')
         patch({ phase: 'paused', message: 'Crawl paused; everything fetched so far is kept.' });
-      else if (ev.type === 'cancelled') {
-        patch({ phase: 'idle', message: 'Crawl cancelled; what was crawled is kept.' });
-        void storeRef.current?.loadSnapshotInfo().then((info) => info && patch({ info }));
-      } else if (ev.type === 'busy') patch({ phase: 'busy', message: ev.message });
+      else if (ev.type === 'cancelled') settle('Crawl cancelled; what was crawled is kept.');
+      else if (ev.type === 'busy') patch({ phase: 'busy', message: ev.message });
       else if (ev.type === 'notice') patch({ message: ev.message });
       else patch({ phase: 'error', message: ev.message });
     };
