@@ -5,8 +5,8 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { FIXTURE } from '../hub/fixtures.ts';
-import { screenshot } from './browser.ts';
 import { openApp, shownCounts, useE2E, waitForCrawl } from './app.ts';
+import { checkView, compareImages, MAX_DIFF_RATIO, stillShot } from './visual.ts';
 
 const env = useE2E({}, 8000);
 type Row = Record<string, string>;
@@ -69,10 +69,14 @@ describe('subgraph export and permalinks', () => {
     expect(new Set(exportedLeaves)).toEqual(new Set(expected));
     expect(nodes.length).toBe(shown);
 
-    await page.waitForTimeout(400);
+    // The address bar is written a moment after the last change (fold, the last one made); that write carries
+    // the camera, which had come to rest long before.
+    await expect.poll(() => page.url()).toMatch(/[?&]fold=0/);
     const url = page.url();
     expect(url).toMatch(/f=Qwen%2FQwen2\.5-7B/);
-    await screenshot(page, 'permalink-original');
+    expect(url).toMatch(/[?&]cam=/);
+    await checkView(page, 'permalink-original', { baseline: true });
+    const originalGraph = await stillShot(page.getByTestId('graph'));
     expect(errors).toEqual([]);
 
     const fresh = await env().browser.newContext({ viewport: { width: 1400, height: 850 } });
@@ -83,10 +87,12 @@ describe('subgraph export and permalinks', () => {
     await expect.poll(async () => (await shownCounts(other))[0]).toBe(shown);
     await expect(other.getByTestId('filter-library').inputValue()).resolves.toBe('gguf');
     await expect(other.getByTestId('filter-relation-quantized').isChecked()).resolves.toBe(true);
+    // The same camera, and the same picture of the graph as the original page.
     const cam = (u: string) => new URL(u).searchParams.get('cam');
-    await other.waitForTimeout(600);
+    await checkView(other, 'permalink-reopened', { baseline: true });
     expect(cam(other.url())).toBe(cam(url));
-    await screenshot(other, 'permalink-reopened');
+    const same = compareImages(originalGraph, await stillShot(other.getByTestId('graph')));
+    expect(same?.ratio).toBeLessThanOrEqual(MAX_DIFF_RATIO);
     await fresh.close();
     await page.context().close();
   });
@@ -105,7 +111,7 @@ describe('subgraph export and permalinks', () => {
     await expect(page.locator('.focus-bar').count()).resolves.toBe(0);
     await expect(page.getByTestId('families').innerText()).resolves.not.toContain('img');
     await expect(page.locator('script:has-text("alert(1)")').count()).resolves.toBe(0);
-    await screenshot(page, 'permalink-hostile');
+    await checkView(page, 'permalink-hostile', { graph: { colours: 2 }, baseline: true });
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -40,6 +40,8 @@ export interface LocalHub {
   catalog: Catalog;
   dataset: HubDataset;
   stats(): HubStats;
+  /** Requests received and not yet answered (a test waits for 0 before asserting that nothing more comes). */
+  pending(): number;
   resetStats(): void;
   injectNext(kind: FaultKind, count?: number): void;
   configureFaults(options: FaultOptions): void;
@@ -57,6 +59,7 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
   const faults = new FaultInjector(options.faults);
   let stats = emptyStats();
   let requestCounter = 0;
+  let pending = 0;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
@@ -195,9 +198,12 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
   };
 
   const server = createServer((req, res) => {
-    handle(req, res).catch((e: unknown) => {
-      if (!res.headersSent) send(res, 500, corsHeaders(req), { error: `local hub: ${(e as Error).message}` });
-    });
+    pending++;
+    handle(req, res)
+      .catch((e: unknown) => {
+        if (!res.headersSent) send(res, 500, corsHeaders(req), { error: `local hub: ${(e as Error).message}` });
+      })
+      .finally(() => pending--);
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
@@ -207,6 +213,7 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
     catalog,
     dataset: options.dataset,
     stats: () => structuredClone(stats),
+    pending: () => pending,
     resetStats: () => {
       stats = emptyStats();
       limiter.reset();
