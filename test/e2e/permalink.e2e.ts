@@ -87,8 +87,14 @@ describe('subgraph export and permalinks', () => {
     await expect.poll(async () => (await shownCounts(other))[0]).toBe(shown);
     await expect(other.getByTestId('filter-library').inputValue()).resolves.toBe('gguf');
     await expect(other.getByTestId('filter-relation-quantized').isChecked()).resolves.toBe(true);
-    // The same camera, and the same picture of the graph as the original page.
+    // The same camera, and the same picture of the graph as the original page. When the two crawls straddle a
+    // minute, a notice says the data moved on; it is read and dismissed first, so the graph has the same room.
     const cam = (u: string) => new URL(u).searchParams.get('cam');
+    const dismiss = other.getByRole('alert').getByRole('button', { name: 'Dismiss' });
+    if ((await dismiss.count()) > 0) {
+      await expect(other.getByRole('alert').innerText()).resolves.toMatch(/crawled later/);
+      await dismiss.click();
+    }
     await checkView(other, 'permalink-reopened', { baseline: true });
     expect(cam(other.url())).toBe(cam(url));
     const same = compareImages(originalGraph, await stillShot(other.getByTestId('graph')));
@@ -111,7 +117,7 @@ describe('subgraph export and permalinks', () => {
     await expect(page.locator('.focus-bar').count()).resolves.toBe(0);
     await expect(page.getByTestId('families').innerText()).resolves.not.toContain('img');
     await expect(page.locator('script:has-text("alert(1)")').count()).resolves.toBe(0);
-    await checkView(page, 'permalink-hostile', { graph: { colours: 2 }, baseline: true });
+    await checkView(page, 'permalink-hostile', { baseline: true });
     expect(errors).toEqual([]);
     await page.context().close();
   });
