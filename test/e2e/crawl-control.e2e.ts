@@ -53,9 +53,12 @@ describe('crawl control in the browser', () => {
     const context = await env().browser.newContext({ viewport: { width: 1400, height: 850 } });
     const first = await openApp(env(), context);
     await expect.poll(() => env().hub.stats().listRequests, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
-    // A second tab of the same browser profile opens while the first one crawls: it must not crawl too.
+    // A second tab of the same browser profile opens while the first one crawls (held at the Hub, so it is still
+    // crawling however slow the machine): it must not crawl too.
+    const release = env().hub.hold();
     const second = await openApp(env(), context);
-    await second.page.getByText(/Another Forkscope tab is crawling this cache/).waitFor({ timeout: 30_000 });
+    await second.page.getByText(/Another Forkscope tab is crawling this cache/).waitFor({ timeout: 60_000 });
+    release();
     await waitForCrawl(first.page);
     expect(env().hub.stats().listRequests).toBeLessThanOrEqual(pages() + 1);
     const [, total] = await shownCounts(first.page);

@@ -42,6 +42,9 @@ export interface LocalHub {
   stats(): HubStats;
   /** Requests received and not yet answered (a test waits for 0 before asserting that nothing more comes). */
   pending(): number;
+  /** Holds every request received from now on until the returned function is called (a crawl kept in flight
+   * for as long as a test needs, however slow the machine). */
+  hold(): () => void;
   resetStats(): void;
   injectNext(kind: FaultKind, count?: number): void;
   configureFaults(options: FaultOptions): void;
@@ -60,6 +63,7 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
   let stats = emptyStats();
   let requestCounter = 0;
   let pending = 0;
+  let held: Promise<void> = Promise.resolve();
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
@@ -75,6 +79,7 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
       return;
     }
     if (url.pathname === '/__hub/stats') return send(res, 200, { ...cors }, stats);
+    await held;
     if (options.latencyMs) await sleep(options.latencyMs);
     const auth = authOf(req, options.tokens);
     const quota = auth.token ? (options.tokenQuota ?? 1000) : (options.quota ?? 500);
@@ -214,6 +219,11 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
     dataset: options.dataset,
     stats: () => structuredClone(stats),
     pending: () => pending,
+    hold: () => {
+      let release = (): void => undefined;
+      held = new Promise<void>((resolve) => (release = resolve));
+      return release;
+    },
     resetStats: () => {
       stats = emptyStats();
       limiter.reset();
