@@ -75,6 +75,13 @@ describe('subgraph export and permalinks', () => {
     const url = page.url();
     expect(url).toMatch(/f=Qwen%2FQwen2\.5-7B/);
     expect(url).toMatch(/[?&]cam=/);
+    // The export's notice is the page's, not the view's: read and dismissed, so both pages have the same room.
+    await page
+      .getByRole('alert')
+      .getByText(/Exported \d+ models/)
+      .waitFor();
+    await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => page.getByRole('alert').count()).toBe(0);
     await checkView(page, 'permalink-original', { baseline: true });
     // The whole page but what differs for good reasons: the Hub's port, the crawl's time, the typed search.
     const seen = (p: Page) => stillShot(p, [...volatile(p), p.getByTestId('search-input')]);
