@@ -18,7 +18,9 @@ export default defineConfig({
     root: here('.'),
     include: ['test/unit/**/*.test.ts', 'test/contract/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 60_000,
+    // Generous for a loaded 2-core machine (hub generation in hooks, CLI crawls in child processes); no retries.
+    testTimeout: 180_000,
+    hookTimeout: 60_000,
     pool: 'forks',
   },
 });

@@ -120,13 +120,18 @@ export function useExplorer(settings: HubSettings, token: string | null, familyO
     layoutRef.current = new Worker(new URL('../workers/layout.worker.ts', import.meta.url), { type: 'module' });
     const crawl = new Worker(new URL('../workers/crawl.worker.ts', import.meta.url), { type: 'module' });
     crawlRef.current = crawl;
-    const reloadInfo = (): void =>
-      void storeRef.current?.loadSnapshotInfo().then((info) => info && !importedRef.current && patch({ info }));
     crawl.onmessage = (e: MessageEvent<CrawlEvent>) => {
       const ev = e.data;
       if (importedRef.current && (ev.type === 'partial' || ev.type === 'done' || ev.type === 'paused')) return;
       if (ev.type === 'partial' || ev.type === 'done') void showLineage(decodeLineage(ev.lineage));
-      if (ev.type === 'cancelled') reloadInfo();
+      if (ev.type === 'cancelled') {
+        // Idle and the kept snapshot's description arrive together: idle with none would read as "nothing crawled"
+        // and start the crawl again.
+        void Promise.resolve(storeRef.current?.loadSnapshotInfo())
+          .catch(() => null)
+          .then((info) => patch({ ...crawlEventPatch(ev), ...(info && !importedRef.current ? { info } : {}) }));
+        return;
+      }
       if (ev.type === 'lock-freed') void showCache().catch(() => undefined);
       const next = crawlEventPatch(ev);
       if (next) patch(next);

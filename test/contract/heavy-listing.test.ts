@@ -43,26 +43,31 @@ describe('listings that time out at the gateway', () => {
   });
 
   it('keep the backoff for a 504 at the smallest page', async () => {
-    const retries: { reason: string; delayMs: number }[] = [];
+    const retries: { url: string; attempt: number; reason: string; delayMs: number }[] = [];
+    const base = 20;
     const client = new HubClient({
       hubUrl: hub().url,
       quota: 1_000_000,
       windowMs: 300_000,
-      baseDelayMs: 40,
+      baseDelayMs: base,
       onRetry: (r) => retries.push(r),
     });
-    hub().injectNext('timeout504', 6);
+    // 1,000 → 500 → 250 → 125 → 100 take five 504s without a wait; the next three come at the smallest page.
+    hub().injectNext('timeout504', 8);
     const url = client.listingUrl({ author: 'Qwen', sort: 'createdAt' });
     const page = await client.listPage(url);
     expect(page.models.length).toBeGreaterThan(0);
     expect(client.pageSize).toBe(100);
-    // 1,000 → 500 → 250 → 125 → 100 without waiting, then two 504s at 100, each retried after the exponential
-    // backoff (40 ms, then 80 ms, ±25% jitter).
-    expect(retries.map((r) => r.reason)).toEqual(['HTTP 504', 'HTTP 504']);
-    const [first, second] = retries.map((r) => r.delayMs) as [number, number];
-    expect(first).toBeGreaterThanOrEqual(30);
-    expect(first).toBeLessThanOrEqual(50);
-    expect(second).toBeGreaterThanOrEqual(60);
-    expect(second).toBeLessThanOrEqual(100);
+    // Each of those is retried at 100 after a wait that doubles (with ±25% jitter): a backoff, not a hammering.
+    expect(retries.map((r) => [r.attempt, r.reason])).toEqual([
+      [1, 'HTTP 504'],
+      [2, 'HTTP 504'],
+      [3, 'HTTP 504'],
+    ]);
+    for (const r of retries) {
+      expect(new URL(r.url).searchParams.get('limit')).toBe('100');
+      expect(r.delayMs).toBeGreaterThanOrEqual(0.75 * base * 2 ** (r.attempt - 1));
+      expect(r.delayMs).toBeLessThanOrEqual(1.25 * base * 2 ** (r.attempt - 1));
+    }
   });
 });

@@ -1,5 +1,5 @@
 // Shared set-up for explorer e2e tests: a local Hub, the built app, Chromium, and helpers to read the screen.
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { generateHub } from '../hub/generate.ts';
 import { startLocalHub, type LocalHub, type LocalHubOptions } from '../hub/server.ts';
@@ -59,4 +59,16 @@ export async function shownCounts(page: Page): Promise<[number, number]> {
   const m = text.replaceAll(',', '').match(/(\d+) of (\d+)/);
   if (!m) throw new Error(`no counts in "${text}"`);
   return [Number(m[1]), Number(m[2])];
+}
+
+/** The crawl worker has let go of its Web Lock (its loop has ended, so it asks nothing more) and the local Hub has
+ * answered every request it received: from here on, any new request would be a defect. */
+export async function crawlSettled(page: Page, hub: LocalHub): Promise<void> {
+  const held = () =>
+    page.evaluate(async () => {
+      const { held } = await navigator.locks.query();
+      return (held ?? []).some((l) => l.name === 'forkscope-crawl');
+    });
+  await expect.poll(held, { timeout: 30_000 }).toBe(false);
+  await expect.poll(() => hub.pending(), { timeout: 30_000 }).toBe(0);
 }

@@ -6,7 +6,8 @@ import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-const DIST = new URL('../../dist/', import.meta.url).pathname;
+/** The built app; E2E_DIST points at another build (e.g. a deliberately broken one, to see the tests fail). */
+const DIST = process.env.E2E_DIST ?? new URL('../../dist/', import.meta.url).pathname;
 export const SCREENSHOTS = new URL('../../test-results/', import.meta.url).pathname;
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,8 +1,8 @@
 // The crawl in the browser: pause and resume, a tab closed mid-crawl that resumes from IndexedDB without
 // fetching again what it had, and a corrupted cache that gets a clear message and a way forward.
 import { describe, expect, it } from 'vitest';
-import { screenshot } from './browser.ts';
-import { openApp, shownCounts, useE2E, waitForCrawl } from './app.ts';
+import { crawlSettled, openApp, shownCounts, useE2E, waitForCrawl } from './app.ts';
+import { checkView } from './visual.ts';
 
 const env = useE2E({ latencyMs: 250 }, 20_000);
 const pages = (): number => Math.ceil(env().hub.catalog.size / 1000);
@@ -15,16 +15,18 @@ describe('crawl control in the browser', () => {
     await expect.poll(() => env().hub.stats().listRequests).toBeGreaterThanOrEqual(3);
     await page.getByRole('button', { name: 'Pause' }).click();
     await page.getByText(/Crawl paused; everything fetched so far is kept/).waitFor();
-    // The request in flight when the pause came still reaches the Hub (and counts there); then nothing more.
-    await page.waitForTimeout(800);
+    // The request in flight when the pause came may still reach the Hub (and counts there); once the worker's crawl
+    // has ended and the Hub has answered everything, nothing more is asked while the view is looked at.
+    await crawlSettled(page, env().hub);
     const atPause = env().hub.stats().listRequests;
-    await page.waitForTimeout(1200);
+    await checkView(page, 'crawl-paused', { graph: false });
+    await expect(page.getByText(/Crawl paused/).count()).resolves.toBe(1);
     expect(env().hub.stats().listRequests).toBe(atPause);
-    await screenshot(page, 'crawl-paused');
     await page.getByRole('button', { name: 'Resume crawl' }).click();
     await waitForCrawl(page);
     expect(env().hub.stats().listRequests).toBeLessThanOrEqual(pages() + 1);
     await expect.poll(async () => (await shownCounts(page))[1]).toBeGreaterThan(5000);
+    await checkView(page, 'crawl-resumed', { graph: { colours: 2 }, baseline: true });
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -41,7 +43,33 @@ describe('crawl control in the browser', () => {
     // Only the page in flight when the tab closed may be read twice.
     expect(env().hub.stats().listRequests).toBeLessThanOrEqual(pages() + 1);
     expect(spent).toBeLessThan(pages());
+    await checkView(second.page, 'crawl-resumed-after-close', { graph: { colours: 2 } });
     expect(second.errors).toEqual([]);
+    await context.close();
+  });
+
+  it('lets one of two tabs sharing a cache crawl, and the other read what it crawled', async () => {
+    env().hub.resetStats();
+    const context = await env().browser.newContext({ viewport: { width: 1400, height: 850 } });
+    const first = await openApp(env(), context);
+    await expect.poll(() => env().hub.stats().listRequests, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+    // A second tab of the same browser profile opens while the first one crawls (held at the Hub, so it is still
+    // crawling however slow the machine): it must not crawl too.
+    const release = env().hub.hold();
+    const second = await openApp(env(), context);
+    await second.page.getByText(/Another Forkscope tab is crawling this cache/).waitFor({ timeout: 60_000 });
+    release();
+    await waitForCrawl(first.page);
+    expect(env().hub.stats().listRequests).toBeLessThanOrEqual(pages() + 1);
+    const [, total] = await shownCounts(first.page);
+    expect(total).toBeGreaterThan(5000);
+    // Reloaded, the second tab shows the first one's crawl from the shared cache without asking the Hub.
+    const spent = env().hub.stats().requests;
+    await second.page.reload();
+    await expect.poll(async () => (await shownCounts(second.page).catch(() => [0, 0]))[1]).toBe(total);
+    await checkView(second.page, 'two-tabs-second', { graph: { colours: 2 } });
+    expect(env().hub.stats().requests).toBe(spent);
+    expect([...first.errors, ...second.errors]).toEqual([]);
     await context.close();
   });
 
@@ -65,10 +93,11 @@ describe('crawl control in the browser', () => {
       .getByRole('alert')
       .getByText(/cached graph is unreadable/)
       .waitFor();
-    await screenshot(page, 'cache-corrupt');
+    await checkView(page, 'cache-corrupt', { graph: false, baseline: true });
     await page.getByRole('button', { name: 'Empty the cache and crawl again' }).click();
     await waitForCrawl(page);
     await expect.poll(async () => (await shownCounts(page))[1]).toBeGreaterThan(5000);
+    await checkView(page, 'cache-recrawled', { graph: { colours: 2 } });
     await context.close();
   });
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { crossoverAnswer } from '../../src/stats/crossover.ts';
 import { loadRealHub } from '../hub/real-data.ts';
 import { openApp, useE2E, waitForCrawl } from './app.ts';
-import { screenshot } from './browser.ts';
+import { checkView } from './visual.ts';
 import { resolvedTo, truthMonthly } from './dynamics-truth.ts';
 
 const env = useE2E({ dataset: loadRealHub() });
@@ -33,7 +33,7 @@ describe('family dynamics on the real hub-data records', () => {
       if (c.aheadSince && !c.neverBehind) expect(text).toContain(`${c.relation}: Qwen ahead since ${c.aheadSince}`);
       if (c.neverBehind) expect(text).toContain(`${c.relation}: Qwen ahead throughout`);
     }
-    await screenshot(page, 'dynamics-real-data');
+    await checkView(page, 'dynamics-real-data', { graph: false, baseline: true });
 
     const [d] = await Promise.all([
       page.waitForEvent('download'),
@@ -44,6 +44,8 @@ describe('family dynamics on the real hub-data records', () => {
       skipEmptyLines: true,
     }).data;
     expect(rows[0]).toMatchObject({ relation: 'all', first_passed: overall?.firstPassed ?? '' });
+    await page.getByRole('button', { name: 'Back to the graph' }).click();
+    await checkView(page, 'dynamics-real-data-graph', { graph: { colours: 2 } });
     expect(errors).toEqual([]);
   });
 });

@@ -10,8 +10,8 @@ import { crossoverAnswer } from '../../src/stats/crossover.ts';
 import { RELATIONS } from '../../src/lineage/model.ts';
 import { FIXTURE } from '../hub/fixtures.ts';
 import { resolvedTo, truthMonthly } from './dynamics-truth.ts';
-import { screenshot } from './browser.ts';
 import { openApp, useE2E, waitForCrawl } from './app.ts';
+import { checkView, expectGraphDrawn } from './visual.ts';
 
 const env = useE2E({}, 6000);
 type Row = Record<string, string>;
@@ -32,6 +32,7 @@ describe('family dynamics', () => {
   it('answers when Qwen passed Llama, and by which relation, with a chart and its CSV', async () => {
     const { page, errors } = await openApp(env());
     await waitForCrawl(page);
+    await expectGraphDrawn(page, { colours: 2 });
     await page.getByRole('button', { name: 'Family dynamics' }).click();
     await chartReady(page, 'new-derivatives');
 
@@ -47,7 +48,7 @@ describe('family dynamics', () => {
     for (const [i, c] of (toQwen?.byRelation ?? []).entries())
       if (c.aheadSince && c.aheadSince === toLlama?.byRelation[i]?.aheadSince && !c.neverBehind)
         expect(text).toContain(`${c.relation}: Qwen ahead since ${c.aheadSince}`);
-    await screenshot(page, 'dynamics-answer');
+    await checkView(page, 'dynamics-answer', { graph: false, baseline: true });
 
     // The chart's data: every dated derivative once, in its month, its family as the Hub's records say.
     const card = page.getByTestId('chart-new-derivatives');
@@ -77,7 +78,7 @@ describe('family dynamics', () => {
     await card.getByRole('combobox').first().selectOption('count');
     await chartReady(page, 'new-derivatives');
     await expect.poll(() => card.locator('svg').first().innerHTML()).toContain('quantized');
-    await screenshot(page, 'dynamics-split-by-relation');
+    await checkView(page, 'dynamics-split-by-relation', { graph: false, baseline: true });
     const png = await downloadOne(page, () => card.getByRole('button', { name: 'PNG' }).click());
     expect(png.name).toMatch(/^forkscope-Qwen\+meta-llama-\d{4}-\d{2}-\d{2}-new-derivatives\.png$/);
     expect(png.data.subarray(1, 4).toString()).toBe('PNG');
@@ -101,6 +102,7 @@ describe('family dynamics', () => {
   it('gives the statistics of one family, within the time slider, and reopens from the link', async () => {
     const { page, errors } = await openApp(env());
     await waitForCrawl(page);
+    await expectGraphDrawn(page, { colours: 2 });
     await page.getByRole('button', { name: 'Family dynamics' }).click();
     await page.getByTestId('stats-scope').selectOption('meta-llama');
     await chartReady(page, 're-uploaders');
@@ -141,11 +143,11 @@ describe('family dynamics', () => {
     expect(bestCount).toBeLessThanOrEqual(truthCount.length);
     expect(bestCount).toBeGreaterThan(truthCount.length * 0.9);
     await page.getByTestId('scope-summary').scrollIntoViewIfNeeded();
-    await screenshot(page, 'dynamics-stats-llama');
+    await checkView(page, 'dynamics-stats-llama', { graph: false, baseline: true });
     await page.getByTestId('chart-license-changes').scrollIntoViewIfNeeded();
-    await screenshot(page, 'dynamics-licenses-llama');
+    await checkView(page, 'dynamics-licenses-llama', { graph: false, baseline: true });
     await page.getByTestId('table-distillations').scrollIntoViewIfNeeded();
-    await screenshot(page, 'dynamics-tables-llama');
+    await checkView(page, 'dynamics-tables-llama', { graph: false, baseline: true });
 
     // The time slider: back to the graph, the forests as they were at the end of 2024-06.
     await page.getByRole('button', { name: 'Back to the graph' }).click();
@@ -157,7 +159,7 @@ describe('family dynamics', () => {
     for (let m = first; m < '2024-06'; m = nextMonth(m)) await slider.press('ArrowRight');
     await expect(page.getByTestId('time-slider-month').innerText()).resolves.toBe('up to 2024-06');
     await expect.poll(() => page.url()).toMatch(/[?&]t=2024-06/);
-    await screenshot(page, 'time-slider-2024-06');
+    await checkView(page, 'time-slider-2024-06', { graph: { colours: 2 }, baseline: true });
     const exported = csvRows((await downloadOne(page, () => page.getByTestId('export-csv').click())).data).filter(
       (r) => r.created_at,
     );
@@ -168,9 +170,11 @@ describe('family dynamics', () => {
     await page.getByRole('button', { name: 'Family dynamics' }).click();
     await expect.poll(() => number('models')).toBeLessThan(models);
     await expect(page.getByTestId('dynamics').innerText()).resolves.toContain('models created up to 2024-06');
+    // The address bar follows the view a moment later (the app writes it once changes pause): wait for it.
+    await expect.poll(() => page.url()).toMatch(/dyn=1/);
     const link = page.url();
-    expect(link).toMatch(/dyn=1/);
     expect(link).toMatch(/ds=meta-llama/);
+    expect(link).toMatch(/[?&]t=2024-06/);
     const fresh = await env().browser.newContext({ viewport: { width: 1400, height: 850 } });
     const again = await fresh.newPage();
     await again.goto(link);
@@ -178,18 +182,31 @@ describe('family dynamics', () => {
     // While the fresh browser crawls, the scope shows all families until meta-llama's models arrive.
     await expect.poll(() => again.getByTestId('stats-scope').inputValue(), { timeout: 90_000 }).toBe('meta-llama');
     await expect(again.getByTestId('time-slider-month').innerText()).resolves.toBe('up to 2024-06');
+    await again.getByRole('button', { name: 'Back to the graph' }).click();
+    await checkView(again, 'time-slider-2024-06-reopened', { graph: { colours: 2 } });
     await fresh.close();
 
-    // Replay: the months advance by themselves, and pause stops them.
+    // Replay: the months advance by themselves, and pause stops them. The page's clock is held and moved by the test,
+    // so "nothing moves after Pause" is checked over a known stretch of the app's time, not a sleep.
     await page.getByRole('button', { name: 'Back to the graph' }).click();
+    await page.clock.install();
+    await page.clock.pauseAt(Date.now() + 1000);
     await page.getByRole('button', { name: /Replay/ }).click();
     const month = () => page.getByTestId('time-slider-month').innerText();
     const start = await month();
-    await expect.poll(month, { timeout: 10_000 }).not.toBe(start);
-    await screenshot(page, 'time-slider-replay');
+    for (let step = 0; step < 3; step++) {
+      const before = await month();
+      await page.clock.runFor(1000);
+      await expect.poll(month).not.toBe(before);
+    }
+    expect(await month()).not.toBe(start);
     await page.getByRole('button', { name: /Pause/ }).click();
+    await expect(page.getByRole('button', { name: /Replay/ }).getAttribute('aria-pressed')).resolves.toBe('false');
     const paused = await month();
-    await page.waitForTimeout(1200);
+    await page.clock.runFor(10_000);
+    await expect(month()).resolves.toBe(paused);
+    await page.clock.resume();
+    await checkView(page, 'time-slider-replay', { graph: { colours: 2 } });
     await expect(month()).resolves.toBe(paused);
     expect(errors).toEqual([]);
   });
@@ -225,7 +242,9 @@ describe('family dynamics', () => {
       expect(Number(row?.children ?? 0), relation).toBe(n);
     }
     expect(rows[0]?.parent).toBe(root);
-    await screenshot(page, 'dynamics-selection');
+    await checkView(page, 'dynamics-selection', { graph: false, baseline: true });
+    await page.getByRole('button', { name: 'Back to the graph' }).click();
+    await checkView(page, 'dynamics-selection-graph', { graph: { colours: 1 }, baseline: true });
     expect(errors).toEqual([]);
   });
 });

@@ -2,8 +2,8 @@
 // filters, focus, adding and removing a family, and reopening from the cache without a request.
 import { describe, expect, it } from 'vitest';
 import { FIXTURE } from '../hub/fixtures.ts';
-import { screenshot } from './browser.ts';
 import { openApp, shownCounts, useE2E, waitForCrawl } from './app.ts';
+import { checkView, expectGraphDrawn } from './visual.ts';
 
 const env = useE2E();
 
@@ -21,7 +21,7 @@ describe('explorer', () => {
     await expect(page.getByTestId('fold-note').innerText()).resolves.toMatch(
       /[\d,]+ quantizations and [\d,]+ adapters folded/,
     );
-    await screenshot(page, 'explorer-first-crawl');
+    await checkView(page, 'explorer-first-crawl', { graph: { colours: 2 }, baseline: true });
 
     // Search, pick, and read the details.
     await page.getByTestId('search-input').fill('qwen2.5-7b-inst');
@@ -38,8 +38,8 @@ describe('explorer', () => {
     const link = await details.getByRole('link', { name: /Open on the Hub/ }).getAttribute('href');
     expect(link).toBe(`${env().hub.url}/${FIXTURE.qwenInstruct}`);
 
-    // Hover the selected model, now at the centre of the canvas: its lineage lights up.
-    await page.waitForTimeout(700);
+    // Hover the selected model, at the centre of the canvas once the camera has stopped moving: its lineage lights up.
+    await expectGraphDrawn(page);
     const box = await page.getByTestId('graph').boundingBox();
     if (!box) throw new Error('no graph box');
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
@@ -47,7 +47,7 @@ describe('explorer', () => {
       .getByTestId('hover-info')
       .getByText(/ancestors? · ([\d,]+ direct child(ren)? \(|no children)/)
       .waitFor();
-    await screenshot(page, 'explorer-hover');
+    await checkView(page, 'explorer-hover', { baseline: true });
 
     // Filters: fewer models; clearing restores them.
     const [before] = await shownCounts(page);
@@ -56,7 +56,7 @@ describe('explorer', () => {
     await page.getByTestId('filter-relation-finetune').check();
     const [narrowed] = await shownCounts(page);
     expect(narrowed).toBeGreaterThan(0);
-    await screenshot(page, 'explorer-filtered');
+    await checkView(page, 'explorer-filtered', { baseline: true });
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect.poll(async () => (await shownCounts(page))[0]).toBe(before);
 
@@ -64,14 +64,15 @@ describe('explorer', () => {
     await page.getByRole('button', { name: 'Focus on this subtree' }).click();
     await page.locator('.focus-bar').getByText(FIXTURE.qwenInstruct).waitFor();
     await expect.poll(async () => (await shownCounts(page))[0]).toBeLessThan(before);
-    await screenshot(page, 'explorer-focus');
+    await checkView(page, 'explorer-focus', { baseline: true });
     await page.getByRole('button', { name: 'Show all' }).click();
 
     // Add a family, then remove it.
     await page.getByTestId('add-family-input').fill('mistralai');
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     await page.getByTestId('legend').getByText('mistralai').waitFor({ timeout: 60_000 });
-    await screenshot(page, 'explorer-added-family');
+    await waitForCrawl(page);
+    await checkView(page, 'explorer-added-family', { baseline: true });
     await page.getByRole('button', { name: 'Remove mistralai' }).click();
     await expect.poll(() => page.getByTestId('legend').innerText(), { timeout: 60_000 }).not.toContain('mistralai');
     await waitForCrawl(page);
@@ -85,6 +86,7 @@ describe('explorer', () => {
       .getByText(/[\d,]+ models, [\d,]+ edges/)
       .waitFor();
     await expect.poll(async () => (await shownCounts(page))[1]).toBe(total);
+    await checkView(page, 'explorer-from-cache');
     expect(env().hub.stats().requests).toBe(spent);
     await context.close();
   });

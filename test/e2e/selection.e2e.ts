@@ -4,8 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { FIXTURE } from '../hub/fixtures.ts';
-import { screenshot } from './browser.ts';
-import { openApp, shownCounts, useE2E, waitForCrawl } from './app.ts';
+import { crawlSettled, openApp, shownCounts, useE2E, waitForCrawl } from './app.ts';
+import { checkView } from './visual.ts';
 
 const env = useE2E({}, 4000);
 
@@ -44,9 +44,8 @@ describe('selections, formats, import and embed', () => {
     await pick(page, FIXTURE.gatedAuto);
     await page.getByTestId('select-toggle').click();
     await expect.poll(() => selectedCount(page)).toBe(6);
-    await page.waitForTimeout(400);
-    expect(page.url()).toMatch(/sel=p%3AQwen%2FQwen2\.5-7B%3Edeep-chain%2Fstep-3.*sa=gated-lab/);
-    await screenshot(page, 'selection-path');
+    await expect.poll(() => page.url()).toMatch(/sel=p%3AQwen%2FQwen2\.5-7B%3Edeep-chain%2Fstep-3.*sa=gated-lab/);
+    await checkView(page, 'selection-path', { baseline: true });
 
     await page.getByTestId('export-format').selectOption('json');
     const snap = await downloadOne(page, () => page.getByTestId('export-csv').click());
@@ -73,9 +72,8 @@ describe('selections, formats, import and embed', () => {
       .getByText(/models in the drawn box/)
       .waitFor();
     expect(await selectedCount(page)).toBeGreaterThan(0);
-    await page.waitForTimeout(400);
-    expect(page.url()).toMatch(/sel=b%3A/);
-    await screenshot(page, 'selection-box');
+    await expect.poll(() => page.url()).toMatch(/sel=b%3A/);
+    await checkView(page, 'selection-box', { baseline: true });
     expect(errors).toEqual([]);
 
     const fresh = await env().browser.newContext({ viewport: { width: 1400, height: 850 } });
@@ -92,10 +90,11 @@ describe('selections, formats, import and embed', () => {
       .setInputFiles({ name: snap.name, mimeType: 'application/json', buffer: Buffer.from(snap.text) });
     await other.getByText(/Showing an imported snapshot/).waitFor();
     await expect.poll(async () => (await shownCounts(other))[1]).toBe(6);
-    // The crawl the empty cache had started is paused: nothing more is asked of the Hub, nothing replaces the view.
-    await other.waitForTimeout(600);
+    // The crawl the empty cache had started is paused: once it has ended, nothing more is asked of the Hub while the
+    // view is looked at, and nothing replaces the view.
+    await crawlSettled(other, env().hub);
     const spent = env().hub.stats().requests;
-    await other.waitForTimeout(1500);
+    await checkView(other, 'selection-imported', { graph: { minPixels: 30 } });
     expect(env().hub.stats().requests).toBe(spent);
     expect((await shownCounts(other))[1]).toBe(6);
     await fresh.close();
@@ -109,6 +108,7 @@ describe('selections, formats, import and embed', () => {
     );
     await third.getByText(/Showing an imported snapshot/).waitFor();
     await expect.poll(async () => (await shownCounts(third))[1]).toBe(6);
+    await checkView(third, 'selection-imported-by-link', { graph: { minPixels: 30 } });
     await linked.close();
     await page.context().close();
   });
@@ -125,7 +125,7 @@ describe('selections, formats, import and embed', () => {
     await expect(page.getByRole('link', { name: /Open in Forkscope/ }).getAttribute('href')).resolves.not.toContain(
       'embed=1',
     );
-    await screenshot(page, 'embed');
+    await checkView(page, 'embed', { graph: { colours: 2 }, baseline: true });
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -1,7 +1,8 @@
 // Smoke test: the built app opens in Chromium and shows its shell.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot, serveDist, watchErrors } from './browser.ts';
+import { launchBrowser, serveDist, watchErrors } from './browser.ts';
+import { checkView } from './visual.ts';
 
 let browser: Browser;
 let app: { url: string; close(): Promise<void> };
@@ -21,7 +22,7 @@ describe('app shell', () => {
     await page.goto(app.url);
     await expect(page.title()).resolves.toBe('Forkscope');
     for (const id of ['graph', 'search-input', 'crawl-status']) await page.getByTestId(id).waitFor();
-    await screenshot(page, 'shell');
+    await checkView(page, 'shell', { graph: false, baseline: true });
     expect(errors).toEqual([]);
   });
 });

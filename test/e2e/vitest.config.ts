@@ -7,7 +7,11 @@ export default defineConfig({
     root: fileURLToPath(new URL('../..', import.meta.url)),
     include: ['test/e2e/**/*.e2e.ts'],
     environment: 'node',
-    testTimeout: 120_000,
+    // Generous, because every wait is on a condition: on a loaded 2-core machine a crawl, a layout or a still
+    // screenshot can take many times longer than on a quiet one. No test is ever retried.
+    testTimeout: 300_000,
+    expect: { poll: { timeout: 60_000, interval: 100 } },
+    retry: 0,
     hookTimeout: 120_000,
     fileParallelism: false,
     pool: 'forks',

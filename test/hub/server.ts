@@ -59,6 +59,11 @@ export interface LocalHub {
   /** Dataset repos (test/hub/datasets.ts): what publishing wrote, for tests to inspect. */
   datasets: DatasetStore;
   stats(): HubStats;
+  /** Requests received and not yet answered (a test waits for 0 before asserting that nothing more comes). */
+  pending(): number;
+  /** Holds every request received from now on until the returned function is called (a crawl kept in flight
+   * for as long as a test needs, however slow the machine). */
+  hold(): () => void;
   resetStats(): void;
   injectNext(kind: FaultKind, count?: number): void;
   configureFaults(options: FaultOptions): void;
@@ -78,6 +83,8 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
   let requestCounter = 0;
   const redirectLoops = new Set((options.redirectLoops ?? []).map((id) => id.toLowerCase()));
   const datasetRoutes = new DatasetRoutes();
+  let pending = 0;
+  let held: Promise<void> = Promise.resolve();
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
@@ -93,6 +100,7 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
       return;
     }
     if (url.pathname === '/__hub/stats') return send(res, 200, { ...cors }, stats);
+    await held;
     if (options.latencyMs) await sleep(options.latencyMs);
     const auth = authOf(req, options.tokens);
     const quota = auth.token ? (options.tokenQuota ?? 1000) : (options.quota ?? 500);
@@ -231,9 +239,12 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
   };
 
   const server = createServer((req, res) => {
-    handle(req, res).catch((e: unknown) => {
-      if (!res.headersSent) send(res, 500, corsHeaders(req), { error: `local hub: ${(e as Error).message}` });
-    });
+    pending++;
+    handle(req, res)
+      .catch((e: unknown) => {
+        if (!res.headersSent) send(res, 500, corsHeaders(req), { error: `local hub: ${(e as Error).message}` });
+      })
+      .finally(() => pending--);
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
@@ -244,6 +255,12 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
     dataset: options.dataset,
     datasets: datasetRoutes.store,
     stats: () => structuredClone(stats),
+    pending: () => pending,
+    hold: () => {
+      let release = (): void => undefined;
+      held = new Promise<void>((resolve) => (release = resolve));
+      return release;
+    },
     resetStats: () => {
       stats = emptyStats();
       limiter.reset();

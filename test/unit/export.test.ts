@@ -65,9 +65,26 @@ describe('snapshot', () => {
   const meta = { hub: 'http://hub.test', orgs: ['Qwen'], roots: [], crawledAt: '2026-11-22T00:00:00.000Z' };
 
   it('round-trips through JSON', () => {
-    const snap = makeSnapshot(smallLineage(), meta);
+    // Every field of every model and edge comes back as it was, the unusual values included.
+    const lineage = smallLineage();
+    lineage.nodes[1] = node('Q/inst', {
+      depth: 1,
+      downloads: 123_456_789,
+      likes: 42,
+      license: 'other, "custom"\nline',
+      gated: 'manual',
+      pipeline_tag: '',
+      last_modified: '2025-02-03T04:05:06.000Z',
+    });
+    lineage.nodes[7] = node('L/base', { family: 'meta-llama', status: 'missing', gated: 'auto', author: 'L' });
+    lineage.edges[0] = { ...(lineage.edges[0] as (typeof lineage.edges)[number]), cycle: true };
+    const snap = makeSnapshot(lineage, { ...meta, roots: ['Q/inst'] });
     const parsed = parseSnapshot(JSON.parse(JSON.stringify(snap)));
-    expect(parsed.ok && parsed.snapshot.nodes).toHaveLength(9);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.snapshot).toEqual(snap);
+    expect(parsed.snapshot.nodes).toEqual(lineage.nodes);
+    expect(parsed.snapshot.edges).toEqual(lineage.edges);
   });
 
   it('refuses other files, other versions and hostile content with a clear message', () => {

@@ -55,16 +55,24 @@ describe('radial tree layout', () => {
   it('places every primary child one ring further out than its parent', () => {
     const pos = positions(lineage);
     const byId = new Map(lineage.nodes.map((n) => [n.id, n]));
-    // Llama's disc has one centre; ring distances from it grow by the same step for each generation.
+    const at = (id: string) => pos.get(id) as [number, number];
+    // Llama's disc: its roots (no Llama parent) share the first ring; rings are one spacing apart.
     const llama = lineage.nodes.filter((n) => n.family === 'meta-llama');
-    const xs = llama.map((n) => (pos.get(n.id) as [number, number])[0]);
-    const ys = llama.map((n) => (pos.get(n.id) as [number, number])[1]);
-    const centre = [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2];
-    const radius = (id: string) =>
-      Math.hypot(
-        (pos.get(id)?.[0] as number) - (centre[0] as number),
-        (pos.get(id)?.[1] as number) - (centre[1] as number),
-      );
+    const hasLlamaParent = new Set(
+      lineage.edges.filter((e) => byId.get(e.parent)?.family === 'meta-llama').map((e) => e.child),
+    );
+    const roots = llama.filter((n) => !hasLlamaParent.has(n.id)).map((n) => at(n.id));
+    expect(roots.length).toBeGreaterThan(1);
+    expect(roots.length).toBeGreaterThan(2);
+    // The circle through three roots: its centre is the disc's.
+    const sorted = [...roots].sort((p, q) => p[0] - q[0]);
+    const [a, b, c] = [sorted[0], sorted[sorted.length >> 1], sorted[sorted.length - 1]] as [number, number][];
+    const [cx, cy] = circumcentre(a as [number, number], b as [number, number], c as [number, number]);
+    const radius = ([x, y]: [number, number]) => Math.hypot(x - cx, y - cy);
+    const step = radius(a as [number, number]);
+    expect(step).toBeGreaterThan(0);
+    for (const r of roots) expect(radius(r)).toBeCloseTo(step, 2);
+
     const parentCount = new Map<string, number>();
     for (const e of lineage.edges) parentCount.set(e.child, (parentCount.get(e.child) ?? 0) + 1);
     const deeper = lineage.edges.filter(
@@ -74,6 +82,22 @@ describe('radial tree layout', () => {
         parentCount.get(e.child) === 1,
     );
     expect(deeper.length).toBeGreaterThan(100);
-    for (const e of deeper) expect(radius(e.child)).toBeGreaterThan(radius(e.parent) - 1e-3);
+    // Exactly one ring further: not the same ring, not two rings out.
+    for (const e of deeper) expect(radius(at(e.child)) - radius(at(e.parent))).toBeCloseTo(step, 2);
   });
 });
+
+function circumcentre(
+  [ax, ay]: [number, number],
+  [bx, by]: [number, number],
+  [cx, cy]: [number, number],
+): [number, number] {
+  const d = 2 * (ax * (by - cy) + bx * (cy - ay) + cx * (ay - by));
+  const a2 = ax * ax + ay * ay;
+  const b2 = bx * bx + by * by;
+  const c2 = cx * cx + cy * cy;
+  return [
+    (a2 * (by - cy) + b2 * (cy - ay) + c2 * (ay - by)) / d,
+    (a2 * (cx - bx) + b2 * (ax - cx) + c2 * (bx - ax)) / d,
+  ];
+}

@@ -29,8 +29,22 @@ describe('SearchIndex', () => {
 
   it('answers on 500,000 ids', () => {
     const many = Array.from({ length: 500_000 }, (_, i) => `user${i % 997}/model-${i.toString(36)}`);
-    const big = new SearchIndex(many, new Float64Array(many.length));
-    expect(big.search('user5/model-a', 10)).toHaveLength(10);
+    const downloads = Float64Array.from(many, (_, i) => (i * 7919) % 100_003);
+    const big = new SearchIndex(many, downloads);
+    // The ten most downloaded ids that start with the query, by a plain scan of all 500,000.
+    const q = 'user5/model-a';
+    const expected = many
+      .map((id, i) => ({ id, downloads: downloads[i] as number }))
+      .filter((h) => h.id.startsWith(q))
+      .sort((x, y) => y.downloads - x.downloads || (x.id < y.id ? -1 : 1))
+      .slice(0, 10);
+    expect(expected).toHaveLength(10);
+    expect(big.search(q, 10)).toEqual(expected);
+    // An exact id first whatever its downloads; a substring of names only; nothing for what no id holds.
+    expect(big.search('user5/model-5', 10)[0]?.id).toBe('user5/model-5');
+    const tail = big.search('-zzz', 10);
+    expect(tail.length).toBeGreaterThan(0);
+    for (const h of tail) expect(h.id).toContain('-zzz');
     expect(big.search('zzzz-none', 10)).toEqual([]);
   });
 });

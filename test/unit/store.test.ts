@@ -1,4 +1,5 @@
-// The IndexedDB store under fake-indexeddb: snapshot round trip, journal append/load, corrupt data, two tabs.
+// The IndexedDB store under fake-indexeddb: snapshot round trip, journal append/load, corrupt data, two connections
+// appending at once (two real tabs sharing one cache are in test/e2e/crawl-control.e2e.ts).
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { ForkscopeStore, StoreError, type SnapshotInfo } from '../../src/store/db.ts';
@@ -96,7 +97,7 @@ describe('ForkscopeStore', () => {
     store.close();
   });
 
-  it('lets two tabs append to one journal without losing pages', async () => {
+  it('lets two connections append to one journal at once without losing a page', async () => {
     const name = fresh();
     const [a, b] = await Promise.all([ForkscopeStore.open(name), ForkscopeStore.open(name)]);
     await Promise.all(
@@ -104,7 +105,11 @@ describe('ForkscopeStore', () => {
         (i % 2 ? a : b).journal().append([{ t: 'alias', from: `a/${i}`, to: 'a/x' }], state(i)),
       ),
     );
-    expect((await a.journal().load())?.records).toHaveLength(20);
+    const loaded = await b.journal().load();
+    expect(loaded?.records).toHaveLength(20);
+    expect(new Set(loaded?.records.map((r) => (r.t === 'alias' ? r.from : '')))).toEqual(
+      new Set(Array.from({ length: 20 }, (_, i) => `a/${i}`)),
+    );
     a.close();
     b.close();
   });
