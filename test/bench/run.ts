@@ -6,8 +6,10 @@
 //   render: pan/zoom frames and hover latency of our renderer vs a default sigma, in Chromium
 //   export: streamed GEXF of 500,000 models to a file vs JSON.stringify of the same lineage (peak heap printed)
 //   snapshot: Parquet snapshot bytes per model and read time vs the JSON snapshot and JSON.parse (200,000 models)
-// Options: --only crawl,layout,dynamics,store,render,export,snapshot  --hub-size N  --render-size N  --store-size N
-//          --fa2-iterations K
+//   realsize: a local Hub of the public Hub's size (3.1M models) crawled by the CLI and by the app in Chromium
+//             (not in the default set: it takes tens of minutes; needs `npx vite build` first)
+// Options: --only crawl,layout,dynamics,store,render,export,snapshot,realsize  --real-size N  --hub-size N
+//          --render-size N  --store-size N  --fa2-iterations K
 // (ForceAtlas2 takes minutes per 100 iterations at this size: K iterations are timed and scaled to 100.)
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
@@ -22,6 +24,7 @@ import { dynamicsBench } from './dynamics-bench.ts';
 import { exportBench } from './export-bench.ts';
 import { layoutBench } from './layout-bench.ts';
 import { snapshotBench } from './snapshot-bench.ts';
+import { realsizeBench } from './realsize-bench.ts';
 import { syntheticLineage } from './synthetic.ts';
 
 const { values } = parseArgs({
@@ -31,6 +34,7 @@ const { values } = parseArgs({
     'render-size': { type: 'string', default: '200000' },
     'store-size': { type: 'string', default: '500000' },
     'fa2-iterations': { type: 'string', default: '5' },
+    'real-size': { type: 'string', default: '3100000' },
   },
 });
 const only = new Set(values.only.split(','));
@@ -142,6 +146,21 @@ if (only.has('store') || only.has('render')) {
   } finally {
     await close();
   }
+}
+
+if (only.has('realsize')) {
+  const size = Number(values['real-size']);
+  line(`\n## real size: CLI and Chromium on one local Hub of ${fmt(size, 0)} models (tens of minutes)`);
+  const r = await realsizeBench(size, (s) => line(`  ${s}`));
+  const [c, b] = [r.cli, r.browser];
+  line(
+    `CLI ${fmt(c.wallMs / 1000, 0)} s, ${fmt(c.requests, 0)} requests; browser ${fmt(b.wallMs / 1000, 0)} s, ${fmt(b.requests, 0)} requests`,
+  );
+  line(
+    `browser: peak JS heap of the page ${fmt(b.peakPageHeapMB, 0)} MB, peak renderer memory ${fmt(b.peakRendererRssMB, 0)} MB, IndexedDB ${fmt(b.idbMB, 0)} MB`,
+  );
+  line(`reopen from cache: ${fmt(r.reopen.ms, 0)} ms to the first drawn graph, ${r.reopen.requests} Hub requests`);
+  line(`ratio: browser/CLI wall time = ${fmt(b.wallMs / c.wallMs, 2)}x (goal <= 1.5x)`);
 }
 
 async function benchPage(): Promise<{ page: Page; close(): Promise<void> }> {

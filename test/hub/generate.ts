@@ -3,15 +3,18 @@
 // cross-family merges, renames, and unrelated models; the real Hub's quirks (quirks.ts) on top. 200,000 models
 // generate in about a second.
 import { DatasetBuilder } from './builder.ts';
-import { FAMILIES, QUANTIZERS, UNRELATED_SHARE, WORDS, type FamilySpec } from './families.ts';
+import { FAMILIES, QUANTIZERS, WORDS, type FamilySpec } from './families.ts';
 import { addFixtures } from './fixtures.ts';
 import { addQuirkFixtures, applyQuirks } from './quirks.ts';
+import { derivativeMix, type HubProfileName } from './profiles.ts';
 import { createRng, type Rng } from './random.ts';
 import { LEGACY_CREATED_AT, truthFromRecords, type HubDataset, type Relation } from './records.ts';
 
 export interface GenerateOptions {
   size: number;
   seed: number;
+  /** 'real' gives the public Hub's proportions (profiles.ts); the default keeps the families' own shares. */
+  profile?: HubProfileName;
 }
 
 const END = Date.UTC(2026, 9, 31);
@@ -25,7 +28,7 @@ interface FamilyState {
   urn: string[];
 }
 
-export function generateHub({ size, seed }: GenerateOptions): HubDataset {
+export function generateHub({ size, seed, profile }: GenerateOptions): HubDataset {
   const rng = createRng(seed);
   const b = new DatasetBuilder(rng);
   const states = FAMILIES.map((spec) => addRoots(b, spec));
@@ -33,10 +36,11 @@ export function generateHub({ size, seed }: GenerateOptions): HubDataset {
   addQuirkFixtures(b);
   const generatedFrom = b.records.length;
   const users = Array.from({ length: Math.max(50, Math.floor(size / 12)) }, (_, i) => `user${i.toString(36)}`);
-  const totalShare = FAMILIES.reduce((s, f) => s + f.share, 0);
+  const mix = derivativeMix(profile);
+  const totalShare = mix.shares.reduce((s, x) => s + x, 0);
   while (b.records.length < size) {
-    if (rng.chance(UNRELATED_SHARE)) addUnrelated(b, rng, users);
-    else addDerivative(b, rng, users, states, pickFamily(rng, states, totalShare));
+    if (rng.chance(mix.unrelatedShare)) addUnrelated(b, rng, users);
+    else addDerivative(b, rng, users, states, pickFamily(rng, states, mix.shares, totalShare));
   }
   addRenames(b, rng);
   applyQuirks(b.records.slice(generatedFrom), createRng(seed ^ 0x51f15eed), LEGACY_CREATED_AT);
@@ -65,9 +69,9 @@ function addRoots(b: DatasetBuilder, spec: FamilySpec): FamilyState {
   return { spec, urn };
 }
 
-function pickFamily(rng: Rng, states: readonly FamilyState[], totalShare: number): FamilyState {
+function pickFamily(rng: Rng, states: readonly FamilyState[], shares: number[], totalShare: number): FamilyState {
   let x = rng.next() * totalShare;
-  for (const s of states) if ((x -= s.spec.share) <= 0) return s;
+  for (const [i, s] of states.entries()) if ((x -= shares[i] ?? 0) <= 0) return s;
   return states[0] as FamilyState;
 }
 

@@ -1,0 +1,172 @@
+// Real-size benchmark (issue 10 item 8): one local Hub with the public Hub's size and proportions, crawled by the
+// CLI (the real `npm run crawl` as a child process) and by the built app in Chromium, in the same run. Reports the
+// browser's wall time against the CLI's, the tab's peak memory, IndexedDB usage, and the reopen time from cache.
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchBrowser, serveDist } from '../e2e/browser.ts';
+import { generateHub } from '../hub/generate.ts';
+import { startLocalHub, type LocalHub, type LocalHubOptions } from '../hub/server.ts';
+
+/** Every Hub behaviour this bench switches on, in one place: a quota no crawl reaches (this is not a rate-limit
+ * test), and the realistic behaviours the local Hub has (add new ones here as they arrive). */
+export const REALSIZE_HUB_FLAGS: Omit<LocalHubOptions, 'dataset'> = {
+  quota: 100_000_000,
+  tokenQuota: 100_000_000,
+  // Card-data listings above 500 items time out at the gateway (hub-api.md §3): the client halves its pages.
+  heavyListingMaxLimit: 500,
+};
+
+export interface RealsizeResult {
+  hubModels: number;
+  generateMs: number;
+  cli: { wallMs: number; requests: number; summary: string };
+  browser: { wallMs: number; requests: number; peakPageHeapMB: number; peakRendererRssMB: number; idbMB: number };
+  reopen: { ms: number; requests: number };
+}
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+export async function realsizeBench(size: number, log: (s: string) => void): Promise<RealsizeResult> {
+  const t = performance.now();
+  const dataset = generateHub({ size, seed: 2026, profile: 'real' });
+  const generateMs = performance.now() - t;
+  log(`generated ${dataset.records.length.toLocaleString('en')} models in ${Math.round(generateMs / 1000)} s`);
+  const hub = await startLocalHub({ dataset, ...REALSIZE_HUB_FLAGS });
+  try {
+    const cli = await cliCrawl(hub, size);
+    log(`CLI: ${cli.summary}`);
+    hub.resetStats();
+    const { browser, reopen } = await browserCrawl(hub, log);
+    return { hubModels: hub.catalog.size, generateMs, cli, browser, reopen };
+  } finally {
+    await hub.close();
+  }
+}
+
+async function cliCrawl(hub: LocalHub, size: number): Promise<RealsizeResult['cli']> {
+  const out = await mkdtemp(join(tmpdir(), 'forkscope-realsize-'));
+  try {
+    const args = ['--import', 'tsx', 'src/cli/crawl.ts', '--hub', hub.url, '--out', out];
+    args.push('--quota', String(REALSIZE_HUB_FLAGS.quota), '--hub-size', String(size));
+    const t = performance.now();
+    const stdout = await run(process.execPath, args);
+    return { wallMs: performance.now() - t, requests: hub.stats().requests, summary: stdout.trim() };
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+}
+
+function run(cmd: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, {
+      cwd: ROOT,
+      env: { ...process.env, HF_TOKEN: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`crawl exited ${code}: ${stderr}`))));
+  });
+}
+
+async function browserCrawl(
+  hub: LocalHub,
+  log: (s: string) => void,
+): Promise<Omit<RealsizeResult, 'hubModels' | 'generateMs' | 'cli'>> {
+  const app = await serveDist();
+  const chromium = await launchBrowser(['--enable-precise-memory-info']);
+  try {
+    const page = await chromium.newPage({ viewport: { width: 1400, height: 850 } });
+    page.setDefaultTimeout(3_600_000);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const peak = { heap: 0, rss: 0 };
+    const sample = async (): Promise<void> => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+      peak.heap = Math.max(peak.heap, heap);
+      peak.rss = Math.max(peak.rss, await rendererRss());
+    };
+    const sampler = setInterval(() => void sample().catch(() => undefined), 1000);
+    const t = performance.now();
+    await page.goto(`${app.url}?hub=${encodeURIComponent(hub.url)}`);
+    await page
+      .getByTestId('crawl-status')
+      .getByText(/Crawl finished/)
+      .waitFor();
+    const wallMs = performance.now() - t;
+    clearInterval(sampler);
+    await sample();
+    const requests = hub.stats().requests;
+    log(`browser: crawl finished in ${Math.round(wallMs / 1000)} s, ${requests} requests`);
+    const idb = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+    hub.resetStats();
+    const r = performance.now();
+    await page.reload();
+    await firstGraph(page);
+    const reopen = { ms: performance.now() - r, requests: hub.stats().requests };
+    return {
+      browser: {
+        wallMs,
+        requests,
+        peakPageHeapMB: peak.heap / 1e6,
+        peakRendererRssMB: peak.rss / 1e6,
+        idbMB: idb / 1e6,
+      },
+      reopen,
+    };
+  } finally {
+    await chromium.close();
+    await app.close();
+  }
+}
+
+/** The graph is drawn from cache when the counts line shows models and a canvas is on the page. */
+async function firstGraph(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const m = document
+        .querySelector('.counts')
+        ?.textContent?.replaceAll(',', '')
+        .match(/(\d+) of (\d+)/);
+      return m !== null && m !== undefined && Number(m[1]) > 0 && document.querySelector('canvas') !== null;
+    },
+    undefined,
+    { polling: 50, timeout: 600_000 },
+  );
+}
+
+/** Resident memory of the Chromium renderers this process started (page and its crawl worker share one). */
+async function rendererRss(): Promise<number> {
+  const children = new Map<number, number[]>();
+  const info = new Map<number, { renderer: boolean; rss: number }>();
+  for (const name of await readdir('/proc')) {
+    const pid = Number(name);
+    if (!Number.isInteger(pid)) continue;
+    try {
+      const status = await readFile(`/proc/${pid}/status`, 'utf8');
+      const ppid = Number(status.match(/PPid:\s+(\d+)/)?.[1]);
+      const rss = Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) * 1024;
+      const cmd = await readFile(`/proc/${pid}/cmdline`, 'utf8');
+      info.set(pid, { renderer: cmd.includes('--type=renderer'), rss });
+      children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+    } catch {
+      // the process ended while we read it
+    }
+  }
+  let total = 0;
+  const stack = [process.pid];
+  while (stack.length > 0) {
+    const pid = stack.pop() as number;
+    const i = info.get(pid);
+    if (i?.renderer) total += i.rss;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
