@@ -10,6 +10,10 @@ import { launchBrowser, serveDist } from '../e2e/browser.ts';
 import { generateHub } from '../hub/generate.ts';
 import { startLocalHub, type LocalHub, type LocalHubOptions } from '../hub/server.ts';
 
+/** The quota both crawlers are told, per 5-minute window: the most the app's settings accept, far above what a
+ * crawl of this Hub spends, so neither waits for a window. */
+const CLIENT_QUOTA = 100_000;
+
 /** Every Hub behaviour this bench switches on, in one place: a quota no crawl reaches (this is not a rate-limit
  * test), and the realistic behaviours the local Hub has (add new ones here as they arrive). */
 export const REALSIZE_HUB_FLAGS: Omit<LocalHubOptions, 'dataset'> = {
@@ -50,7 +54,7 @@ async function cliCrawl(hub: LocalHub, size: number): Promise<RealsizeResult['cl
   const out = await mkdtemp(join(tmpdir(), 'forkscope-realsize-'));
   try {
     const args = ['--import', 'tsx', 'src/cli/crawl.ts', '--hub', hub.url, '--out', out];
-    args.push('--quota', String(REALSIZE_HUB_FLAGS.quota), '--hub-size', String(size));
+    args.push('--quota', String(CLIENT_QUOTA), '--hub-size', String(size));
     const t = performance.now();
     const stdout = await run(process.execPath, args);
     return { wallMs: performance.now() - t, requests: hub.stats().requests, summary: stdout.trim() };
@@ -94,6 +98,12 @@ async function browserCrawl(
       peak.rss = Math.max(peak.rss, await rendererRss());
     };
     const sampler = setInterval(() => void sample().catch(() => undefined), 1000);
+    // The app gets the same quota as the CLI (the app's settings allow at most 100,000 a window): both are then
+    // bound by their own work, not by a 500-per-5-minutes default the other side does not have.
+    await page.addInitScript(
+      (value: string) => localStorage.setItem('forkscope.settings', value),
+      JSON.stringify({ v: 1, hubUrl: hub.url, quota: CLIENT_QUOTA, tokenPersistence: 'memory' }),
+    );
     const t = performance.now();
     await page.goto(`${app.url}?hub=${encodeURIComponent(hub.url)}`);
     await page
