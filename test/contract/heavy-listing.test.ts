@@ -52,7 +52,7 @@ describe('listings that time out at the gateway', () => {
       baseDelayMs: base,
       onRetry: (r) => retries.push(r),
     });
-    // 1,000 → 500 → 250 → 125 → 100 take five 504s without a wait; the next three come at the smallest page.
+    // 1,000 → 500 → 250 → 125 → 100 take four 504s without a wait; the next four come at the smallest page.
     hub().injectNext('timeout504', 8);
     const url = client.listingUrl({ author: 'Qwen', sort: 'createdAt' });
     const page = await client.listPage(url);
@@ -63,6 +63,7 @@ describe('listings that time out at the gateway', () => {
       [1, 'HTTP 504'],
       [2, 'HTTP 504'],
       [3, 'HTTP 504'],
+      [4, 'HTTP 504'],
     ]);
     for (const r of retries) {
       expect(new URL(r.url).searchParams.get('limit')).toBe('100');

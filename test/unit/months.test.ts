@@ -82,9 +82,9 @@ describe('the month rule', () => {
     const written = await main(['--snapshot', file, '--out', dir, '--dynamics']);
     const monthly = await readFile(join(dir, written.find((w) => w.endsWith('new-derivatives.csv')) as string), 'utf8');
     expect(monthly.trim().split('\r\n')).toEqual([
-      'month,family,relation,count,share',
-      '2025-02,Qwen,all,1,1',
-      '2025-02,meta-llama,all,0,0',
+      'month,family,relation,count,share,denominator',
+      '2025-02,Qwen,all,1,1,1',
+      '2025-02,meta-llama,all,0,0,1',
     ]);
   }, 60_000);
 });
