@@ -35,15 +35,28 @@ export function radialLayout(input: LayoutInput, room?: Float32Array): Float32Ar
     const radius = layoutFamily(roots, start, list, weight, ring, xy, room);
     discs.push({ nodes: [...familyNodes(roots, start, list)], radius });
   }
-  const centres = packDiscs(discs.map((d) => d.radius));
+  const scales = familyScales(discs.map((d) => d.radius));
+  const centres = packDiscs(discs.map((d, i) => d.radius * (scales[i] as number)));
   discs.forEach((disc, i) => {
     const [cx, cy] = centres[i] as [number, number];
+    const k = scales[i] as number;
     for (const node of disc.nodes) {
-      xy[2 * node] = (xy[2 * node] as number) + cx;
-      xy[2 * node + 1] = (xy[2 * node + 1] as number) + cy;
+      xy[2 * node] = (xy[2 * node] as number) * k + cx;
+      xy[2 * node + 1] = (xy[2 * node + 1] as number) * k + cy;
+      if (room) room[node] = (room[node] as number) * k;
     }
   });
   return xy;
+}
+
+/** A family's disc is drawn at least SMALL_FAMILY of the largest one's radius (enlarged up to MAX_ENLARGE times, its
+ * rooms with it), so a small family is a readable disc beside a large one, not a speck. */
+const SMALL_FAMILY = 0.25;
+const MAX_ENLARGE = 8;
+
+export function familyScales(radii: readonly number[]): number[] {
+  const largest = Math.max(0, ...radii);
+  return radii.map((r) => (r <= 0 ? 1 : Math.min(MAX_ENLARGE, Math.max(1, (SMALL_FAMILY * largest) / r))));
 }
 
 /**

@@ -1,16 +1,15 @@
 // The header's sharing actions: export the selection (or the filtered view) in a chosen format, built in a
 // worker so 100,000 rows keep the page responsive; open a snapshot file; copy the permalink.
 import { useState } from 'react';
-import type { ExportFile } from '../export/files.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../export/formats.ts';
 import type { LineageGraph } from '../graph/graph.ts';
 import { encodeLineage } from '../lineage/columnar.ts';
 import type { SnapshotInfo } from '../store/db.ts';
 import { isEmptySelection } from '../view/selection.ts';
 import type { ViewState } from '../view/state.ts';
-import type { ExportRequest } from '../workers/export.worker.ts';
+import type { ExportRequest, ExportResponse } from '../workers/export.worker.ts';
 import { transferables } from '../workers/protocol.ts';
-import { download, viewFileStem, viewLineage } from './exportView.ts';
+import { saveBlob, viewFileStem, viewLineage } from './exportView.ts';
 
 interface Props {
   graph: LineageGraph;
@@ -42,14 +41,21 @@ export function ShareActions({ graph, ids, view, selectedIds, info, hubUrl, onOp
       stem: viewFileStem(view, info?.crawledAt ?? null),
       meta,
     };
-    worker.onmessage = (e: MessageEvent<ExportFile[]>) => {
-      for (const file of e.data) download(file);
+    const what = `${lineage.nodes.length.toLocaleString('en')} models and ${lineage.edges.length.toLocaleString('en')} edges as ${format.toUpperCase()}`;
+    onNotice(`Exporting ${what}…`);
+    // The notice says "Exported" only once the files exist; a worker that fails says so, and is ended either way.
+    worker.onmessage = (e: MessageEvent<ExportResponse>) => {
       worker.terminate();
+      if (!e.data.ok) return onNotice(`The export failed: ${e.data.message}`);
+      for (const file of e.data.files) saveBlob(file.name, file.blob);
+      const warnings = e.data.files.flatMap((f) => f.warnings);
+      onNotice(`Exported ${what}.${warnings.length > 0 ? ` ${warnings.join(' ')}` : ''}`);
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      onNotice(`The export failed: ${e.message || 'the export worker stopped'}.`);
     };
     worker.postMessage(request, transferables(columnar));
-    onNotice(
-      `Exported ${lineage.nodes.length.toLocaleString('en')} models and ${lineage.edges.length.toLocaleString('en')} edges as ${format.toUpperCase()}.`,
-    );
   };
   const copyLink = (): void => {
     void navigator.clipboard?.writeText(window.location.href).then(

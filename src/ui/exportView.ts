@@ -38,9 +38,14 @@ export function viewLineage(
 
 export function download(file: ExportFile): void {
   const { name, text, type } = file;
-  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+  saveBlob(name, new Blob([text], { type: typeof text === 'string' ? `${type};charset=utf-8` : type }));
+}
+
+/** Saves a Blob under a file name (its URL is let go once the browser has taken it). */
+export function saveBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   saveUrl(name, url);
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** Saves what a URL (a blob or a data URL) holds under a file name. */

@@ -19,12 +19,14 @@ async function chartReady(page: Page): Promise<void> {
     .waitFor({ timeout: 30_000 });
 }
 
-/** New language-model derivatives on the local Hub in the months from `first` to `last`, from its own records. */
+/** New language-model derivatives on the local Hub in the months from `first` to `last`, from its own records
+ * (disabled repos are unlisted: no sweep sees them). */
 function hubDerivatives(first: string, last: string): number {
   const months = new Set(monthRange(first, last));
   return env().hub.dataset.records.filter(
     (r) =>
       !r.private &&
+      !r.disabled &&
       r.parents.some((p) => p.id !== r.id) &&
       LANGUAGE.includes(r.pipeline_tag ?? '') &&
       months.has(r.createdAt.slice(0, 7)),

@@ -34,7 +34,7 @@ describe('a bad cache has a way out', () => {
     );
     await page.goto(appAt());
     const alert = page.getByRole('alert');
-    await alert.getByText(/cannot be opened/).waitFor();
+    await alert.getByText(/written by a newer Forkscope/).waitFor();
     await screenshot(page, 'cache-newer-version');
     await alert.getByRole('button', { name: 'Empty the cache and crawl again' }).click();
     await waitForCrawl(page);
