@@ -27,8 +27,9 @@ export interface RendererEvents {
 }
 
 const DIM_EDGE = '#dee2e6';
-/** The smallest disc radius drawn, in pixels. */
-const MIN_PX = 1.5;
+/** The smallest disc radius drawn, in pixels: below it a filtered or focused view turns to dust; dense forests seen
+ * whole may overlap at this size, never above it. */
+const MIN_PX = 3;
 
 export class LineageRenderer {
   readonly sigma: Sigma<GraphNode, EdgeAttributes>;
