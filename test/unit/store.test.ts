@@ -4,8 +4,8 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { ForkscopeStore, StoreError, type SnapshotInfo } from '../../src/store/db.ts';
 import { decodeLineage, encodeLineage } from '../../src/lineage/columnar.ts';
-import type { CrawlState } from '../../src/crawl/records.ts';
 import { smallLineage } from './fixtures.ts';
+import { crawlState } from './journal-fixtures.ts';
 import { openDB } from 'idb';
 
 let n = 0;
@@ -19,22 +19,7 @@ const info: SnapshotInfo = {
   nodes: 9,
   edges: 8,
 };
-const state = (pages: number): CrawlState => ({
-  v: 1,
-  hub: 'http://hub.test',
-  seeds: { orgs: ['Qwen'], roots: [] },
-  strategy: 'sweep',
-  phase: 'listing',
-  next: `http://hub.test/p${pages}`,
-  queue: [],
-  looked: [],
-  orgsCovered: ['Qwen'],
-  requests: pages,
-  pages,
-  startedAt: '2026-11-22T00:00:00Z',
-  finishedAt: null,
-  refreshSince: null,
-});
+const state = crawlState;
 
 describe('columnar snapshot codec', () => {
   it('round-trips a lineage exactly', () => {
