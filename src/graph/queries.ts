@@ -1,7 +1,7 @@
 // Questions researchers ask of the lineage graph: ancestors, descendants to depth k, roots, family members,
 // per-relation child counts (direct and transitive), subgraphs, and the path between two models.
 // graphology-operators' subgraph and graphology-shortest-path keep node ids in plain objects (or copy into a graph
-// without safe keys), so both are done here over Maps: any string is an id (see safe-keys.ts).
+// without safe keys), so both are done here over Maps: every string is an id (see safe-keys.ts).
 import { bfsFromNode } from 'graphology-traversal';
 import { createLineageGraph, type LineageGraph } from './graph.ts';
 import { mergeWins, NO_RELATION, relationCode, RELATIONS, type Relation } from '../lineage/relation.ts';

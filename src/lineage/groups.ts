@@ -1,7 +1,9 @@
 // Groups of families ("Chinese labs", "American labs"): a name and the orgs or root models it gathers. The shape,
 // its validation and the shipped presets live here, on the ground floor, because the view (permalink), the
 // statistics and the command line all read groups. Presets list their orgs openly; a researcher edits them.
-import { isRepoId } from './repo-id.ts';
+import { isFamilyName, isOrgName } from './repo-id.ts';
+
+export { isFamilyName, isOrgName };
 
 export interface FamilyGroup {
   name: string;
@@ -12,14 +14,9 @@ export interface FamilyGroup {
 export const MAX_GROUPS = 12;
 export const MAX_GROUP_MEMBERS = 60;
 
-const ORG = /^\w[\w.-]{0,95}$/;
 // Letters, digits, spaces and a little punctuation: a name travels in links, file names and CSV cells.
 const NAME = /^[\p{L}\p{N}][\p{L}\p{N} ._()-]{0,59}$/u;
 
-/** An org (owner) name as the Hub allows it. */
-export const isOrgName = (s: string): boolean => ORG.test(s);
-/** A family label: an org or a root model's id. */
-export const isFamilyName = (s: string): boolean => isOrgName(s) || isRepoId(s);
 export const isGroupName = (s: string): boolean => NAME.test(s) && s.trim() === s;
 
 export const GROUP_PRESETS: readonly FamilyGroup[] = [

@@ -26,3 +26,11 @@ export function normalizeRepoId(raw: string): string | null {
   id = id.replace(/\/(tree|blob|resolve)\/.*$/, '').replace(/\/+$/, '');
   return isRepoId(id) ? id : null;
 }
+
+// An owner's name as the Hub allows it: a word character, then word characters, '.' or '-' (96 at most).
+const ORG = /^\w[\w.-]{0,95}$/;
+
+/** An org (owner) name: a family seeded by an org. */
+export const isOrgName = (s: string): boolean => ORG.test(s);
+/** A family label: an org, or a root model's id. */
+export const isFamilyName = (s: string): boolean => isOrgName(s) || isRepoId(s);

@@ -1,4 +1,4 @@
-// Which kind of model a chart counts: any, or language models only (the Hub's text-generation and
+// Which kind of model a chart counts: every kind, or language models only (the Hub's text-generation and
 // image-text-to-text pipeline tags, as the ATOM Project's charts count them), narrowed further by the explorer's
 // pipeline and library filters. One filter, applied alike to the crawled families (numerator) and to the Hub-wide
 // table (denominator), so a share never mixes kinds.

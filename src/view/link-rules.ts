@@ -1,22 +1,21 @@
 // The value rules of the URL codec, one copy each: the decoder accepts a value only if its rule holds, and the
 // encoder writes a value only if the same rule holds, so the app never writes a link its own decoder refuses.
-import { isRepoId } from '../lineage/repo-id.ts';
+import { isFamilyName, isOrgName, isRepoId } from '../lineage/repo-id.ts';
 
 /** Items per list key (families, roots, hand-picked models): longer lists are cut and reported. */
 export const MAX_LIST = 50;
 /** Longest org name, model id or text value the app accepts from a person or a link. */
 export const MAX_NAME = 200;
 
-const ORG = /^[\w][\w.-]{0,95}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** An org (owner) name as the Hub allows it. */
-export const isOrg = (s: string): boolean => ORG.test(s);
+export const isOrg = isOrgName;
 /** A model id a link may carry (focus, selection, roots, selection rules). */
 export const isLinkId = (s: string): boolean => isRepoId(s);
 /** A family label: an org or a root's model id. */
-export const isFamily = (s: string): boolean => isOrg(s) || isRepoId(s);
+export const isFamily = isFamilyName;
 /** A filter value (license, pipeline, library) a link may carry. */
 export const isFilterText = (s: string): boolean => s.length > 0 && s.length <= MAX_NAME && !/[<>"'`]/.test(s);
 /** A calendar day, yyyy-mm-dd. */

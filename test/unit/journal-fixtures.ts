@@ -1,6 +1,18 @@
 // Crawl states and journal records shared by the journal tests (file and IndexedDB).
 import type { CrawlState } from '../../src/crawl/records.ts';
 import type { HubModel } from '../../src/lineage/model.ts';
+import type { SnapshotInfo } from '../../src/store/db.ts';
+
+/** The description of the small lineage in fixtures.ts, as the store keeps it. */
+export const snapshotInfo: SnapshotInfo = {
+  v: 1,
+  hub: 'http://hub.test',
+  orgs: ['Qwen'],
+  roots: [],
+  crawledAt: '2026-11-22T00:00:00Z',
+  nodes: 9,
+  edges: 8,
+};
 
 export function crawlState(pages: number): CrawlState {
   return {

@@ -6,24 +6,15 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { cacheName, deleteCache, ForkscopeStore, StoreCorruptError, StoreError } from '../../src/store/db.ts';
-import type { SnapshotInfo } from '../../src/store/validate.ts';
 import type { ColumnarLineage } from '../../src/lineage/columnar.ts';
 import type { CrawlRecord } from '../../src/crawl/records.ts';
-import { crawlState, hubModel } from './journal-fixtures.ts';
+import { snapshotInfo, crawlState, hubModel } from './journal-fixtures.ts';
 import { smallLineage } from './fixtures.ts';
 const model = hubModel;
 
 let n = 0;
 const freshHub = (): string => `http://hub-${++n}.test`;
-const info: SnapshotInfo = {
-  v: 1,
-  hub: 'http://hub.test',
-  orgs: ['Qwen'],
-  roots: [],
-  crawledAt: '2026-11-22T00:00:00Z',
-  nodes: 9,
-  edges: 8,
-};
+const info = snapshotInfo;
 const state = crawlState;
 const PAGE: CrawlRecord[] = [
   { t: 'model', model: model('u/a') },

@@ -2,23 +2,15 @@
 // appending at once (two real tabs sharing one cache are in test/e2e/crawl-control.e2e.ts).
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { ForkscopeStore, StoreError, type SnapshotInfo } from '../../src/store/db.ts';
+import { ForkscopeStore, StoreError } from '../../src/store/db.ts';
 import { decodeLineage, encodeLineage } from '../../src/lineage/columnar.ts';
 import { smallLineage } from './fixtures.ts';
-import { crawlState } from './journal-fixtures.ts';
+import { snapshotInfo, crawlState } from './journal-fixtures.ts';
 import { openDB } from 'idb';
 
 let n = 0;
 const fresh = () => `forkscope-test-${++n}`;
-const info: SnapshotInfo = {
-  v: 1,
-  hub: 'http://hub.test',
-  orgs: ['Qwen'],
-  roots: [],
-  crawledAt: '2026-11-22T00:00:00Z',
-  nodes: 9,
-  edges: 8,
-};
+const info = snapshotInfo;
 const state = crawlState;
 
 describe('columnar snapshot codec', () => {
