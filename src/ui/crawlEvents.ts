@@ -22,7 +22,12 @@ export function crawlEventPatch(ev: CrawlEvent): Partial<ExplorerState> | null {
     case 'paused':
       return { phase: 'paused', retry: null, message: 'Crawl paused; everything fetched so far is kept.' };
     case 'cancelled':
-      return { phase: 'idle', retry: null, message: 'Crawl cancelled; what was crawled is kept.' };
+      return {
+        phase: 'idle',
+        retry: null,
+        message: 'Crawl cancelled; what was crawled is kept.',
+        ...(ev.info ? { info: ev.info } : {}),
+      };
     case 'busy':
       return { phase: 'busy', message: ev.message };
     case 'lock-freed':

@@ -122,16 +122,10 @@ export function useExplorer(settings: HubSettings, token: string | null, familyO
     crawlRef.current = crawl;
     crawl.onmessage = (e: MessageEvent<CrawlEvent>) => {
       const ev = e.data;
-      if (importedRef.current && (ev.type === 'partial' || ev.type === 'done' || ev.type === 'paused')) return;
+      const replacesView =
+        ev.type === 'partial' || ev.type === 'done' || ev.type === 'paused' || ev.type === 'cancelled';
+      if (importedRef.current && replacesView) return;
       if (ev.type === 'partial' || ev.type === 'done') void showLineage(decodeLineage(ev.lineage));
-      if (ev.type === 'cancelled') {
-        // Idle and the kept snapshot's description arrive together: idle with none would read as "nothing crawled"
-        // and start the crawl again.
-        void Promise.resolve(storeRef.current?.loadSnapshotInfo())
-          .catch(() => null)
-          .then((info) => patch({ ...crawlEventPatch(ev), ...(info && !importedRef.current ? { info } : {}) }));
-        return;
-      }
       if (ev.type === 'lock-freed') void showCache().catch(() => undefined);
       const next = crawlEventPatch(ev);
       if (next) patch(next);

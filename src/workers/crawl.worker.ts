@@ -125,8 +125,8 @@ async function crawl(settings: CrawlSettings, seeds: Seeds, refresh: boolean): P
   } catch (e) {
     if (run.mode === 'pause') post({ type: 'paused', requests: 0 });
     else if (run.mode === 'cancel') {
-      await keepPartialAndForget(store, settings, seeds);
-      post({ type: 'cancelled' });
+      const info = await keepPartialAndForget(store, settings, seeds);
+      post({ type: 'cancelled', info });
     } else post({ type: 'error', message: (e as Error).message });
   } finally {
     store?.close();
@@ -139,10 +139,10 @@ async function keepPartialAndForget(
   store: ForkscopeStore | null,
   settings: CrawlSettings,
   seeds: Seeds,
-): Promise<void> {
-  if (!store || !current) return;
+): Promise<SnapshotInfo | null> {
+  if (!store || !current) return null;
   const lineage = buildLineage(current.knowledgeSoFar(), seeds);
-  await store.saveSnapshot(lineage, {
+  const info: SnapshotInfo = {
     v: 1,
     hub: settings.hubUrl,
     orgs: seeds.orgs,
@@ -150,8 +150,10 @@ async function keepPartialAndForget(
     crawledAt: new Date().toISOString(),
     nodes: lineage.nodes.length,
     edges: lineage.edges.length,
-  });
+  };
+  await store.saveSnapshot(lineage, info);
   await store.journal().clear();
+  return info;
 }
 
 /** A request URL without its origin (the status already names the Hub). */

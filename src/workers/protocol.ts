@@ -50,7 +50,8 @@ export type CrawlEvent =
       report: CrawlReport;
     }
   | { type: 'paused'; requests: number }
-  | { type: 'cancelled' }
+  /** What was crawled is kept as the snapshot; its description comes along, as with 'done'. */
+  | { type: 'cancelled'; info: SnapshotInfo | null }
   | { type: 'busy'; message: string }
   /** The tab that held the crawl lock let it go: its crawl ended, and the cache holds what it saved. */
   | { type: 'lock-freed' }
