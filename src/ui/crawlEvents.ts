@@ -1,7 +1,7 @@
 // What each crawl-worker event changes in the explorer's state, and the words the status uses for a Hub that
 // fails (what is retried and when) and for what a finished crawl reported (malformed items, junk entries).
 import type { CrawlEvent, CrawlReport, RetryNotice } from '../workers/protocol.ts';
-import type { ExplorerState } from './useExplorer.ts';
+import type { ExplorerState } from './session/explorer-state.ts';
 
 export function crawlEventPatch(ev: CrawlEvent): Partial<ExplorerState> | null {
   switch (ev.type) {
@@ -31,7 +31,7 @@ export function crawlEventPatch(ev: CrawlEvent): Partial<ExplorerState> | null {
     case 'busy':
       return { phase: 'busy', message: ev.message };
     case 'lock-freed':
-      // The phase turns idle with the cache's description (useExplorer's showCache), not before: in between,
+      // The phase turns idle with the cache's description (the session's showCache), not before: in between,
       // the app would take the old description for a cache to crawl again.
       return { message: "The other tab's crawl ended; this tab shows what it saved." };
     case 'notice':

@@ -1,18 +1,18 @@
-// Layout worker: runs the radial tree layout off the main thread and transfers the positions back.
-import { radialLayout } from '../layout/radial.ts';
-import type { LayoutRequest, LayoutResponse } from './protocol.ts';
+// Layout worker: runs the radial tree layout off the main thread, transfers the positions back and stores them in
+// the Hub's cache (layout-job.ts). A request it cannot use gets an answer saying why, never silence; the page's
+// owner of this worker (ui/session/layout-owner.ts) handles the worker's own failures and its end.
+import { answerLayout, storeOpener } from './layout-job.ts';
+import type { LayoutResponse } from './protocol.ts';
 
 interface WorkerScope {
-  onmessage: ((e: MessageEvent<LayoutRequest>) => void) | null;
+  onmessage: ((e: MessageEvent<unknown>) => void) | null;
   postMessage(message: LayoutResponse, transfer: Transferable[]): void;
 }
 const scope = self as unknown as WorkerScope;
+const openStore = storeOpener();
 
 scope.onmessage = (e) => {
-  const started = performance.now();
-  const n = e.data.input.depth.length;
-  // One buffer, positions then room (see Layout in ui/useExplorer.ts), so it is transferred and cached whole.
-  const placed = new Float32Array(3 * n);
-  placed.set(radialLayout(e.data.input, placed.subarray(2 * n)));
-  scope.postMessage({ id: e.data.id, placed, ms: performance.now() - started }, [placed.buffer]);
+  void answerLayout(e.data, openStore).then(({ response }) =>
+    scope.postMessage(response, response.ok ? [response.placed.buffer as ArrayBuffer] : []),
+  );
 };

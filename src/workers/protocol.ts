@@ -64,14 +64,21 @@ export type CrawlEvent =
 export interface LayoutRequest {
   id: number;
   input: LayoutInput;
+  /** Where the worker stores the positions it computes (the cache of this Hub, under the layout's key), or null
+   * to store nothing. The page only reads positions; this worker alone writes them. */
+  cache: { dbName: string; key: string } | null;
 }
 
-export interface LayoutResponse {
-  id: number;
-  /** x, y interleaved for every node, then every node's room (radialLayout). */
-  placed: Float32Array;
-  ms: number;
-}
+export type LayoutResponse =
+  | {
+      id: number;
+      ok: true;
+      /** x, y interleaved for every node, then every node's room (radialLayout). */
+      placed: Float32Array;
+      ms: number;
+    }
+  /** The layout could not be computed (id -1 when the request itself could not be read). */
+  | { id: number; ok: false; message: string };
 
 /** Typed arrays inside a columnar lineage, to hand to postMessage's transfer list. */
 export function transferables(c: ColumnarLineage): ArrayBuffer[] {

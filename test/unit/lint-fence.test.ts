@@ -27,6 +27,8 @@ describe('the lint fence', () => {
     ['src/workers/probe.ts', "import { readFile } from 'node:fs/promises';"],
     ['src/export/probe.ts', "import { loadPublishedSnapshot } from '../snapshot/load.ts';"],
     ['src/snapshot/probe.ts', "import { commit } from '@huggingface/hub';"],
+    ['src/ui/session/probe.ts', "import { useState } from 'react';"],
+    ['src/ui/session/probe.ts', "import Sigma from 'sigma';"],
   ])('refuses %s: %s', async (file, line) => {
     expect(await fenceErrors(file, line)).not.toEqual([]);
   });
@@ -40,6 +42,7 @@ describe('the lint fence', () => {
     ['src/ui/dynamics/probe.tsx', "import type { ChartSpec } from '../../charts/specs.ts';"],
     ['src/snapshot/probe.ts', "import { datasetFile } from '../hub/dataset-files.ts';"],
     ['src/ui/probe.tsx', "import { loadPublishedSnapshot } from '../snapshot/load.ts';"],
+    ['src/ui/session/probe.ts', "import { ForkscopeStore } from '../../store/db.ts';"],
   ])('allows %s: %s', async (file, line) => {
     expect(await fenceErrors(file, line)).toEqual([]);
   });

@@ -1,0 +1,187 @@
+// The explorer session, free of React and of the DOM: one lineage graph for the app's life, the IndexedDB cache of
+// the Hub in use (read only: the crawl and layout workers write it), the two workers' owners, and the state the
+// panels show. Like Gephi Lite's renderless controllers, it is plain state plus actions; the UI subscribes
+// (subscribe/getSnapshot, for useSyncExternalStore) and calls actions. ui/useExplorer.ts is the thin hook.
+// A cache that cannot be read or opened is reported (storeProblem) with resetCache as the way out: the whole
+// database is deleted and opened anew, which also works for one a newer Forkscope upgraded.
+import type { Seeds } from '../../crawl/records.ts';
+import { createLineageGraph, mergeLineage, type LineageGraph } from '../../graph/graph.ts';
+import { prepareLayout } from '../../layout/input.ts';
+import { decodeLineage } from '../../lineage/columnar.ts';
+import type { Lineage } from '../../lineage/types.ts';
+import { cacheName, deleteCache, ForkscopeStore, StoreError, type SnapshotInfo } from '../../store/db.ts';
+import type { CrawlEvent, CrawlSettings } from '../../workers/protocol.ts';
+import { crawlEventPatch } from '../crawlEvents.ts';
+import { CrawlOwner } from './crawl-owner.ts';
+import { INITIAL_STATE, type ExplorerState, type SnapshotMeta } from './explorer-state.ts';
+import { LayoutOwner } from './layout-owner.ts';
+import type { WorkerLike } from './worker-owner.ts';
+
+export interface SessionWorkers {
+  layout(): WorkerLike;
+  crawl(): WorkerLike;
+}
+
+export class ExplorerSession {
+  readonly graph: LineageGraph = createLineageGraph();
+  private state: ExplorerState = INITIAL_STATE;
+  private readonly listeners = new Set<() => void>();
+  private store: ForkscopeStore | null = null;
+  private layout: LayoutOwner | null = null;
+  private crawl: CrawlOwner | null = null;
+  private hubUrl: string | null = null;
+  /** Bumped by every open and close: work begun under an earlier one lands nowhere. */
+  private generation = 0;
+  private shownSeq = 0;
+  private imported = false;
+  private familyOrder: readonly string[] = ['other'];
+
+  constructor(private readonly workers: SessionWorkers) {}
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  };
+
+  readonly getSnapshot = (): ExplorerState => this.state;
+
+  /** Families in legend order: the layout places their discs in this order. */
+  readonly setFamilyOrder = (order: readonly string[]): void => {
+    this.familyOrder = order;
+  };
+
+  /** Opens the cache of a Hub (closing what was open) and shows what it holds; `reset` deletes it first. */
+  readonly open = async (hubUrl: string, reset = false): Promise<void> => {
+    this.close();
+    const generation = this.generation;
+    this.hubUrl = hubUrl;
+    this.layout = new LayoutOwner(this.workers.layout);
+    this.crawl = new CrawlOwner(this.workers.crawl, (ev) => {
+      if (generation === this.generation) this.onCrawlEvent(ev);
+    });
+    try {
+      if (reset)
+        await deleteCache(hubUrl, {
+          onBlocked: () =>
+            this.patch({ storeProblem: 'Another Forkscope tab keeps the cache open: close it to empty the cache.' }),
+        });
+      const store = await ForkscopeStore.open(cacheName(hubUrl), {
+        onBlocked: () =>
+          this.patch({ storeProblem: 'Another Forkscope tab holds an older cache version open: close it and reload.' }),
+        onClosedForUpgrade: () =>
+          this.patch({ storeProblem: 'A newer Forkscope opened in another tab; reload this one.' }),
+      });
+      if (generation !== this.generation) return store.close();
+      this.store = store;
+      await this.showCache();
+    } catch (e) {
+      if (generation !== this.generation) return;
+      const message = e instanceof StoreError ? e.message : `The cache could not be read: ${(e as Error).message}`;
+      this.patch({ phase: 'idle', storeProblem: message });
+    }
+  };
+
+  /** Ends both workers and closes the cache; nothing begun before lands afterwards. */
+  readonly close = (): void => {
+    this.generation++;
+    this.crawl?.end();
+    this.layout?.end();
+    this.store?.close();
+    [this.crawl, this.layout, this.store] = [null, null, null];
+  };
+
+  readonly startCrawl = (seeds: Seeds, settings: CrawlSettings, refresh = false): void => {
+    this.patch({ phase: 'crawling', message: null, retry: null });
+    this.crawl?.send({ type: 'start', seeds, refresh, settings });
+  };
+
+  readonly pause = (): void => this.crawl?.send({ type: 'pause' });
+  readonly cancel = (): void => this.crawl?.send({ type: 'cancel' });
+
+  /** Shows a snapshot instead of the cache. A running crawl is paused (its journal kept), and its results no
+   * longer replace what is shown. */
+  readonly importSnapshot = (lineage: Lineage, meta: SnapshotMeta): void => {
+    this.imported = true;
+    this.crawl?.send({ type: 'pause' });
+    const info: SnapshotInfo = { v: 1, ...meta, nodes: lineage.nodes.length, edges: lineage.edges.length };
+    this.patch({ imported: true, info, message: `Showing an imported snapshot of ${meta.hub}; nothing is crawled.` });
+    void this.show(lineage, true);
+  };
+
+  /** The workers and the connection close, the database is deleted, and the cache opens anew (empty). What was
+   * shown, an imported snapshot included, goes with it. */
+  readonly resetCache = async (): Promise<void> => {
+    const hubUrl = this.hubUrl;
+    if (hubUrl === null) return;
+    this.close();
+    this.imported = false;
+    this.graph.clear();
+    this.set({ ...INITIAL_STATE, message: 'Cache emptied.' });
+    await this.open(hubUrl, true);
+  };
+
+  private onCrawlEvent(ev: CrawlEvent): void {
+    const replacesView = ev.type === 'partial' || ev.type === 'done' || ev.type === 'paused' || ev.type === 'cancelled';
+    if (this.imported && replacesView) return;
+    if (ev.type === 'partial' || ev.type === 'done') void this.show(decodeLineage(ev.lineage));
+    if (ev.type === 'lock-freed') void this.showCache().catch(() => undefined);
+    const next = crawlEventPatch(ev);
+    if (next) this.patch(next);
+  }
+
+  /** Reads the cached graph and shows it (not once a snapshot is imported: that one stays). */
+  private async showCache(): Promise<void> {
+    const store = this.store;
+    if (!store) return;
+    const generation = this.generation;
+    const snap = await store.loadSnapshot();
+    if (generation !== this.generation) return;
+    if (this.imported) return this.patch({ phase: 'idle' });
+    this.patch({ phase: 'idle', info: snap?.info ?? null });
+    if (snap) await this.show(snap.lineage);
+  }
+
+  /** Lays out and shows a lineage; of overlapping calls only the latest is drawn, and once a snapshot is imported
+   * only its own (`imported`) ones are. Cached positions are read here; new ones are computed and stored by the
+   * layout worker. A layout that fails leaves what is shown and says why (layoutProblem). */
+  private async show(lineage: Lineage, imported = false): Promise<void> {
+    if (this.imported && !imported) return;
+    const [seq, generation, layout, hubUrl] = [++this.shownSeq, this.generation, this.layout, this.hubUrl];
+    const current = (): boolean =>
+      seq === this.shownSeq && generation === this.generation && (imported || !this.imported);
+    // The layout is prepared on a scratch graph so the one on screen stays whole until positions arrive.
+    const prepared = prepareLayout(createLineageGraph(lineage), this.familyOrder);
+    const n = prepared.ids.length;
+    const store = this.store;
+    const cached = await store?.loadPositions(prepared.key).catch(() => null);
+    let placed: Float32Array;
+    // Positions cached before room was kept (2 numbers a model) are laid out again.
+    if (cached?.length === 3 * n) placed = cached;
+    else {
+      if (!layout || hubUrl === null) return;
+      try {
+        const cache = store ? { dbName: cacheName(hubUrl), key: prepared.key } : null;
+        placed = await layout.run(prepared.input, cache);
+      } catch (e) {
+        const left = this.state.layout ? 'What is shown is the last graph laid out.' : 'The graph cannot be drawn.';
+        if (current()) this.patch({ layoutProblem: `${(e as Error).message} ${left}` });
+        return;
+      }
+    }
+    if (!current()) return;
+    this.graph.clear();
+    mergeLineage(this.graph, lineage);
+    const [xy, room] = [placed.subarray(0, 2 * n), placed.subarray(2 * n)];
+    const version = (this.state.layout?.version ?? 0) + 1;
+    this.patch({ layoutProblem: null, layout: { ids: prepared.ids, xy, room, version } });
+  }
+
+  private patch(p: Partial<ExplorerState>): void {
+    this.set({ ...this.state, ...p });
+  }
+
+  private set(next: ExplorerState): void {
+    this.state = next;
+    for (const listener of [...this.listeners]) listener();
+  }
+}
