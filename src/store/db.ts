@@ -126,11 +126,13 @@ export class ForkscopeStore {
     await guard(() => this.db.put('positions', { v: 1, xy }, key));
   }
 
-  /** Cached layout positions: a derived cache, so anything but finite x,y pairs reads as none (laid out again). */
+  /** Cached layout positions: a derived cache, so anything but finite numbers reads as none (laid out again).
+   * The layout worker writes them (x, y per model, then each model's room: 3 numbers a model, so an odd count is
+   * fine); the reader checks the count against its models. */
   async loadPositions(key: string): Promise<Float32Array | null> {
     const value = (await this.db.get('positions', key)) as { v?: unknown; xy?: unknown } | undefined;
     const xy = value?.v === 1 && value.xy instanceof Float32Array ? value.xy : null;
-    return xy && xy.length % 2 === 0 && xy.every(Number.isFinite) ? xy : null;
+    return xy && xy.every(Number.isFinite) ? xy : null;
   }
 
   /** Empties everything: the way forward from an unwanted cache (deleteCache also handles broken ones). */

@@ -1,0 +1,194 @@
+// The explorer session in Node (fake-indexeddb, fake workers): it opens the cache and shows it, reads positions
+// the layout worker stored and never writes any itself, names a layout or crawl worker that fails instead of
+// waiting, and its subscribe/getSnapshot pair is what useSyncExternalStore needs.
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { prepareLayout } from '../../src/layout/input.ts';
+import { createLineageGraph } from '../../src/graph/graph.ts';
+import { encodeLineage } from '../../src/lineage/columnar.ts';
+import { cacheName, ForkscopeStore } from '../../src/store/db.ts';
+import { ExplorerSession } from '../../src/ui/session/explorer-session.ts';
+import type { ExplorerState } from '../../src/ui/session/explorer-state.ts';
+import type { CrawlSettings } from '../../src/workers/protocol.ts';
+import { smallLineage } from './fixtures.ts';
+import { FakeWorker, inProcessLayout, workerFactory } from './fake-workers.ts';
+import { snapshotInfo } from './journal-fixtures.ts';
+
+let n = 0;
+const freshHub = (): string => `http://hub-${++n}.test`;
+const seeds = { orgs: ['Qwen'], roots: [] };
+const settings = (hubUrl: string): CrawlSettings => ({
+  hubUrl,
+  dbName: cacheName(hubUrl),
+  quota: 1000,
+  windowMs: 300_000,
+  hubSizeEstimate: 1000,
+});
+
+/** The session's state once it satisfies `ok` (a test that never gets there fails by its timeout). */
+function until(session: ExplorerSession, ok: (s: ExplorerState) => boolean): Promise<ExplorerState> {
+  return new Promise((resolve) => {
+    const check = (): void => {
+      const s = session.getSnapshot();
+      if (!ok(s)) return;
+      stop();
+      resolve(s);
+    };
+    const stop = session.subscribe(check);
+    check();
+  });
+}
+
+async function cacheWithGraph(hubUrl: string): Promise<void> {
+  const store = await ForkscopeStore.open(cacheName(hubUrl));
+  await store.saveSnapshot(smallLineage(), snapshotInfo);
+  store.close();
+}
+
+const layoutKey = (): string => prepareLayout(createLineageGraph(smallLineage()), ['Qwen', 'other']).key;
+
+describe('the explorer session', () => {
+  it('shows the cache, reads the positions the layout worker stored, and never stores any itself', async () => {
+    const hub = freshHub();
+    await cacheWithGraph(hub);
+    const layout = inProcessLayout();
+    const session = new ExplorerSession({ layout: layout.create, crawl: workerFactory().create });
+    session.setFamilyOrder(['Qwen', 'other']);
+    const seen: ExplorerState[] = [];
+    const stop = session.subscribe(() => seen.push(session.getSnapshot()));
+    void session.open(hub);
+    const shown = await until(session, (s) => s.layout !== null);
+    expect(shown).toMatchObject({ phase: 'idle', info: snapshotInfo, storeProblem: null, layoutProblem: null });
+    expect(shown.layout?.ids).toEqual(
+      smallLineage()
+        .nodes.map((m) => m.id)
+        .sort(),
+    );
+    expect([shown.layout?.xy.length, shown.layout?.room.length]).toEqual([18, 9]);
+    expect(session.graph.order).toBe(9);
+    // Every change is a new snapshot object; after unsubscribing nothing more is told.
+    expect(new Set(seen).size).toBe(seen.length);
+    stop();
+    await layout.stored();
+    const store = await ForkscopeStore.open(cacheName(hub));
+    expect((await store.loadPositions(layoutKey()))?.length).toBe(27);
+    store.close();
+    session.close();
+
+    // Reopened: the positions come from the cache and no layout worker is started.
+    const again = inProcessLayout();
+    const reopened = new ExplorerSession({ layout: again.create, crawl: workerFactory().create });
+    reopened.setFamilyOrder(['Qwen', 'other']);
+    void reopened.open(hub);
+    const back = await until(reopened, (s) => s.layout !== null);
+    expect(Array.from(back.layout?.xy ?? [])).toEqual(Array.from(shown.layout?.xy ?? []));
+    expect(again.made).toHaveLength(0);
+    reopened.close();
+  });
+
+  it('writes no positions when the layout worker stores none: the page only reads the cache', async () => {
+    const hub = freshHub();
+    await cacheWithGraph(hub);
+    const layout = inProcessLayout({ store: false });
+    const session = new ExplorerSession({ layout: layout.create, crawl: workerFactory().create });
+    session.setFamilyOrder(['Qwen', 'other']);
+    void session.open(hub);
+    await until(session, (s) => s.layout !== null);
+    const store = await ForkscopeStore.open(cacheName(hub));
+    expect(await store.loadPositions(layoutKey())).toBeNull();
+    store.close();
+    session.close();
+  });
+
+  it.each([
+    ['throws', (w: FakeWorker) => w.fail('boom'), /The layout failed: boom\./, true],
+    [
+      'sends what cannot be read',
+      (w: FakeWorker) => w.dispatch(new Event('messageerror')),
+      /The layout failed: a message from the worker could not be read\./,
+      true,
+    ],
+    [
+      'cannot use the request',
+      (w: FakeWorker) => w.send({ id: -1, ok: false, message: 'the layout request has no id' }),
+      /The layout failed: the layout request has no id\./,
+      false,
+    ],
+  ])('names a layout worker that %s instead of waiting', async (_, act, words, ended) => {
+    const hub = freshHub();
+    await cacheWithGraph(hub);
+    const layout = workerFactory((_data, w) => act(w));
+    const session = new ExplorerSession({ layout: layout.create, crawl: workerFactory().create });
+    void session.open(hub);
+    const failed = await until(session, (s) => s.layoutProblem !== null);
+    expect(failed.layoutProblem).toMatch(words);
+    expect(failed.layoutProblem).toMatch(/The graph cannot be drawn\.$/);
+    expect(failed.layout).toBeNull();
+    expect(layout.made[0]?.terminated).toBe(ended);
+    // The next layout goes to a fresh worker when the last one was ended, else to the same one.
+    session.importSnapshot(smallLineage(), { hub, orgs: ['Qwen'], roots: [], crawledAt: snapshotInfo.crawledAt });
+    await expect.poll(() => layout.made.flatMap((w) => w.posted).length).toBe(2);
+    expect(layout.made).toHaveLength(ended ? 2 : 1);
+    session.close();
+  });
+
+  it('runs a crawl through its worker, shows what it finds, and names a crawl worker that fails', async () => {
+    const hub = freshHub();
+    const layout = inProcessLayout();
+    const crawl = workerFactory();
+    const session = new ExplorerSession({ layout: layout.create, crawl: crawl.create });
+    void session.open(hub);
+    await until(session, (s) => s.phase === 'idle');
+    // Pause and cancel never start a worker.
+    session.pause();
+    expect(crawl.made).toHaveLength(0);
+    session.startCrawl(seeds, settings(hub));
+    expect(crawl.made).toHaveLength(1);
+    expect(crawl.made[0]?.posted).toEqual([{ type: 'start', seeds, refresh: false, settings: settings(hub) }]);
+    const lineage = smallLineage();
+    const info = { ...snapshotInfo, hub };
+    crawl.made[0]?.send({ type: 'done', lineage: encodeLineage(lineage), info, requests: 7, report: null });
+    const done = await until(session, (s) => s.layout !== null);
+    expect(done).toMatchObject({ phase: 'idle', info, message: 'Crawl finished: 7 requests spent.' });
+
+    session.startCrawl(seeds, settings(hub), true);
+    crawl.made[0]?.fail('out of memory');
+    const failed = await until(session, (s) => s.phase === 'error');
+    expect(failed.message).toBe(
+      'The crawl stopped: out of memory. Everything fetched so far is kept; resume to go on.',
+    );
+    expect(crawl.made[0]?.terminated).toBe(true);
+    session.startCrawl(seeds, settings(hub));
+    expect(crawl.made).toHaveLength(2);
+    session.close();
+    expect(crawl.made[1]?.terminated).toBe(true);
+  });
+
+  it('keeps an imported snapshot on screen while crawl results arrive, and empties the cache on reset', async () => {
+    const hub = freshHub();
+    await cacheWithGraph(hub);
+    const crawl = workerFactory();
+    const session = new ExplorerSession({ layout: inProcessLayout().create, crawl: crawl.create });
+    void session.open(hub);
+    await until(session, (s) => s.layout?.ids.length === 9);
+    session.startCrawl(seeds, settings(hub));
+    const small = { nodes: smallLineage().nodes.slice(0, 2), edges: smallLineage().edges.slice(0, 1) };
+    session.importSnapshot(small, { hub, orgs: ['Qwen'], roots: [], crawledAt: snapshotInfo.crawledAt });
+    expect(crawl.made[0]?.posted.at(-1)).toEqual({ type: 'pause' });
+    await until(session, (s) => s.layout?.ids.length === 2);
+    crawl.made[0]?.send({ type: 'partial', lineage: encodeLineage(smallLineage()) });
+    crawl.made[0]?.send({ type: 'paused', requests: 3 });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(session.getSnapshot()).toMatchObject({ imported: true, phase: 'crawling' });
+    expect(session.getSnapshot().layout?.ids).toHaveLength(2);
+
+    await session.resetCache();
+    expect(session.getSnapshot()).toMatchObject({ phase: 'idle', info: null, layout: null, imported: false });
+    expect(session.getSnapshot().message).toBe('Cache emptied.');
+    expect(session.graph.order).toBe(0);
+    const store = await ForkscopeStore.open(cacheName(hub));
+    expect(await store.loadSnapshot()).toBeNull();
+    store.close();
+    session.close();
+  });
+});
