@@ -1,9 +1,10 @@
 // The application shell: header (search, Hub in use, settings), the families/encoding/filters panel, the
-// graph, the details of the selected model and the crawl status. View state lives here; the graph and the
-// workers live in useExplorer.
+// graph, the details of the selected model and the crawl status. View state lives here; the graph, the cache and
+// the workers live in the explorer session (session/explorer-session.ts, wrapped by useExplorer).
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LineageRenderer } from '../render/renderer.ts';
 import type { DynamicsView, ViewState } from '../view/state.ts';
+import { withStep } from '../view/history.ts';
 import { dataMovedOn } from '../view/permalink.ts';
 import type { AppLink } from '../view/url-codec.ts';
 import { filterOptions } from './filterOptions.ts';
@@ -107,7 +108,17 @@ export function App({ link, initial, onHub }: Props) {
     return () => window.removeEventListener('keydown', onKey);
   }, [patchView]);
 
-  usePermalinkSync(link, view, info?.crawledAt ?? null, settings.hubUrl, rendererRef, layout);
+  // Back and Forward bring back an entry's pick, focus and selection; the rest of the view stays.
+  const restoreStep = useCallback((entry: ViewState) => setView((v) => withStep(v, entry)), []);
+  const permalink = usePermalinkSync(
+    link,
+    view,
+    info?.crawledAt ?? null,
+    settings.hubUrl,
+    rendererRef,
+    layout,
+    restoreStep,
+  );
   // An imported snapshot brings its own families (legend, colours, exports follow them).
   const onImported = useCallback(
     (meta: { orgs: string[]; roots: string[] }) => patchView({ orgs: meta.orgs, roots: meta.roots }),
@@ -132,11 +143,12 @@ export function App({ link, initial, onHub }: Props) {
         onPick={pick}
         onOpenSnapshot={snapshots.open}
         onNotice={setNotice}
+        linkNow={permalink.linkNow}
         onSettings={() => setShowSettings(true)}
         onDynamics={() => patchDynamics({ open: !view.dynamics.open })}
       />
       <NoticeBanner
-        notices={[notice, movedOn]}
+        notices={[notice, movedOn, explorer.layoutProblem]}
         storeProblem={explorer.storeProblem}
         onEmptyCache={() => void explorer.resetCache()}
         onDismiss={() => (setNotice(null), setMovedSeen(true))}

@@ -19,6 +19,7 @@ interface Props {
   onPick(id: string): void;
   onOpenSnapshot: ShareProps['onOpenSnapshot'];
   onNotice: ShareProps['onNotice'];
+  linkNow: ShareProps['linkNow'];
   onSettings(): void;
   onDynamics(): void;
 }
@@ -56,6 +57,7 @@ export function AppHeader(p: Props) {
         hubUrl={p.hubUrl}
         onOpenSnapshot={p.onOpenSnapshot}
         onNotice={p.onNotice}
+        linkNow={p.linkNow}
       />
       <button type="button" onClick={p.onSettings}>
         Settings

@@ -20,9 +20,12 @@ interface Props {
   hubUrl: string;
   onOpenSnapshot(file: File): void;
   onNotice(message: string): void;
+  /** The link of the view as it is now (the address bar is written a moment after a change). */
+  linkNow(): string;
 }
 
-export function ShareActions({ graph, ids, view, selectedIds, info, hubUrl, onOpenSnapshot, onNotice }: Props) {
+export function ShareActions(props: Props) {
+  const { graph, ids, view, selectedIds, info, hubUrl, onOpenSnapshot, onNotice, linkNow } = props;
   const [format, setFormat] = useState<ExportFormat>('csv');
   const exportView = (): void => {
     const lineage = viewLineage(graph, ids, view, isEmptySelection(view.selection) ? null : selectedIds);
@@ -58,9 +61,10 @@ export function ShareActions({ graph, ids, view, selectedIds, info, hubUrl, onOp
     worker.postMessage(request, transferables(columnar));
   };
   const copyLink = (): void => {
-    void navigator.clipboard?.writeText(window.location.href).then(
+    const href = linkNow();
+    void navigator.clipboard?.writeText(href).then(
       () => onNotice('Link copied: it reopens this exact view.'),
-      () => onNotice(`Copy this link: ${window.location.href}`),
+      () => onNotice(`Copy this link: ${href}`),
     );
   };
 
