@@ -23,6 +23,8 @@ import { NoticeBanner } from './NoticeBanner.tsx';
 import { TokenQuestion } from './TokenQuestion.tsx';
 import { useExplorer } from './useExplorer.ts';
 import { useHubToken } from './useHubToken.ts';
+import { usePublishedData } from './usePublishedData.ts';
+import { NewerData } from './NewerData.tsx';
 
 const DynamicsPanel = lazy(() => import('./dynamics/DynamicsPanel.tsx'));
 
@@ -68,14 +70,27 @@ export function App({ link, initial, onHub }: Props) {
   const seeds = useMemo(() => ({ orgs: view.orgs, roots: view.roots }), [view.orgs, view.roots]);
   const seedsKey = JSON.stringify(seeds);
   const crawledKey = info ? JSON.stringify({ orgs: info.orgs, roots: info.roots }) : null;
+  // [#11] A published lineage dataset opens before any crawl (usePublishedData.ts says which, and when).
+  const addNotice = useCallback((m: string) => setNotice((n) => (n ? `${n} ${m}` : m)), []);
+  const data = usePublishedData({
+    explorer,
+    link,
+    dataset: settings.dataset,
+    hubUrl: settings.hubUrl,
+    token,
+    asking: Boolean(hubToken.asking),
+    onNotice: addNotice,
+    onSeeds: (s) => patchView({ orgs: s.orgs, roots: s.roots }),
+  });
 
   useEffect(() => {
     // Crawl when nothing is cached, or when the families differ from what the cache holds.
     // A token saved for another Hub waits for the researcher's answer before anything is sent.
     if (phase !== 'idle' || explorer.storeProblem || explorer.imported || link.snap || hubToken.asking) return;
+    if (data.holdCrawl) return;
     // No families means nothing to crawl: the cached graph stays rather than being replaced by an empty one.
     if (crawledKey !== seedsKey && seeds.orgs.length + seeds.roots.length > 0) explorer.startCrawl(seeds);
-  }, [phase, crawledKey, seedsKey, explorer.storeProblem, hubToken.asking]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [phase, crawledKey, seedsKey, explorer.storeProblem, hubToken.asking, data.holdCrawl]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const [pathFrom, setPathFrom] = useState<string | null>(null);
   const selectedIds = useMemo(
@@ -107,7 +122,7 @@ export function App({ link, initial, onHub }: Props) {
     return () => window.removeEventListener('keydown', onKey);
   }, [patchView]);
 
-  usePermalinkSync(link, view, info?.crawledAt ?? null, settings.hubUrl, rendererRef, layout);
+  usePermalinkSync(link, view, info?.crawledAt ?? null, settings.hubUrl, rendererRef, layout, data.shown);
   // An imported snapshot brings its own families (legend, colours, exports follow them).
   const onImported = useCallback(
     (meta: { orgs: string[]; roots: string[] }) => patchView({ orgs: meta.orgs, roots: meta.roots }),
@@ -141,6 +156,7 @@ export function App({ link, initial, onHub }: Props) {
         onEmptyCache={() => void explorer.resetCache()}
         onDismiss={() => (setNotice(null), setMovedSeen(true))}
       />
+      {data.newer && <NewerData newer={data.newer} onTake={data.takeNewer} />}
       {snapshots.loading && (
         <p className="banner" role="status" data-testid="snapshot-progress">
           {describeLoading(snapshots.loading)}

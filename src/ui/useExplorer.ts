@@ -10,10 +10,12 @@ import type { Lineage } from '../lineage/types.ts';
 import { prepareLayout } from '../layout/input.ts';
 import { decodeLineage } from '../lineage/columnar.ts';
 import { cacheName, deleteCache, ForkscopeStore, StoreError, type SnapshotInfo } from '../store/db.ts';
-import type { CrawlCommand, CrawlEvent, CrawlReport, RetryNotice } from '../workers/protocol.ts';
+import type { CrawlCommand, CrawlEvent, CrawlReport, CrawlSettings, RetryNotice } from '../workers/protocol.ts';
 import { crawlEventPatch } from './crawlEvents.ts';
 import { runLayout } from './runLayout.ts';
 import type { HubSettings } from './settings.ts';
+import { dataLoadAfter, describeDataRefresh, type DataLoad } from './dataEvents.ts';
+import type { DataRef } from '../lineage/data-ref.ts';
 
 export type CrawlPhase = 'opening' | 'idle' | 'crawling' | 'paused' | 'busy' | 'error';
 
@@ -38,6 +40,8 @@ export interface ExplorerState {
   retry: RetryNotice | null;
   /** What the last finished crawl reported besides its graph. */
   report: CrawlReport | null;
+  /** [#11] Opening a published lineage dataset: its progress, then whether it opened. */
+  dataLoad: DataLoad | null;
 }
 
 /** What an imported snapshot says about itself. */
@@ -50,6 +54,8 @@ export interface Explorer extends ExplorerState {
   cancel(): void;
   resetCache(): Promise<void>;
   importSnapshot(lineage: Lineage, meta: SnapshotMeta): void;
+  /** [#11] Opens a published dataset; `keep` makes it the cache (then `refresh` lists what is new since). */
+  openData(ref: DataRef, options: { keep: boolean; refresh: boolean; quietMissing: boolean }): void;
 }
 
 const INITIAL: ExplorerState = {
@@ -62,6 +68,7 @@ const INITIAL: ExplorerState = {
   imported: false,
   retry: null,
   report: null,
+  dataLoad: null,
 };
 
 export function useExplorer(settings: HubSettings, token: string | null, familyOrder: readonly string[]): Explorer {
@@ -72,6 +79,8 @@ export function useExplorer(settings: HubSettings, token: string | null, familyO
   const layoutSeq = useRef(0);
   const shownSeq = useRef(0);
   const importedRef = useRef(false);
+  /** [#11] The dataset being opened, and the models its snapshot held while its refresh runs. */
+  const dataRef = useRef<{ ref: DataRef; quietMissing: boolean; before: number | null } | null>(null);
   const resetRef = useRef(false);
   const [epoch, setEpoch] = useState(0);
   const [state, setState] = useState<ExplorerState>(INITIAL);
@@ -126,6 +135,23 @@ export function useExplorer(settings: HubSettings, token: string | null, familyO
         ev.type === 'partial' || ev.type === 'done' || ev.type === 'paused' || ev.type === 'cancelled';
       if (importedRef.current && replacesView) return;
       if (ev.type === 'partial' || ev.type === 'done') void showLineage(decodeLineage(ev.lineage));
+      // [#11] Data events: the snapshot is shown at once (as the cache, or only shown); a refresh says what it added.
+      const opening = dataRef.current;
+      if (opening && (ev.type === 'data-progress' || ev.type === 'data-loaded' || ev.type === 'data-failed')) {
+        const dataLoad = dataLoadAfter(ev, opening.ref, opening.quietMissing);
+        if (ev.type === 'data-failed') return patch({ phase: 'idle', dataLoad });
+        if (ev.type === 'data-progress') return patch({ dataLoad });
+        opening.before = ev.refreshing ? ev.info.nodes : null;
+        if (!ev.kept) importedRef.current = true;
+        patch({ dataLoad, info: ev.info, imported: !ev.kept, phase: ev.refreshing ? 'crawling' : 'idle' });
+        return void showLineage(decodeLineage(ev.lineage), !ev.kept);
+      }
+      if (ev.type === 'done' && opening?.before != null) {
+        const message = describeDataRefresh(ev.info, opening.before, ev.requests, Date.now());
+        opening.before = null;
+        patch({ ...crawlEventPatch(ev), message });
+        return;
+      }
       if (ev.type === 'lock-freed') void showCache().catch(() => undefined);
       const next = crawlEventPatch(ev);
       if (next) patch(next);
@@ -165,21 +191,24 @@ export function useExplorer(settings: HubSettings, token: string | null, familyO
   }, [patch, showLineage, showCache, hubUrl, epoch]);
 
   const post = (cmd: CrawlCommand): void => crawlRef.current?.postMessage(cmd);
+  const crawlSettings = (): CrawlSettings => ({
+    hubUrl: settings.hubUrl,
+    dbName: cacheName(settings.hubUrl),
+    ...(token ? { token } : {}),
+    quota: settings.quota,
+    windowMs: settings.windowSeconds * 1000,
+    hubSizeEstimate: settings.hubSizeEstimate,
+  });
   const startCrawl = (seeds: Seeds, refresh = false): void => {
     patch({ phase: 'crawling', message: null, retry: null });
-    post({
-      type: 'start',
-      seeds,
-      refresh,
-      settings: {
-        hubUrl: settings.hubUrl,
-        dbName: cacheName(settings.hubUrl),
-        ...(token ? { token } : {}),
-        quota: settings.quota,
-        windowMs: settings.windowSeconds * 1000,
-        hubSizeEstimate: settings.hubSizeEstimate,
-      },
-    });
+    post({ type: 'start', seeds, refresh, settings: crawlSettings() });
+  };
+  const openData = (ref: DataRef, options: { keep: boolean; refresh: boolean; quietMissing: boolean }): void => {
+    dataRef.current = { ref, quietMissing: options.quietMissing, before: null };
+    const dataLoad: DataLoad = { state: 'loading', ref, phase: 'resolving', loaded: 0, total: 0 };
+    patch({ phase: 'opening', message: null, retry: null, dataLoad });
+    const { keep, refresh } = options;
+    post({ type: 'open-data', data: ref, keep, refresh, settings: crawlSettings() });
   };
   const importSnapshot = (lineage: Lineage, meta: SnapshotMeta): void => {
     // A running crawl is paused (its journal kept), and its results no longer replace what is shown.
@@ -204,5 +233,6 @@ export function useExplorer(settings: HubSettings, token: string | null, familyO
     cancel: () => post({ type: 'cancel' }),
     resetCache,
     importSnapshot,
+    openData,
   };
 }

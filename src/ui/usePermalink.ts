@@ -8,6 +8,7 @@ import type { ViewState } from '../view/state.ts';
 import { encodeLink, type AppLink } from '../view/url-codec.ts';
 import { PUBLIC_HUB } from './settings.ts';
 import type { Layout } from './useExplorer.ts';
+import type { DataRef } from '../lineage/data-ref.ts';
 
 export function usePermalinkSync(
   link: AppLink,
@@ -16,6 +17,8 @@ export function usePermalinkSync(
   hubUrl: string,
   rendererRef: RefObject<LineageRenderer | null>,
   layout: Layout | null,
+  /** [#11] The published dataset and revision the data shown came from, or null for crawled data. */
+  data: DataRef | null = null,
 ): void {
   const cameraRef = useRef<CameraView | null>(link.camera);
   const pendingCamera = useRef<CameraView | null>(link.camera);
@@ -45,10 +48,11 @@ export function usePermalinkSync(
         hub: hubUrl,
         defaultHub: PUBLIC_HUB,
         snap: link.snap,
+        data,
       });
       const query = q.toString();
       window.history.replaceState(null, '', query ? `?${query}` : window.location.pathname);
     }, 250);
     return () => clearTimeout(timer);
-  }, [view, crawledAt, hubUrl, urlTick, link.snap]);
+  }, [view, crawledAt, hubUrl, urlTick, link.snap, data?.repo, data?.revision]); // eslint-disable-line react-hooks/exhaustive-deps
 }
