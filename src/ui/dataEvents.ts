@@ -56,12 +56,9 @@ export function describeOrigin(d: DataOrigin, now: number): string {
   return `published data ${d.repo}@${shortRevision(d.revision)}, ${ageOf(d.watermark, now)} old (the Hub up to ${utc(d.watermark)})`;
 }
 
-/** What a finished refresh of published data says: how old the snapshot is and what the refresh added. */
-export function describeDataRefresh(info: SnapshotInfo, before: number, requests: number, now: number): string {
-  const d = info.dataset;
+/** What a finished refresh of published data says (the status beside it says how old the snapshot is). */
+export function describeDataRefresh(info: SnapshotInfo, before: number, requests: number): string {
   const added = info.nodes - before;
-  const what = `the refresh added ${added.toLocaleString('en')} model${added === 1 ? '' : 's'} in ${requests.toLocaleString('en')} request${requests === 1 ? '' : 's'}`;
-  return d
-    ? `The published data is ${ageOf(d.watermark, now)} old; ${what}.`
-    : `${what[0]?.toUpperCase()}${what.slice(1)}.`;
+  const n = (k: number, what: string): string => `${k.toLocaleString('en')} ${what}${k === 1 ? '' : 's'}`;
+  return `The refresh added ${n(added, 'model')} in ${n(requests, 'request')}.`;
 }

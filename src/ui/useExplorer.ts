@@ -147,7 +147,7 @@ export function useExplorer(settings: HubSettings, token: string | null, familyO
         return void showLineage(decodeLineage(ev.lineage), !ev.kept);
       }
       if (ev.type === 'done' && opening?.before != null) {
-        const message = describeDataRefresh(ev.info, opening.before, ev.requests, Date.now());
+        const message = describeDataRefresh(ev.info, opening.before, ev.requests);
         opening.before = null;
         patch({ ...crawlEventPatch(ev), message });
         return;

@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 
 const status = (page: import('playwright-core').Page) => page.getByTestId('crawl-status');
-const REFRESHED = /the refresh added ([\d,]+) models? in ([\d,]+) requests?/;
+const REFRESHED = /The refresh added ([\d,]+) models? in ([\d,]+) requests?/;
 const num = (s: string | undefined): number => Number((s ?? '').replaceAll(',', ''));
 
 describe('published lineage snapshots', () => {
