@@ -71,17 +71,8 @@ export function App({ link, initial, onHub }: Props) {
   const seedsKey = JSON.stringify(seeds);
   const crawledKey = info ? JSON.stringify({ orgs: info.orgs, roots: info.roots }) : null;
   // [#11] A published lineage dataset opens before any crawl (usePublishedData.ts says which, and when).
-  const addNotice = useCallback((m: string) => setNotice((n) => (n ? `${n} ${m}` : m)), []);
-  const data = usePublishedData({
-    explorer,
-    link,
-    dataset: settings.dataset,
-    hubUrl: settings.hubUrl,
-    token,
-    asking: Boolean(hubToken.asking),
-    onNotice: addNotice,
-    onSeeds: (s) => patchView({ orgs: s.orgs, roots: s.roots }),
-  });
+  const asking = Boolean(hubToken.asking);
+  const data = usePublishedData({ explorer, link, settings, token, asking, setNotice, onSeeds: patchView });
 
   useEffect(() => {
     // Crawl when nothing is cached, or when the families differ from what the cache holds.

@@ -6,13 +6,14 @@
 // - a crawled cache stays, and a link's dataset is only shown beside it (the cache is not replaced).
 // Until that is decided, and while the dataset loads, the app does not start a crawl (`holdCrawl`). A dataset that
 // cannot be opened says why (the default one, when absent, only in the status) and the app crawls.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import { formatDataRef, parseDataRef, shortRevision, type DataRef } from '../lineage/data-ref.ts';
 import { newerSnapshot, type NewerSnapshot } from '../snapshot/load.ts';
 import { DEFAULT_DATASET } from '../snapshot/default.ts';
 import { defaultView } from '../view/state.ts';
 import type { AppLink } from '../view/url-codec.ts';
 import type { Explorer } from './useExplorer.ts';
+import type { HubSettings } from './settings.ts';
 
 const isCommit = (rev: string | undefined): boolean => rev !== undefined && /^[0-9a-f]{40}$/.test(rev);
 const utc = (iso: string): string => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
@@ -20,13 +21,13 @@ const utc = (iso: string): string => `${iso.slice(0, 16).replace('T', ' ')} UTC`
 interface Options {
   explorer: Explorer;
   link: AppLink;
-  /** The settings' dataset: OWNER/NAME, or '' for none. */
-  dataset: string;
-  hubUrl: string;
+  /** The Hub, and the settings' dataset (OWNER/NAME, or '' for none). */
+  settings: Pick<HubSettings, 'hubUrl' | 'dataset'>;
   token: string | null;
   /** A token question is open: nothing is sent until it is answered. */
   asking: boolean;
-  onNotice(message: string): void;
+  /** The app's notice, which a dataset's message is added to. */
+  setNotice: Dispatch<SetStateAction<string | null>>;
   /** The dataset's families, adopted when the link named none. */
   onSeeds(seeds: { orgs: string[]; roots: string[] }): void;
 }
@@ -42,8 +43,10 @@ export interface PublishedData {
 
 export function usePublishedData(o: Options): PublishedData {
   const { explorer, link } = o;
-  const wanted = link.snap ? null : (link.data ?? parseDataRef(o.dataset));
-  const explicit = link.data !== null || o.dataset !== DEFAULT_DATASET;
+  const { hubUrl, dataset } = o.settings;
+  const notice = (m: string): void => o.setNotice((n) => (n ? `${n} ${m}` : m));
+  const wanted = link.snap ? null : (link.data ?? parseDataRef(dataset));
+  const explicit = link.data !== null || dataset !== DEFAULT_DATASET;
   const [newer, setNewer] = useState<PublishedData['newer']>(null);
   const checked = useRef<string | null>(null);
   const { phase, info, storeProblem, dataLoad } = explorer;
@@ -80,7 +83,7 @@ export function usePublishedData(o: Options): PublishedData {
     if (link.view.orgs.join() === d.orgs.join() && link.view.roots.length === 0)
       o.onSeeds({ orgs: info.orgs, roots: info.roots });
     if (link.data?.revision && link.crawledAt && origin && Date.parse(link.crawledAt) > Date.parse(info.crawledAt))
-      o.onNotice(
+      notice(
         `This link was made on ${origin.repo}@${shortRevision(origin.revision)} brought up to date on ${utc(link.crawledAt)}; shown is that published revision alone (no crawl), so models made since ${utc(origin.watermark)} may be missing.`,
       );
   }, [dataLoad, info]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -88,7 +91,7 @@ export function usePublishedData(o: Options): PublishedData {
   // A dataset that could not be opened: a notice, unless it is the default one and simply absent.
   useEffect(() => {
     if (dataLoad?.state === 'failed' && !dataLoad.quiet)
-      o.onNotice(
+      notice(
         `The lineage dataset ${formatDataRef(dataLoad.ref)} could not be opened: ${dataLoad.message} Crawling instead.`,
       );
   }, [dataLoad]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -99,7 +102,7 @@ export function usePublishedData(o: Options): PublishedData {
     checked.current = origin.revision;
     // The latest was just resolved when it loaded: nothing newer to ask about.
     if (dataLoad?.state === 'loaded' && !isCommit(dataLoad.ref.revision)) return;
-    const source = { hubUrl: o.hubUrl, repo: origin.repo, fetch: globalThis.fetch.bind(globalThis) };
+    const source = { hubUrl, repo: origin.repo, fetch: globalThis.fetch.bind(globalThis) };
     void newerSnapshot(o.token ? { ...source, accessToken: o.token } : source, origin.revision)
       .then((n) => setNewer(n && { ...n, repo: origin.repo }))
       .catch(() => undefined);
