@@ -175,6 +175,7 @@ export function useExplorer(settings: HubSettings, token: string | null, familyO
         });
         if (disposed) return store.close();
         storeRef.current = store;
+        patch({ dataLoad: null }); // [#11] a new cache (another Hub, or emptied) has opened no dataset yet
         await showCache();
       } catch (e) {
         const message = e instanceof StoreError ? e.message : `The cache could not be read: ${(e as Error).message}`;

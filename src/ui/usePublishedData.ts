@@ -3,7 +3,8 @@
 // - an empty cache opens the dataset and keeps it (a named revision as it is; else the latest, then refreshed);
 // - a cache that came from a dataset stays, unless the link or the settings name another dataset or revision;
 //   its revision is compared with the dataset's newest, and a newer one is offered;
-// - a crawled cache stays, and a link's dataset is only shown beside it (the cache is not replaced).
+// - a crawled cache stays, and a link's dataset is only shown beside it (the cache is not replaced); a dataset
+//   chosen in the settings replaces it.
 // Until that is decided, and while the dataset loads, the app does not start a crawl (`holdCrawl`). A dataset that
 // cannot be opened says why (the default one, when absent, only in the status) and the app crawls.
 import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
@@ -53,9 +54,10 @@ export function usePublishedData(o: Options): PublishedData {
   const origin = info?.dataset ?? null;
   const pinned = isCommit(wanted?.revision);
   // What the open cache calls for: keep the dataset as the cache, only show it beside a crawled cache, or nothing.
+  // Once asked for, the explorer holds the load's state (an emptied cache or another Hub forgets it, and asks again).
+  const tried = dataLoad !== null && dataLoad.ref.repo === wanted?.repo;
   const plan: 'keep' | 'show' | null =
-    // Once asked for, the explorer holds the load's state (an emptied cache forgets it, and asks again).
-    !wanted || dataLoad
+    !wanted || tried
       ? null
       : !info
         ? 'keep'
@@ -65,7 +67,9 @@ export function usePublishedData(o: Options): PublishedData {
             : null
           : link.data
             ? 'show'
-            : null;
+            : explicit
+              ? 'keep'
+              : null;
 
   useEffect(() => {
     if (!plan || !wanted || phase !== 'idle' || storeProblem || o.asking) return;

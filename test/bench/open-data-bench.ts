@@ -114,11 +114,23 @@ async function visit(
   }
 }
 
+/** Node's fetch, tried again after a network error: a kept-alive socket the local Hub closed a moment before
+ * fails the first request on it (it is not the loader that is measured for that). */
+const retrying: typeof fetch = async (input, init) => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(input, init);
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
+};
+
 /** The published snapshot's bytes and load against the JSON snapshot of the same lineage (medians of three). */
 async function snapshotSizes(
   hub: LocalHub,
 ): Promise<Pick<OpenDataBench, 'parquetBytes' | 'jsonBytes' | 'snapshotModels' | 'loadMs' | 'jsonParseMs'>> {
-  const load = () => loadPublishedSnapshot({ hubUrl: hub.url, repo: DEMO_DATASET, fetch });
+  const load = () => loadPublishedSnapshot({ hubUrl: hub.url, repo: DEMO_DATASET, fetch: retrying });
   const loaded = await load();
   const { manifest, lineage } = loaded;
   const meta = { hub: manifest.hub, ...manifest.seeds, crawledAt: manifest.crawl.finishedAt };
