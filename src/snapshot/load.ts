@@ -3,8 +3,8 @@
 // bytes), check each table's SHA-256 against the manifest, and decode to a Lineage. Every failure is a
 // DatasetReadError: `missing` (no such dataset, revision or file), `private` (401/403), `malformed` (a file that
 // is not what it claims), `unreachable` (network, 5xx).
-// Its own folder: the one place that joins the Hub's dataset reads (src/hub) with the snapshot codec (src/export),
-// and where the app's "load, then refresh from the watermark" will live.
+// Its own folder: the one place that joins the Hub's dataset reads (src/hub) with the snapshot codec (src/export).
+// The app's crawl worker (src/workers/open-data.ts) loads with it, then seeds the crawl journal and refreshes.
 import { datasetFile, datasetRevision, DatasetReadError, type DatasetSource } from '../hub/dataset-files.ts';
 import {
   LATEST_PATH,
@@ -17,26 +17,9 @@ import {
 import { ParquetTableError, readEdgesParquet, readNodesParquet } from '../export/parquet.ts';
 import type { Lineage } from '../lineage/types.ts';
 
+export { formatDataRef, parseDataRef, type DataRef } from '../lineage/data-ref.ts';
+
 export { DatasetReadError };
-
-export interface DataRef {
-  repo: string;
-  /** A branch or commit oid; absent means the newest (`main`). */
-  revision?: string;
-}
-
-const REF = /^([\w.-]+\/[\w.-]+)(?:@([\w.-]+))?$/;
-
-/** Parses `OWNER/NAME[@REVISION]` (the `?data=` value); null when it is not one. */
-export function parseDataRef(text: string): DataRef | null {
-  const m = REF.exec(text.trim());
-  if (!m || m[1]?.includes('..')) return null;
-  return m[2] ? { repo: m[1] as string, revision: m[2] } : { repo: m[1] as string };
-}
-
-export function formatDataRef(ref: DataRef): string {
-  return ref.revision ? `${ref.repo}@${ref.revision}` : ref.repo;
-}
 
 export interface LoadProgress {
   phase: 'resolving' | 'downloading' | 'decoding';
@@ -52,6 +35,8 @@ export interface PublishedSnapshot {
   ref: { repo: string; revision: string };
   /** The snapshot's folder inside the dataset, e.g. `snapshots/20261201T152000Z`. */
   folder: string;
+  /** When it was published (latest.json). */
+  publishedAt: string;
 }
 
 export interface LoadOptions extends DatasetSource {
@@ -109,5 +94,26 @@ export async function loadPublishedSnapshot(options: LoadOptions): Promise<Publi
   const stray = lineage.edges.find((e) => !ids.has(e.parent) || !ids.has(e.child));
   if (stray)
     throw new DatasetReadError('malformed', `edges.parquet: ${stray.parent} → ${stray.child} names an unknown model`);
-  return { lineage, manifest, ref: { repo: source.repo, revision: commit }, folder: latest.path };
+  return {
+    lineage,
+    manifest,
+    ref: { repo: source.repo, revision: commit },
+    folder: latest.path,
+    publishedAt: latest.publishedAt,
+  };
+}
+
+export interface NewerSnapshot {
+  revision: string;
+  publishedAt: string;
+  watermark: string;
+}
+
+/** Whether the dataset's `main` holds a newer snapshot than the commit `known`: one request when it does not
+ * (the head is still that commit), two when it moved (its latest.json says what it holds now). */
+export async function newerSnapshot(source: DatasetSource, known: string): Promise<NewerSnapshot | null> {
+  const head = await datasetRevision(source, 'main');
+  if (head === known) return null;
+  const latest = parsed(parseLatest(await jsonFile(source, head, LATEST_PATH)));
+  return { revision: head, publishedAt: latest.publishedAt, watermark: latest.watermark };
 }

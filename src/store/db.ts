@@ -8,9 +8,9 @@ import type { CrawlJournal, CrawlRecord, CrawlState } from '../crawl/records.ts'
 import type { Lineage } from '../lineage/types.ts';
 import { decodeLineage, encodeLineage, type ColumnarLineage } from '../lineage/columnar.ts';
 import { StoreCorruptError, StoreError } from './errors.ts';
-import { parseJournal, parseSnapshotInfo, type SnapshotInfo } from './validate.ts';
+import { parseJournal, parseSnapshotInfo, type DataOrigin, type SnapshotInfo } from './validate.ts';
 
-export { StoreCorruptError, StoreError, type SnapshotInfo };
+export { StoreCorruptError, StoreError, type DataOrigin, type SnapshotInfo };
 
 export const DB_VERSION = 1;
 

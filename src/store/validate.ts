@@ -3,6 +3,7 @@
 import { parseRecords } from '../crawl/record-check.ts';
 import { parseCrawlState, type CrawlRecord, type CrawlState } from '../crawl/records.ts';
 import { parseHubDerivatives, type HubDerivatives } from '../lineage/hub-derivatives.ts';
+import { isRepoId } from '../lineage/repo-id.ts';
 import { StoreCorruptError } from './errors.ts';
 
 export interface SnapshotInfo {
@@ -15,6 +16,35 @@ export interface SnapshotInfo {
   edges: number;
   /** The Hub-wide count of new derivatives, when the crawl swept the Hub. */
   hubDerivatives?: HubDerivatives;
+  /** The published lineage dataset the graph was opened from (then maybe refreshed): absent for a crawl. */
+  dataset?: DataOrigin;
+}
+
+export interface DataOrigin {
+  /** `owner/name` of the dataset. */
+  repo: string;
+  /** The commit it was read at: what a permalink pins. */
+  revision: string;
+  publishedAt: string;
+  /** Models created from here on came from the refresh, not the snapshot. */
+  watermark: string;
+  /** Models the snapshot held, so the status can say what refreshes added. */
+  nodes: number;
+}
+
+function isDataOrigin(v: unknown): v is DataOrigin {
+  if (typeof v !== 'object' || v === null) return false;
+  const d = v as Partial<Record<keyof DataOrigin, unknown>>;
+  const time = (t: unknown): boolean => typeof t === 'string' && Number.isFinite(Date.parse(t));
+  return (
+    typeof d.repo === 'string' &&
+    isRepoId(d.repo) &&
+    typeof d.revision === 'string' &&
+    /^[0-9a-f]{40}$/.test(d.revision) &&
+    time(d.publishedAt) &&
+    time(d.watermark) &&
+    count(d.nodes)
+  );
 }
 
 const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
@@ -27,11 +57,15 @@ export function parseSnapshotInfo(raw: unknown): SnapshotInfo | null {
   if (i.v !== 1 || typeof i.hub !== 'string' || typeof i.crawledAt !== 'string') return null;
   if (!strings(i.orgs) || !strings(i.roots) || !count(i.nodes) || !count(i.edges)) return null;
   // A table that does not parse is dropped (the Hub-wide shares are then not offered); the graph still opens.
-  if (i.hubDerivatives !== undefined && !parseHubDerivatives(i.hubDerivatives).ok) {
-    const { hubDerivatives: _dropped, ...rest } = i;
-    return rest as SnapshotInfo;
-  }
-  return i as SnapshotInfo;
+  const { hubDerivatives, dataset, ...rest } = i;
+  return {
+    ...(rest as SnapshotInfo),
+    ...(hubDerivatives !== undefined && parseHubDerivatives(hubDerivatives).ok
+      ? { hubDerivatives: hubDerivatives as HubDerivatives }
+      : {}),
+    // A dataset origin that does not parse is dropped: the graph still opens, as a crawl's would.
+    ...(isDataOrigin(dataset) ? { dataset } : {}),
+  };
 }
 
 /** The saved crawl: null when there is none; the pages must be valid and have a state to belong to. */

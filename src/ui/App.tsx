@@ -24,6 +24,8 @@ import { NoticeBanner } from './NoticeBanner.tsx';
 import { TokenQuestion } from './TokenQuestion.tsx';
 import { useExplorer } from './useExplorer.ts';
 import { useHubToken } from './useHubToken.ts';
+import { usePublishedData } from './usePublishedData.ts';
+import { NewerData } from './NewerData.tsx';
 
 const DynamicsPanel = lazy(() => import('./dynamics/DynamicsPanel.tsx'));
 
@@ -69,14 +71,18 @@ export function App({ link, initial, onHub }: Props) {
   const seeds = useMemo(() => ({ orgs: view.orgs, roots: view.roots }), [view.orgs, view.roots]);
   const seedsKey = JSON.stringify(seeds);
   const crawledKey = info ? JSON.stringify({ orgs: info.orgs, roots: info.roots }) : null;
+  // [#11] A published lineage dataset opens before any crawl (usePublishedData.ts says which, and when).
+  const asking = Boolean(hubToken.asking);
+  const data = usePublishedData({ explorer, link, settings, token, asking, setNotice, onSeeds: patchView });
 
   useEffect(() => {
     // Crawl when nothing is cached, or when the families differ from what the cache holds.
     // A token saved for another Hub waits for the researcher's answer before anything is sent.
     if (phase !== 'idle' || explorer.storeProblem || explorer.imported || link.snap || hubToken.asking) return;
+    if (data.holdCrawl) return;
     // No families means nothing to crawl: the cached graph stays rather than being replaced by an empty one.
     if (crawledKey !== seedsKey && seeds.orgs.length + seeds.roots.length > 0) explorer.startCrawl(seeds);
-  }, [phase, crawledKey, seedsKey, explorer.storeProblem, hubToken.asking]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [phase, crawledKey, seedsKey, explorer.storeProblem, hubToken.asking, data.holdCrawl]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const [pathFrom, setPathFrom] = useState<string | null>(null);
   const selectedIds = useMemo(
@@ -118,6 +124,7 @@ export function App({ link, initial, onHub }: Props) {
     rendererRef,
     layout,
     restoreStep,
+    data.shown,
   );
   // An imported snapshot brings its own families (legend, colours, exports follow them).
   const onImported = useCallback(
@@ -153,6 +160,7 @@ export function App({ link, initial, onHub }: Props) {
         onEmptyCache={() => void explorer.resetCache()}
         onDismiss={() => (setNotice(null), setMovedSeen(true))}
       />
+      {data.newer && <NewerData newer={data.newer} onTake={data.takeNewer} />}
       {snapshots.loading && (
         <p className="banner" role="status" data-testid="snapshot-progress">
           {describeLoading(snapshots.loading)}

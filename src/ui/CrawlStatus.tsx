@@ -1,7 +1,9 @@
 // The crawl's progress: models kept, requests spent, what is left and the ETA under the quota, with pause,
 // resume and cancel; a Hub that fails (what is retried, when) and what the last crawl reported (malformed items,
 // junk entries). Announced politely to screen readers.
+import { useState } from 'react';
 import { describeReport, describeRetry } from './crawlEvents.ts';
+import { describeDataLoad, describeOrigin } from './dataEvents.ts';
 import type { Explorer } from './useExplorer.ts';
 
 interface Props {
@@ -12,10 +14,19 @@ interface Props {
 }
 
 export function CrawlStatus({ explorer, hubUrl, onResume, onRefresh }: Props) {
+  // How old published data is, counted from when the page opened.
+  const [now] = useState(() => Date.now());
   const { phase, progress, message, info } = explorer;
   const crawling = phase === 'crawling';
   const total = progress ? progress.pages + progress.queue : 0;
   const report = describeReport(explorer.report);
+  // [#11] A published dataset loading (in bytes), or the default one absent (said while the crawl runs).
+  const load = explorer.dataLoad;
+  const dataNote =
+    load && (load.state === 'loading' || (load.state === 'failed' && load.quiet && crawling))
+      ? describeDataLoad(load)
+      : null;
+  const origin = info?.dataset ? ` · ${describeOrigin(info.dataset, now)}` : '';
   return (
     <section className="crawl-status" data-testid="crawl-status" aria-live="polite" aria-label="Crawl status">
       {explorer.retry && (
@@ -31,17 +42,20 @@ export function CrawlStatus({ explorer, hubUrl, onResume, onRefresh }: Props) {
             {progress.requests.toLocaleString('en')} requests · {progress.queue.toLocaleString('en')} to go · ETA{' '}
             {formatEta(progress.etaMs)}
             {message ? ` · ${message}` : ''}
+            {dataNote ? ` · ${dataNote}` : ''}
           </span>
         </>
       ) : (
         <span>
-          {phase === 'opening'
-            ? 'Opening the cache…'
-            : info
-              ? `${info.nodes.toLocaleString('en')} models, ${info.edges.toLocaleString('en')} edges, crawled ${info.crawledAt.slice(0, 16).replace('T', ' ')} UTC`
-              : crawling
-                ? 'Starting the crawl…'
-                : 'Nothing crawled yet.'}
+          {dataNote && !crawling
+            ? dataNote
+            : phase === 'opening'
+              ? 'Opening the cache…'
+              : info
+                ? `${info.nodes.toLocaleString('en')} models, ${info.edges.toLocaleString('en')} edges, crawled ${info.crawledAt.slice(0, 16).replace('T', ' ')} UTC${origin}`
+                : crawling
+                  ? 'Starting the crawl…'
+                  : 'Nothing crawled yet.'}
           {message ? ` ${message}` : ''}
         </span>
       )}

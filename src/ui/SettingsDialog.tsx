@@ -1,7 +1,14 @@
 // Hub settings: the Hub URL, an optional access token (kept in memory unless the user chooses otherwise; never
 // put in a URL; bound to the Hub it is saved with) and the request quota. Inputs are bounded, with a message.
 import { useState } from 'react';
-import { isTokenText, MAX_TOKEN, parseHubUrl, type HubSettings, type TokenPersistence } from './settings.ts';
+import {
+  isDatasetSetting,
+  isTokenText,
+  MAX_TOKEN,
+  parseHubUrl,
+  type HubSettings,
+  type TokenPersistence,
+} from './settings.ts';
 
 interface Props {
   settings: HubSettings;
@@ -13,6 +20,7 @@ interface Props {
 export function SettingsDialog({ settings, token, onSave, onClose }: Props) {
   const [hub, setHub] = useState(settings.hubUrl);
   const [quota, setQuota] = useState(String(settings.quota));
+  const [dataset, setDataset] = useState(settings.dataset);
   const [tok, setTok] = useState(token ?? '');
   const [persist, setPersist] = useState<TokenPersistence>(settings.tokenPersistence);
   const [problem, setProblem] = useState<string | null>(null);
@@ -25,7 +33,9 @@ export function SettingsDialog({ settings, token, onSave, onClose }: Props) {
     if (tok.trim().length > MAX_TOKEN)
       return setProblem(`An access token has at most ${MAX_TOKEN} characters; this one is longer.`);
     if (tok && !isTokenText(tok.trim())) return setProblem('An access token starts with hf_.');
-    onSave({ ...settings, hubUrl, quota: q, tokenPersistence: persist }, tok.trim() || null);
+    if (!isDatasetSetting(dataset.trim()))
+      return setProblem('The lineage dataset is OWNER/NAME (a dataset repo on the Hub), or empty to always crawl.');
+    onSave({ ...settings, hubUrl, quota: q, tokenPersistence: persist, dataset: dataset.trim() }, tok.trim() || null);
   };
   return (
     <div className="dialog-backdrop" role="presentation" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
@@ -40,6 +50,19 @@ export function SettingsDialog({ settings, token, onSave, onClose }: Props) {
         <label>
           Hub URL <input value={hub} onChange={(e) => setHub(e.target.value)} data-testid="settings-hub" autoFocus />
         </label>
+        <label>
+          Lineage dataset{' '}
+          <input
+            value={dataset}
+            placeholder="empty: always crawl"
+            onChange={(e) => setDataset(e.target.value)}
+            data-testid="settings-dataset"
+          />
+        </label>
+        <p className="note">
+          A first visit opens this published lineage snapshot (OWNER/NAME, a dataset on the Hub above), then asks the
+          Hub only for what is newer.
+        </p>
         <label>
           Requests per 5 minutes <input type="number" value={quota} onChange={(e) => setQuota(e.target.value)} />
         </label>

@@ -40,6 +40,11 @@ export function crawlEventPatch(ev: CrawlEvent): Partial<ExplorerState> | null {
       return { retry: ev.retry };
     case 'error':
       return { phase: 'error', retry: null, message: ev.message };
+    // [open-data, #11] Opening a published dataset: useExplorer handles these.
+    case 'data-progress':
+    case 'data-loaded':
+    case 'data-failed':
+      return null;
   }
 }
 

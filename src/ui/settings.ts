@@ -3,6 +3,8 @@
 // Hub it was entered for and is handed out only for that Hub: a link naming another Hub never carries it there
 // (App asks first). Everything read back from storage goes through a parser; bad or old records give defaults.
 import { parseHubUrl } from '../view/link-rules.ts';
+import { parseDataRef } from '../lineage/data-ref.ts';
+import { DEFAULT_DATASET } from '../snapshot/default.ts';
 
 export { parseHubUrl } from '../view/link-rules.ts';
 export const PUBLIC_HUB = 'https://huggingface.co';
@@ -20,6 +22,13 @@ export interface HubSettings {
   tokenPersistence: TokenPersistence;
   /** Models on the Hub, for the sweep's cost and ETA. */
   hubSizeEstimate: number;
+  /** [#11] The published lineage dataset (OWNER/NAME) a first visit opens; '' to always crawl. */
+  dataset: string;
+}
+
+/** A dataset setting: OWNER/NAME (no revision: the settings follow the newest), or '' for none. */
+export function isDatasetSetting(s: string): boolean {
+  return s === '' || (parseDataRef(s) !== null && !s.includes('@'));
 }
 
 /** A token and the Hub (origin) it was entered for. */
@@ -42,6 +51,7 @@ export function defaultSettings(): HubSettings {
     windowSeconds: 300,
     tokenPersistence: 'memory',
     hubSizeEstimate: envSize > 0 ? envSize : 3_200_000,
+    dataset: DEFAULT_DATASET,
   };
 }
 
@@ -61,6 +71,7 @@ export function parseSavedSettings(raw: string | null, defaults: HubSettings): H
   if (typeof s.quota === 'number' && s.quota >= 1 && s.quota <= 100_000) settings.quota = Math.floor(s.quota);
   if (s.tokenPersistence === 'session' || s.tokenPersistence === 'local')
     settings.tokenPersistence = s.tokenPersistence;
+  if (typeof s.dataset === 'string' && isDatasetSetting(s.dataset.trim())) settings.dataset = s.dataset.trim();
   return settings;
 }
 
@@ -95,7 +106,13 @@ export function loadSettings(linkHub: string | null): { settings: HubSettings; s
 export function saveSettings(s: HubSettings): void {
   localStorage.setItem(
     SETTINGS_KEY,
-    JSON.stringify({ v: 1, hubUrl: s.hubUrl, quota: s.quota, tokenPersistence: s.tokenPersistence }),
+    JSON.stringify({
+      v: 1,
+      hubUrl: s.hubUrl,
+      quota: s.quota,
+      tokenPersistence: s.tokenPersistence,
+      dataset: s.dataset,
+    }),
   );
 }
 

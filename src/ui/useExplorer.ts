@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Seeds } from '../crawl/records.ts';
 import type { LineageGraph } from '../graph/graph.ts';
+import type { DataRef } from '../lineage/data-ref.ts';
 import type { Lineage } from '../lineage/types.ts';
 import { cacheName } from '../store/db.ts';
 import type { CrawlSettings } from '../workers/protocol.ts';
@@ -22,6 +23,8 @@ export interface Explorer extends ExplorerState {
   cancel(): void;
   resetCache(): Promise<void>;
   importSnapshot(lineage: Lineage, meta: SnapshotMeta): void;
+  /** [#11] Opens a published dataset; `keep` makes it the cache (then `refresh` lists what is new since). */
+  openData(ref: DataRef, options: { keep: boolean; refresh: boolean; quietMissing: boolean }): void;
 }
 
 /** What the crawl worker is told about the Hub: its address and cache, the token, the quota. */
@@ -55,6 +58,8 @@ export function useExplorer(settings: HubSettings, token: string | null, familyO
       cancel: session.cancel,
       resetCache: session.resetCache,
       importSnapshot: session.importSnapshot,
+      openData: (ref: DataRef, options: { keep: boolean; refresh: boolean; quietMissing: boolean }) =>
+        session.openData(ref, options, crawlSettings(settings, token)),
     }),
     [state, session, settings, token],
   );

@@ -12,6 +12,7 @@ import { encodeLink, type AppLink } from '../view/url-codec.ts';
 import { AddressWriter, onAddressRestored } from './address-bar.ts';
 import { PUBLIC_HUB } from './settings.ts';
 import type { Layout } from './useExplorer.ts';
+import type { DataRef } from '../lineage/data-ref.ts';
 
 export interface PermalinkSync {
   /** The link of the view as it is now (a write still waiting is made first). */
@@ -27,6 +28,8 @@ export function usePermalinkSync(
   layout: Layout | null,
   /** Called with the view of the history entry Back or Forward brought back. */
   onRestore: (entry: ViewState) => void,
+  /** [#11] The published dataset and revision the data shown came from, or null for crawled data. */
+  data: DataRef | null = null,
 ): PermalinkSync {
   const cameraRef = useRef<CameraView | null>(link.camera);
   const pendingCamera = useRef<CameraView | null>(link.camera);
@@ -61,9 +64,10 @@ export function usePermalinkSync(
       hub: hubUrl,
       defaultHub: PUBLIC_HUB,
       snap: link.snap,
+      data,
     }).toString();
     writer.write(query, stepKey(view));
-  }, [writer, view, crawledAt, hubUrl, urlTick, link.snap]);
+  }, [writer, view, crawledAt, hubUrl, urlTick, link.snap, data?.repo, data?.revision]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => () => writer.cancel(), [writer]);
 
   useEffect(

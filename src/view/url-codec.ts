@@ -1,9 +1,11 @@
 // The one URL codec: owns every key of the address bar. `v` (the link's version; none means 1), `hub` (the Hub
 // the view was made on, when it is not the default one), `snap` (an http(s) snapshot to open instead of the
-// cache), `embed`, and the view keys of permalink.ts. The app reads the address once, at start, through
+// cache), `data` (the published lineage dataset, `OWNER/NAME[@REVISION]`, the view was made on), `embed`, and the
+// view keys of permalink.ts. The app reads the address once, at start, through
 // decodeLink, and writes it only through encodeLink, whose output decodeLink reads back without a notice.
 import { decodePermalink, encodePermalink, type Permalink } from './permalink.ts';
 import { httpUrl, parseHubUrl } from './link-rules.ts';
+import { formatDataRef, parseDataRef, type DataRef } from '../lineage/data-ref.ts';
 
 export const LINK_VERSION = 1;
 
@@ -14,6 +16,8 @@ export interface AppLink extends Permalink {
   hub: string | null;
   /** An http(s) snapshot address to open instead of the cache, or null. */
   snap: string | null;
+  /** The published lineage dataset (and revision) to open, or null. */
+  data: DataRef | null;
   notices: string[];
 }
 
@@ -40,7 +44,12 @@ export function decodeLink(search: string): AppLink {
   const snap = rawSnap === null ? null : (httpUrl(rawSnap)?.href ?? null);
   if (rawSnap !== null && !snap)
     notices.push('The link names a snapshot that is not an http(s) address; it was ignored.');
-  return { ...permalink, version, hub, snap, notices: [...notices, ...permalink.notices] };
+  // [data key, #11] A dataset the rule refuses is left out: the app then opens its default data.
+  const rawData = q.get('data');
+  const data = rawData === null ? null : parseDataRef(rawData);
+  if (rawData !== null && !data)
+    notices.push('The link names a lineage dataset that is not OWNER/NAME[@REVISION]; it was ignored.');
+  return { ...permalink, version, hub, snap, data, notices: [...notices, ...permalink.notices] };
 }
 
 export interface LinkState extends Permalink {
@@ -49,6 +58,8 @@ export interface LinkState extends Permalink {
   defaultHub: string;
   /** The snapshot address the view shows, when it came from a link. */
   snap: string | null;
+  /** The published dataset and revision the data shown came from (null: crawled here). */
+  data?: DataRef | null;
 }
 
 export function encodeLink(s: LinkState): URLSearchParams {
@@ -57,6 +68,9 @@ export function encodeLink(s: LinkState): URLSearchParams {
   if (hub && hub !== parseHubUrl(s.defaultHub)) q.set('hub', hub);
   const snap = httpUrl(s.snap)?.href;
   if (snap) q.set('snap', snap);
+  // [data key, #11] Written only as the decoder reads it back.
+  const data = s.data ? parseDataRef(formatDataRef(s.data)) : null;
+  if (data) q.set('data', formatDataRef(data));
   // The version leads every non-empty link; the default view stays an empty address.
   return [...q.keys()].length > 0 ? new URLSearchParams([['v', String(LINK_VERSION)], ...q]) : q;
 }

@@ -10,6 +10,7 @@ import type { CrawlResult } from '../crawl/options.ts';
 import { ForkscopeStore, type SnapshotInfo } from '../store/db.ts';
 import { encodeLineage } from '../lineage/columnar.ts';
 import { transferables, type CrawlCommand, type CrawlEvent, type CrawlReport, type CrawlSettings } from './protocol.ts';
+import { openData } from './open-data.ts';
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<CrawlCommand>) => void) | null;
@@ -26,17 +27,26 @@ let running: { abort: AbortController; mode: 'pause' | 'cancel' | null } | null 
 
 scope.onmessage = (e) => {
   const cmd = e.data;
-  if (cmd.type === 'start') void start(cmd.settings, cmd.seeds, cmd.refresh ?? false);
+  if (cmd.type === 'start') void start(() => crawl(cmd.settings, cmd.seeds, cmd.refresh ?? false));
+  // [open-data, #11] A published dataset is loaded under the same lock, then refreshed by the same crawl.
+  else if (cmd.type === 'open-data')
+    void start(async () => {
+      const seeds = await openData(cmd, post).catch((e: unknown) => {
+        post({ type: 'data-failed', kind: 'unreachable', message: (e as Error).message });
+        return null;
+      });
+      if (seeds) await crawl(cmd.settings, seeds, true);
+    });
   else if (running) {
     running.mode = cmd.type;
     running.abort.abort(new Error(cmd.type === 'pause' ? 'paused' : 'cancelled'));
   }
 };
 
-async function start(settings: CrawlSettings, seeds: Seeds, refresh: boolean): Promise<void> {
+async function start(job: () => Promise<void>): Promise<void> {
   if (running) return;
   const locks = (navigator as Navigator & { locks?: LockManager }).locks;
-  if (!locks) return crawl(settings, seeds, refresh);
+  if (!locks) return job();
   await locks.request(LOCK, { ifAvailable: true }, async (lock) => {
     if (!lock) {
       post({
@@ -47,7 +57,7 @@ async function start(settings: CrawlSettings, seeds: Seeds, refresh: boolean): P
       void locks.request(LOCK, () => post({ type: 'lock-freed' }));
       return;
     }
-    await crawl(settings, seeds, refresh);
+    await job();
   });
 }
 
@@ -104,6 +114,10 @@ async function crawl(settings: CrawlSettings, seeds: Seeds, refresh: boolean): P
     current = crawler;
     const result = refresh ? await crawler.refresh() : await crawler.run();
     const crawledAt = result.state.finishedAt ?? new Date().toISOString();
+    // [dataset origin, #11] Data opened from a published dataset stays so through refreshes and added families;
+    // not once the journal was cleared (another Hub) or a full sweep replaced it.
+    const origin = await store.loadSnapshotInfo().catch(() => null);
+    const dataset = !result.hubChanged && !result.deletions.checked ? origin?.dataset : undefined;
     const info: SnapshotInfo = {
       v: 1,
       hub: settings.hubUrl,
@@ -112,9 +126,12 @@ async function crawl(settings: CrawlSettings, seeds: Seeds, refresh: boolean): P
       crawledAt,
       nodes: result.lineage.nodes.length,
       edges: result.lineage.edges.length,
-      ...(result.state.strategy === 'sweep' && {
-        hubDerivatives: hubDerivativesOf(result.knowledge, familyMembers(result.knowledge, seeds)),
-      }),
+      // A published snapshot holds its families, not the whole Hub's lineage: no Hub-wide table from it.
+      ...(result.state.strategy === 'sweep' &&
+        !dataset && {
+          hubDerivatives: hubDerivativesOf(result.knowledge, familyMembers(result.knowledge, seeds)),
+        }),
+      ...(dataset && { dataset }),
     };
     await store.saveSnapshot(result.lineage, info);
     const lineage = encodeLineage(result.lineage);

@@ -6,6 +6,8 @@ import type { ColumnarLineage } from '../lineage/columnar.ts';
 import type { HubDerivatives } from '../lineage/hub-derivatives.ts';
 import type { LayoutInput } from '../layout/radial.ts';
 import type { SnapshotInfo } from '../store/db.ts';
+import type { DataRef } from '../lineage/data-ref.ts';
+import type { DatasetProblem } from '../hub/dataset-files.ts';
 
 export interface CrawlSettings {
   hubUrl: string;
@@ -18,7 +20,27 @@ export interface CrawlSettings {
 }
 
 export type CrawlCommand =
-  { type: 'start'; settings: CrawlSettings; seeds: Seeds; refresh?: boolean } | { type: 'pause' } | { type: 'cancel' };
+  | { type: 'start'; settings: CrawlSettings; seeds: Seeds; refresh?: boolean }
+  | { type: 'pause' }
+  | { type: 'cancel' }
+  | OpenDataCommand;
+
+/** Open a published lineage dataset (#11): load it, and when `keep`, make it the cache (snapshot and a crawl
+ * journal seeded from it) and, when `refresh`, list what the Hub changed since its watermark. Without `keep` the
+ * cache is left as it is and the data is only shown. */
+export interface OpenDataCommand {
+  type: 'open-data';
+  settings: CrawlSettings;
+  data: DataRef;
+  keep: boolean;
+  refresh: boolean;
+}
+
+/** What opening a dataset tells the page, besides the crawl events of its refresh. */
+export type DataEvent =
+  | { type: 'data-progress'; phase: 'resolving' | 'downloading' | 'decoding'; loaded: number; total: number }
+  | { type: 'data-loaded'; lineage: ColumnarLineage; info: SnapshotInfo; kept: boolean; refreshing: boolean }
+  | { type: 'data-failed'; kind: DatasetProblem | 'other-hub'; message: string };
 
 /** What a finished crawl reports besides its graph: malformed listing items skipped (with the first one's
  * description) and junk `base_model` entries not followed, as the CLI prints them. */
@@ -59,7 +81,8 @@ export type CrawlEvent =
   | { type: 'retrying'; retry: RetryNotice }
   /** Something the researcher should know while the crawl goes on. */
   | { type: 'notice'; message: string }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  | DataEvent;
 
 export interface LayoutRequest {
   id: number;

@@ -12,7 +12,7 @@ import { startLocalHub, type LocalHub, type LocalHubOptions } from '../hub/serve
 
 /** The quota both crawlers are told, per 5-minute window: the most the app's settings accept, far above what a
  * crawl of this Hub spends, so neither waits for a window. */
-const CLIENT_QUOTA = 100_000;
+export const CLIENT_QUOTA = 100_000;
 
 /** Every Hub behaviour this bench switches on, in one place: a quota no crawl reaches (this is not a rate-limit
  * test), and the realistic behaviours the local Hub has (add new ones here as they arrive). */

@@ -5,10 +5,15 @@
 //   store:  IndexedDB reload of 500,000 models vs JSON.parse of the same snapshot, in Chromium
 //   render: pan/zoom frames and hover latency of our renderer vs a default sigma, in Chromium
 //   export: streamed GEXF of 500,000 models to a file vs JSON.stringify of the same lineage (peak heap printed)
-//   snapshot: Parquet snapshot bytes per model and read time vs the JSON snapshot and JSON.parse (200,000 models)
+//   snapshot: Parquet snapshot bytes per model and read time vs the JSON snapshot and JSON.parse (200,000 models);
+//             then, on a local Hub of the public Hub's proportions (--snapshot-hub-size, 300,000 models) with a
+//             snapshot published before its newest models, a fresh browser opening the published data to complete
+//             forests vs a fresh browser's cold full sweep, and that snapshot's bytes and load vs its JSON
+//             (needs `npx vite build` first)
 //   realsize: a local Hub of the public Hub's size (3.1M models) crawled by the CLI and by the app in Chromium
 //             (not in the default set: it takes tens of minutes; needs `npx vite build` first)
 // Options: --only crawl,layout,dynamics,store,render,export,snapshot,realsize  --real-size N  --hub-size N
+//          --snapshot-hub-size N
 //          --render-size N  --store-size N  --fa2-iterations K
 // (ForceAtlas2 takes minutes per 100 iterations at this size: K iterations are timed and scaled to 100.)
 import { parseArgs } from 'node:util';
@@ -25,6 +30,7 @@ import { exportBench } from './export-bench.ts';
 import { layoutBench } from './layout-bench.ts';
 import { snapshotBench } from './snapshot-bench.ts';
 import { realsizeBench } from './realsize-bench.ts';
+import { openDataBench } from './open-data-bench.ts';
 import { syntheticLineage } from './synthetic.ts';
 
 const { values } = parseArgs({
@@ -35,6 +41,7 @@ const { values } = parseArgs({
     'store-size': { type: 'string', default: '500000' },
     'fa2-iterations': { type: 'string', default: '5' },
     'real-size': { type: 'string', default: '3100000' },
+    'snapshot-hub-size': { type: 'string', default: '300000' },
   },
 });
 const only = new Set(values.only.split(','));
@@ -69,6 +76,25 @@ if (only.has('snapshot')) {
     `read: Parquet ${fmt(r.parquetReadMs, 0)} ms vs JSON.parse ${fmt(r.jsonParseMs, 0)} ms (${fmt(r.parquetReadMs / r.jsonParseMs, 2)}x); write ${fmt(r.writeMs, 0)} ms`,
   );
   line(`published load through the local Hub: ${fmt(r.publishedLoadMs, 0)} ms, ${r.publishedRequests} requests`);
+  const size = Number(values['snapshot-hub-size']);
+  line(`\n## published data in the app (local Hub of ${fmt(size, 0)} models, public Hub's proportions)`);
+  const o = await openDataBench(size, (s) => line(`  ${s}`));
+  const [p, w] = [o.published, o.sweep];
+  line(
+    `snapshot: ${fmt(o.publish.models, 0)} models made before ${o.publish.cutoff} (the Hub's newest models after it), published in ${fmt(o.publish.seconds, 0)} s`,
+  );
+  line(
+    `fresh browser, published data: first forests ${fmt(p.firstGraphMs / 1000)} s; complete (refresh added ${fmt(p.added, 0)}) ${fmt(p.wallMs / 1000)} s, ${fmt(p.requests, 0)} Hub requests (${p.listings} listings, ${p.lookups} look-ups, the rest dataset files), ${fmt(p.models, 0)} models`,
+  );
+  line(
+    `fresh browser, cold full sweep: ${fmt(w.wallMs / 1000)} s, ${fmt(w.requests, 0)} Hub requests (${fmt(w.listings, 0)} listings, ${fmt(w.lookups, 0)} look-ups), ${fmt(w.models, 0)} models`,
+  );
+  line(
+    `ratio: published/sweep wall time ${fmt(p.wallMs / w.wallMs, 2)}x, requests ${fmt(p.requests / w.requests, 3)}x (goal: <= 60 s and <= 100 requests)`,
+  );
+  line(
+    `snapshot of ${fmt(o.snapshotModels, 0)} models: Parquet ${fmt(o.parquetBytes / o.snapshotModels)} bytes a model (${fmt(o.parquetBytes / 1e6)} MB), JSON ${fmt(o.jsonBytes / o.snapshotModels)} (${fmt(o.jsonBytes / 1e6)} MB): ${fmt(o.jsonBytes / o.parquetBytes)}x smaller; published load ${fmt(o.loadMs, 0)} ms vs JSON.parse ${fmt(o.jsonParseMs, 0)} ms (${fmt(o.loadMs / o.jsonParseMs, 2)}x)`,
+  );
 }
 
 if (only.has('layout')) {

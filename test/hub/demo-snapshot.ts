@@ -7,10 +7,12 @@ import { MemoryJournal } from '../../src/crawl/records.ts';
 import { makeSnapshot } from '../../src/export/snapshot.ts';
 import { HubClient } from '../../src/hub/client.ts';
 import { publishSnapshot, type Published } from '../../src/cli/publish.ts';
+import { DEFAULT_DATASET } from '../../src/snapshot/default.ts';
 import { truthFromRecords, type HubDataset } from './records.ts';
 import { startLocalHub, type LocalHub } from './server.ts';
 
-export const DEMO_DATASET = 'forkscope/lineage-demo';
+/** The app's default dataset (src/snapshot/default.ts), so the demo opens it without a setting or a link. */
+export const DEMO_DATASET = DEFAULT_DATASET;
 /** The demo publisher's token (the local Hub takes any hf_ token; this one owns the demo dataset). */
 export const DEMO_TOKEN = 'hf_forkscope_demo_publisher';
 

@@ -16,6 +16,7 @@ const DEFAULTS: HubSettings = {
   windowSeconds: 300,
   tokenPersistence: 'memory',
   hubSizeEstimate: 3_200_000,
+  dataset: 'forkscope/lineage',
 };
 const A = 'http://127.0.0.1:5001';
 const B = 'http://127.0.0.1:5002';
@@ -35,6 +36,13 @@ describe('saved settings', () => {
       DEFAULTS,
     );
     expect(s).toEqual(DEFAULTS);
+  });
+
+  it('reads a saved lineage dataset (OWNER/NAME, or empty to always crawl) and refuses any other', () => {
+    const read = (dataset: unknown) => parseSavedSettings(JSON.stringify({ v: 1, dataset }), DEFAULTS).dataset;
+    expect(read('me/lineage')).toBe('me/lineage');
+    expect(read('')).toBe('');
+    for (const bad of ['me/lineage@main', 'a/b/c', '../x', 42, null]) expect(read(bad)).toBe(DEFAULTS.dataset);
   });
 
   it('gives the defaults for records that are not JSON objects', () => {

@@ -1,4 +1,4 @@
-// The one URL codec: a test per rule of the keys it owns besides the view's (v, hub, snap, embed), and a fuzz
+// The one URL codec: a test per rule of the keys it owns besides the view's (v, hub, snap, data, embed), and a fuzz
 // test over the whole codec: what the app writes its decoder reads back without a notice and unchanged, and no
 // string makes the decoder throw.
 import { describe, expect, it } from 'vitest';
@@ -67,6 +67,28 @@ describe('URL codec: the keys beside the view', () => {
   it('keeps the snapshot address of the view in the links it writes', () => {
     const q = encodeLink(state({ snap: 'https://example.org/s.json' }));
     expect(decodeLink(`?${q}`).snap).toBe('https://example.org/s.json');
+  });
+
+  it('reads a lineage dataset as OWNER/NAME with an optional @REVISION, and refuses any other', () => {
+    expect(decodeLink('?data=forkscope%2Flineage').data).toEqual({ repo: 'forkscope/lineage' });
+    const oid = 'a'.repeat(40);
+    expect(decodeLink(`?data=forkscope/lineage@${oid}`).data).toEqual({ repo: 'forkscope/lineage', revision: oid });
+    for (const bad of ['forkscope', 'a/b/c', '../x', 'a/b@', 'a/b@x@y', 'a/b@../main', 'a/b@x/y', '__proto__', '']) {
+      const r = decodeLink(`?data=${encodeURIComponent(bad)}`);
+      expect(r.data, bad).toBeNull();
+      expect(r.notices.join(' '), bad).toMatch(/lineage dataset that is not OWNER\/NAME/);
+    }
+    expect(decodeLink('?f=Qwen%2FQwen2.5-7B').data).toBeNull();
+  });
+
+  it('writes the dataset and revision the data came from, and nothing for crawled data', () => {
+    const oid = '0123456789abcdef0123456789abcdef01234567';
+    const q = encodeLink(state({ data: { repo: 'forkscope/lineage', revision: oid } }));
+    expect(q.get('data')).toBe(`forkscope/lineage@${oid}`);
+    expect(decodeLink(`?${q}`).data).toEqual({ repo: 'forkscope/lineage', revision: oid });
+    expect(encodeLink(state({ data: null })).has('data')).toBe(false);
+    // A value the decoder would refuse is never written.
+    expect(encodeLink(state({ data: { repo: 'a/b/c' } })).has('data')).toBe(false);
   });
 
   it('reads embed=1 only', () => {
@@ -193,7 +215,12 @@ function gen(seed: number, hostile: boolean) {
     : hostile
       ? pick(['file:///etc/passwd', 'https://e.org/s.json'])
       : 'https://e.org/s.json';
-  return { view, camera, crawledAt, hub, defaultHub: PUBLIC, snap } satisfies LinkState;
+  const data = chance(0.6)
+    ? null
+    : hostile
+      ? pick([{ repo: 'x/y/z' }, { repo: 'o/n', revision: '..' }, { repo: 'o/n', revision: 'main' }])
+      : { repo: `${word()}/${word()}`, ...(chance(0.5) ? { revision: 'f'.repeat(40) } : {}) };
+  return { view, camera, crawledAt, hub, defaultHub: PUBLIC, snap, data } satisfies LinkState;
 }
 
 describe('URL codec fuzz', () => {
@@ -214,6 +241,7 @@ describe('URL codec fuzz', () => {
       expect(back.crawledAt).toBe(s.crawledAt);
       expect(back.hub).toBe(s.hub === PUBLIC ? null : s.hub);
       expect(back.snap).toBe(s.snap);
+      expect(back.data).toEqual(s.data);
     }
   });
 
@@ -223,6 +251,7 @@ describe('URL codec fuzz', () => {
       'v',
       'hub',
       'snap',
+      'data',
       'o',
       'r',
       'f',

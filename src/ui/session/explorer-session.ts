@@ -10,8 +10,10 @@ import { prepareLayout } from '../../layout/input.ts';
 import { decodeLineage } from '../../lineage/columnar.ts';
 import type { Lineage } from '../../lineage/types.ts';
 import { cacheName, deleteCache, ForkscopeStore, StoreError, type SnapshotInfo } from '../../store/db.ts';
+import type { DataRef } from '../../lineage/data-ref.ts';
 import type { CrawlEvent, CrawlSettings } from '../../workers/protocol.ts';
 import { crawlEventPatch } from '../crawlEvents.ts';
+import { dataLoadAfter, describeDataRefresh, type DataLoad } from '../dataEvents.ts';
 import { CrawlOwner } from './crawl-owner.ts';
 import { INITIAL_STATE, type ExplorerState, type SnapshotMeta } from './explorer-state.ts';
 import { LayoutOwner } from './layout-owner.ts';
@@ -35,6 +37,8 @@ export class ExplorerSession {
   private shownSeq = 0;
   private imported = false;
   private familyOrder: readonly string[] = ['other'];
+  /** [#11] The dataset being opened, and the models its snapshot held while its refresh runs. */
+  private opening: { ref: DataRef; quietMissing: boolean; before: number | null } | null = null;
 
   constructor(private readonly workers: SessionWorkers) {}
 
@@ -73,6 +77,7 @@ export class ExplorerSession {
       });
       if (generation !== this.generation) return store.close();
       this.store = store;
+      this.patch({ dataLoad: null }); // [#11] a new cache (another Hub, or emptied) has opened no dataset yet
       await this.showCache();
     } catch (e) {
       if (generation !== this.generation) return;
@@ -93,6 +98,18 @@ export class ExplorerSession {
   readonly startCrawl = (seeds: Seeds, settings: CrawlSettings, refresh = false): void => {
     this.patch({ phase: 'crawling', message: null, retry: null });
     this.crawl?.send({ type: 'start', seeds, refresh, settings });
+  };
+
+  /** [#11] Opens a published dataset; `keep` makes it the cache (then `refresh` lists what is new since). */
+  readonly openData = (
+    ref: DataRef,
+    options: { keep: boolean; refresh: boolean; quietMissing: boolean },
+    settings: CrawlSettings,
+  ): void => {
+    this.opening = { ref, quietMissing: options.quietMissing, before: null };
+    const dataLoad: DataLoad = { state: 'loading', ref, phase: 'resolving', loaded: 0, total: 0 };
+    this.patch({ phase: 'opening', message: null, retry: null, dataLoad });
+    this.crawl?.send({ type: 'open-data', data: ref, keep: options.keep, refresh: options.refresh, settings });
   };
 
   readonly pause = (): void => this.crawl?.send({ type: 'pause' });
@@ -124,9 +141,35 @@ export class ExplorerSession {
     const replacesView = ev.type === 'partial' || ev.type === 'done' || ev.type === 'paused' || ev.type === 'cancelled';
     if (this.imported && replacesView) return;
     if (ev.type === 'partial' || ev.type === 'done') void this.show(decodeLineage(ev.lineage));
+    if (this.onDataEvent(ev)) return;
     if (ev.type === 'lock-freed') void this.showCache().catch(() => undefined);
     const next = crawlEventPatch(ev);
     if (next) this.patch(next);
+  }
+
+  /** [#11] Data events: the snapshot is shown at once (as the cache, or only shown); a refresh says what it added.
+   * True when the event is handled. */
+  private onDataEvent(ev: CrawlEvent): boolean {
+    const opening = this.opening;
+    if (opening && (ev.type === 'data-progress' || ev.type === 'data-loaded' || ev.type === 'data-failed')) {
+      const dataLoad = dataLoadAfter(ev, opening.ref, opening.quietMissing);
+      if (ev.type === 'data-failed') this.patch({ phase: 'idle', dataLoad });
+      else if (ev.type === 'data-progress') this.patch({ dataLoad });
+      else {
+        opening.before = ev.refreshing ? ev.info.nodes : null;
+        if (!ev.kept) this.imported = true;
+        this.patch({ dataLoad, info: ev.info, imported: !ev.kept, phase: ev.refreshing ? 'crawling' : 'idle' });
+        void this.show(decodeLineage(ev.lineage), !ev.kept);
+      }
+      return true;
+    }
+    if (ev.type === 'done' && opening?.before != null) {
+      const message = describeDataRefresh(ev.info, opening.before, ev.requests);
+      opening.before = null;
+      this.patch({ ...crawlEventPatch(ev), message });
+      return true;
+    }
+    return false;
   }
 
   /** Reads the cached graph and shows it (not once a snapshot is imported: that one stays). */

@@ -4,6 +4,7 @@
 import type { CrawlProgress } from '../../crawl/progress.ts';
 import type { SnapshotInfo } from '../../store/db.ts';
 import type { CrawlReport, RetryNotice } from '../../workers/protocol.ts';
+import type { DataLoad } from '../dataEvents.ts';
 
 export type CrawlPhase = 'opening' | 'idle' | 'crawling' | 'paused' | 'busy' | 'error';
 
@@ -30,6 +31,8 @@ export interface ExplorerState {
   retry: RetryNotice | null;
   /** What the last finished crawl reported besides its graph. */
   report: CrawlReport | null;
+  /** [#11] Opening a published lineage dataset: its progress, then whether it opened. */
+  dataLoad: DataLoad | null;
 }
 
 /** What an imported snapshot says about itself. */
@@ -46,4 +49,5 @@ export const INITIAL_STATE: ExplorerState = {
   imported: false,
   retry: null,
   report: null,
+  dataLoad: null,
 };

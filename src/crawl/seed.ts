@@ -1,0 +1,111 @@
+// A crawl journal seeded from a published lineage snapshot, so the crawler's own refresh (Crawler.refresh) brings
+// it up to date: one model record per snapshot model (its parents from the edges), one refusal per model the Hub
+// had refused (missing or disabled, marked as looked up so nobody asks again), and a finished crawl whose start is
+// the snapshot's watermark, so the refresh lists only what the Hub changed since.
+// The snapshot holds the seeds' families only, not every lineage model of a sweep: the state says `walk`, so new
+// seeds are walked (or swept, when cheaper) rather than read from a journal that never held them.
+import type { HubModel, Relation } from '../lineage/model.ts';
+import type { Lineage, ModelNode } from '../lineage/types.ts';
+import type { CrawlJournal, CrawlRecord, CrawlState, Seeds } from './records.ts';
+
+export interface SnapshotSeed {
+  /** The Hub the snapshot describes, which the refresh will list. */
+  hub: string;
+  seeds: Seeds;
+  /** Models created or changed from here on may be missing from the snapshot. */
+  watermark: string;
+  finishedAt: string;
+}
+
+/** Why a refused model is in the journal: it came from the snapshot, not from a look-up of this browser. */
+const FROM_SNAPSHOT = 'refused when the published snapshot was crawled';
+
+/** A model the Hub refused to describe: a node with no creation date and a status other than ok. */
+const refused = (n: ModelNode): boolean => n.status === 'missing' || (n.status === 'disabled' && !n.created_at);
+
+/** The journal records that rebuild the snapshot's lineage (closure.ts's buildLineage gives it back). */
+export function seedRecords(lineage: Lineage): CrawlRecord[] {
+  const byId = new Map(lineage.nodes.map((n) => [n.id, n]));
+  const parents = new Map<string, { id: string; relation: Relation }[]>();
+  for (const e of lineage.edges) {
+    const list = parents.get(e.child) ?? parents.set(e.child, []).get(e.child);
+    list?.push({ id: e.parent, relation: e.relation });
+  }
+  const records: CrawlRecord[] = [];
+  for (const n of lineage.nodes) {
+    if (refused(n)) {
+      const disabled = n.status === 'disabled';
+      const status = disabled ? 403 : 404;
+      records.push(
+        { t: 'missing', id: n.id, status, relation: 'unknown', reason: FROM_SNAPSHOT, ...(disabled && { disabled }) },
+        { t: 'looked', id: n.id },
+      );
+      continue;
+    }
+    const all = parents.get(n.id) ?? [];
+    // Refused parents are card entries (the Hub tags only parents it can resolve): buildLineage then labels them
+    // with their child's family, as the crawl that published them did.
+    const gone = all.filter((p) => {
+      const node = byId.get(p.id);
+      return node !== undefined && refused(node);
+    });
+    records.push({
+      t: 'model',
+      model: modelOf(
+        n,
+        all.filter((p) => !gone.includes(p)),
+        gone,
+      ),
+    });
+  }
+  return records;
+}
+
+function modelOf(n: ModelNode, parents: HubModel['parents'], gone: HubModel['parents']): HubModel {
+  return {
+    id: n.id,
+    objectId: null,
+    author: n.author,
+    createdAt: n.created_at || null,
+    lastModified: n.last_modified || null,
+    downloads: n.downloads,
+    likes: n.likes,
+    pipelineTag: n.pipeline_tag || null,
+    libraryName: n.library_name || null,
+    license: n.license || null,
+    gated: n.gated || false,
+    disabled: n.status === 'disabled',
+    parents,
+    cardBase: gone.length > 0 ? [...parents, ...gone].map((p) => p.id) : [],
+    cardRelation: gone[0]?.relation ?? null,
+  };
+}
+
+/** A finished crawl of the seeds that began at the watermark: Crawler.refresh lists from there. */
+export function seededState(seed: SnapshotSeed): CrawlState {
+  return {
+    v: 1,
+    hub: seed.hub,
+    seeds: { orgs: [...seed.seeds.orgs], roots: [...seed.seeds.roots] },
+    strategy: 'walk',
+    phase: 'done',
+    next: null,
+    listed: true,
+    queue: [],
+    looked: [],
+    orgsCovered: [...seed.seeds.orgs],
+    requests: 0,
+    pages: 0,
+    startedAt: seed.watermark,
+    finishedAt: seed.finishedAt,
+    refreshSince: null,
+    lastFullSweepAt: null,
+    identity: null,
+  };
+}
+
+/** Replaces the journal with the snapshot's, in one append. */
+export async function seedJournal(journal: CrawlJournal, lineage: Lineage, seed: SnapshotSeed): Promise<void> {
+  await journal.clear();
+  await journal.append(seedRecords(lineage), seededState(seed));
+}
