@@ -164,6 +164,37 @@ describe('the explorer session', () => {
     expect(crawl.made[1]?.terminated).toBe(true);
   });
 
+  it('opens a published dataset through the crawl worker, shows it at once, and says what its refresh added', async () => {
+    const hub = freshHub();
+    const crawl = workerFactory();
+    const session = new ExplorerSession({ layout: inProcessLayout().create, crawl: crawl.create });
+    void session.open(hub);
+    await until(session, (s) => s.phase === 'idle');
+    const ref = { repo: 'forkscope/lineage' };
+    // The first thing a fresh visit sends may be the dataset: it starts the worker as a crawl does.
+    session.openData(ref, { keep: true, refresh: true, quietMissing: true }, settings(hub));
+    expect(crawl.made).toHaveLength(1);
+    expect(crawl.made[0]?.posted).toEqual([
+      { type: 'open-data', data: ref, keep: true, refresh: true, settings: settings(hub) },
+    ]);
+    expect(session.getSnapshot()).toMatchObject({ phase: 'opening', dataLoad: { state: 'loading' } });
+    const lineage = smallLineage();
+    const info = { ...snapshotInfo, hub, nodes: lineage.nodes.length, edges: lineage.edges.length };
+    const loaded = { type: 'data-loaded', lineage: encodeLineage(lineage), info, kept: true, refreshing: true };
+    crawl.made[0]?.send(loaded);
+    const shown = await until(session, (s) => s.layout !== null);
+    expect(shown).toMatchObject({
+      phase: 'crawling',
+      imported: false,
+      dataLoad: { state: 'loaded', refreshing: true },
+    });
+    const after = { ...info, nodes: info.nodes + 2 };
+    crawl.made[0]?.send({ type: 'done', lineage: encodeLineage(lineage), info: after, requests: 3, report: null });
+    const done = await until(session, (s) => s.phase === 'idle');
+    expect(done.message).toBe('The refresh added 2 models in 3 requests.');
+    session.close();
+  });
+
   it('keeps an imported snapshot on screen while crawl results arrive, and empties the cache on reset', async () => {
     const hub = freshHub();
     await cacheWithGraph(hub);

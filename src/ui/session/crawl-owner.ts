@@ -1,7 +1,7 @@
 // The crawl worker's owner: starts the worker with the first crawl, hands its events on, and turns a worker that
 // fails (its script throws or cannot load, or a message cannot be read) into an 'error' event, so the status says
-// what happened and offers to resume (the journal in IndexedDB keeps every page fetched). Pause and cancel go only
-// to a running worker: they never start one.
+// what happened and offers to resume (the journal in IndexedDB keeps every page fetched). A crawl or the opening
+// of a published dataset starts the worker; pause and cancel go only to a running worker: they never start one.
 import type { CrawlCommand, CrawlEvent } from '../../workers/protocol.ts';
 import { WorkerOwner, type WorkerLike } from './worker-owner.ts';
 
@@ -20,7 +20,7 @@ export class CrawlOwner {
   }
 
   send(cmd: CrawlCommand): void {
-    if (cmd.type === 'start' || this.owner.running) this.owner.post(cmd);
+    if (cmd.type === 'start' || cmd.type === 'open-data' || this.owner.running) this.owner.post(cmd);
   }
 
   end(): void {
