@@ -37,6 +37,8 @@ export class LabelPlacer {
   private drawn: Box[] = [];
   /** The canvas's width in pixels, read before each frame. */
   private width = Infinity;
+  /** The reservations of the frame, made when its first label is drawn. */
+  private reserve: (() => void) | null = null;
 
   get boxes(): readonly Box[] {
     return this.drawn;
@@ -64,8 +66,12 @@ export class LabelPlacer {
       this.occupy(box);
       this.placed.add(key);
     };
-    for (const key of always) reserve(key, true);
-    for (const key of preferred) reserve(key, false);
+    // Done when the first label is drawn: before the frame, after a refresh, sigma's node data still holds layout
+    // coordinates (it normalises them, and sets the camera's matrix, later in the frame).
+    this.reserve = () => {
+      for (const key of always) reserve(key, true);
+      for (const key of preferred) reserve(key, false);
+    };
   }
 
   /** sigma's `defaultDrawNodeLabel`: draws the label when it was placed before the frame or finds room now. */
@@ -74,6 +80,8 @@ export class LabelPlacer {
     data: LabelData,
     settings: Settings<N, E, G>,
   ): void => {
+    this.reserve?.();
+    this.reserve = null;
     if (!data.label) return;
     const key = data.key ?? '';
     if (this.crowded.has(key)) return;
