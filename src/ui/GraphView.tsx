@@ -129,7 +129,7 @@ export function GraphView({
 
   useEffect(() => rendererRef.current?.mark(marked), [marked, layout, rendererRef]);
 
-  const fit = useFraming(rendererRef, positions, view.filters, view.selection, selectedIds);
+  const fit = useFraming(rendererRef, positions, view.filters, view.fold, view.selection, selectedIds);
 
   useEffect(
     () => () => {

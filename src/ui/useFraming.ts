@@ -1,4 +1,4 @@
-// When the camera moves by itself: after a filter, a focus (once its layout is drawn) or "Show all" it frames what is
+// When the camera moves by itself: after a filter (or folding leaves in or out), a focus (once its layout is drawn) or "Show all" it frames what is
 // visible; after a selection, the selected models; the Fit view button and the 0 key frame everything visible. What a
 // request frames is view/framing.ts's rule; the first view (fitted by the renderer, or set by a link) is left alone.
 // The time slider is left out: a replay steps a month every half second, and a camera framing each step would keep
@@ -20,11 +20,12 @@ export function useFraming(
   /** What is drawn: the positions and the focus they are for (null before anything is drawn). */
   drawn: Pick<Positions, 'focus' | 'xy'> | null,
   filters: Filters,
+  fold: boolean,
   selection: Selection,
   selectedIds: ReadonlySet<string> | null,
 ): () => void {
   const seen = useRef<Seen | null>(null);
-  const filtersKey = JSON.stringify({ ...filters, asOf: null });
+  const filtersKey = JSON.stringify({ ...filters, asOf: null, fold });
   const [focus, xy] = [drawn?.focus ?? null, drawn?.xy];
 
   useEffect(() => {
