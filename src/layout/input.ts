@@ -11,8 +11,19 @@ export interface PreparedLayout {
 
 export function prepareLayout(graph: LineageGraph, familyOrder: readonly string[]): PreparedLayout {
   const ids = graph.nodes().sort();
-  const index = new Map(ids.map((id, i) => [id, i]));
   const familyIndex = new Map(familyOrder.map((f, i) => [f, i]));
+  const input = layoutInput(graph, ids, (id) => {
+    const family = graph.getNodeAttribute(id, 'family');
+    if (!familyIndex.has(family)) familyIndex.set(family, familyIndex.size);
+    return familyIndex.get(family) as number;
+  });
+  return { ids, input, key: layoutKey(ids, input, [...familyIndex.keys()]) };
+}
+
+/** The layout's input for some models of the graph (`ids`, sorted: the rank is the index) and the disc each is drawn
+ * in; only edges between two of them count. */
+export function layoutInput(graph: LineageGraph, ids: readonly string[], discOf: (id: string) => number): LayoutInput {
+  const index = new Map(ids.map((id, i) => [id, i]));
   const n = ids.length;
   const depth = new Uint32Array(n);
   const family = new Uint32Array(n);
@@ -21,27 +32,28 @@ export function prepareLayout(graph: LineageGraph, familyOrder: readonly string[
   ids.forEach((id, i) => {
     const a = graph.getNodeAttributes(id);
     depth[i] = a.depth;
-    if (!familyIndex.has(a.family)) familyIndex.set(a.family, familyIndex.size);
-    family[i] = familyIndex.get(a.family) as number;
+    family[i] = discOf(id);
     downloads[i] = a.downloads;
   });
   const parents: number[] = [];
   const children: number[] = [];
-  graph.forEachEdge((_e, attrs, s, t) => {
-    if (attrs.cycle) return;
-    parents.push(index.get(s) as number);
-    children.push(index.get(t) as number);
-  });
-  const input: LayoutInput = {
+  const add = (_e: string, attrs: { cycle?: boolean }, s: string, t: string): void => {
+    const [p, c] = [index.get(s), index.get(t)];
+    if (attrs.cycle || p === undefined || c === undefined) return;
+    parents.push(p);
+    children.push(c);
+  };
+  if (n === graph.order) graph.forEachEdge(add);
+  else for (const id of ids) graph.forEachInEdge(id, add);
+  return {
     depth,
     family,
     downloads,
     rank,
     edgeParent: Uint32Array.from(parents),
     edgeChild: Uint32Array.from(children),
-    familyCount: familyIndex.size,
+    familyCount: family.reduce((m, f) => Math.max(m, f + 1), 0),
   };
-  return { ids, input, key: layoutKey(ids, input, [...familyIndex.keys()]) };
 }
 
 /** FNV-1a over ids, edges and family order: a cheap fingerprint for the position cache. */

@@ -2,20 +2,21 @@
 // but lets long labels run into the next cell; this placer sits in sigma's `defaultDrawNodeLabel` and draws a label
 // only where its box is free. Before each frame it reserves the boxes of the labels that must be read (the picked,
 // hovered and searched models: always), then of the lit lineage (first come, first placed), so the grid's other
-// candidates give way to them.
+// candidates give way to them. A label that would run past the canvas's right edge is drawn on the left of its disc.
 import type Sigma from 'sigma';
-import { drawDiscNodeLabel } from 'sigma/rendering';
 import type { NodeDisplayData, PartialButFor } from 'sigma/types';
 import type { Settings } from 'sigma/settings';
 import type { Attributes } from 'graphology-types';
 
-type LabelSettings = Pick<Settings, 'labelSize' | 'labelWeight' | 'labelFont'>;
+type LabelSettings = Pick<Settings, 'labelSize' | 'labelWeight' | 'labelFont' | 'labelColor'>;
 
 export interface Box {
   x0: number;
   y0: number;
   x1: number;
   y1: number;
+  /** Drawn on the left of the disc (near the canvas's right edge). */
+  left?: boolean;
 }
 
 type LabelData = PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | 'color'> & { key?: string };
@@ -34,17 +35,26 @@ export class LabelPlacer {
   private measure: CanvasRenderingContext2D | null = null;
   /** Every box drawn in the current frame, in viewport pixels (what tests check for overlaps). */
   private drawn: Box[] = [];
+  /** The canvas's width in pixels, read before each frame. */
+  private width = Infinity;
+  /** The reservations of the frame, made when its first label is drawn. */
+  private reserve: (() => void) | null = null;
 
   get boxes(): readonly Box[] {
     return this.drawn;
   }
 
   /** Starts a frame: `always` labels are reserved whatever they cover, `preferred` ones where there is room. */
-  reset(sigma: Sigma, always: Iterable<string>, preferred: Iterable<string>): void {
+  reset<N extends Attributes, E extends Attributes, G extends Attributes>(
+    sigma: Sigma<N, E, G>,
+    always: Iterable<string>,
+    preferred: Iterable<string>,
+  ): void {
     this.buckets.clear();
     this.placed.clear();
     this.crowded.clear();
     this.drawn = [];
+    this.width = sigma.getDimensions().width;
     const settings = sigma.getSettings();
     if (typeof document !== 'undefined') this.measure ??= document.createElement('canvas').getContext('2d');
     const reserve = (key: string, force: boolean): void => {
@@ -56,8 +66,12 @@ export class LabelPlacer {
       this.occupy(box);
       this.placed.add(key);
     };
-    for (const key of always) reserve(key, true);
-    for (const key of preferred) reserve(key, false);
+    // Done when the first label is drawn: before the frame, after a refresh, sigma's node data still holds layout
+    // coordinates (it normalises them, and sets the camera's matrix, later in the frame).
+    this.reserve = () => {
+      for (const key of always) reserve(key, true);
+      for (const key of preferred) reserve(key, false);
+    };
   }
 
   /** sigma's `defaultDrawNodeLabel`: draws the label when it was placed before the frame or finds room now. */
@@ -66,19 +80,60 @@ export class LabelPlacer {
     data: LabelData,
     settings: Settings<N, E, G>,
   ): void => {
+    this.reserve?.();
+    this.reserve = null;
     if (!data.label) return;
     const key = data.key ?? '';
     if (this.crowded.has(key)) return;
+    const box = this.boxOf(data, settings, context);
     if (!this.placed.has(key)) {
-      const box = this.boxOf(data, settings, context);
       if (this.collides(box)) return;
       this.occupy(box);
-      this.drawn.push(box);
-    } else this.drawn.push(this.boxOf(data, settings, context));
-    drawDiscNodeLabel(context, data, settings);
+    }
+    this.drawn.push(box);
+    writeLabel(context, data, settings, box);
   };
 
-  /** The box sigma's disc label takes: to the right of the disc, centred on its y. */
+  /** sigma's `defaultDrawNodeHover` (hovered, picked and highlighted models): sigma's white box with a shadow, around
+   * the disc and the label, on the side the label is drawn. */
+  readonly drawHover = <N extends Attributes, E extends Attributes, G extends Attributes>(
+    context: CanvasRenderingContext2D,
+    data: LabelData,
+    settings: Settings<N, E, G>,
+  ): void => {
+    const size = settings.labelSize;
+    context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
+    Object.assign(context, {
+      fillStyle: '#FFF',
+      shadowOffsetX: 0,
+      shadowOffsetY: 0,
+      shadowBlur: 8,
+      shadowColor: '#000',
+    });
+    const radius = Math.max(data.size, size / 2) + 2;
+    context.beginPath();
+    if (data.label) {
+      const box = this.boxOf(data, settings, context);
+      const [h, dir] = [size + 4, box.left ? -1 : 1];
+      const reach = radius + Math.round(context.measureText(data.label).width + 5);
+      const dx = Math.sqrt(Math.max(0, radius ** 2 - (h / 2) ** 2));
+      const a = Math.asin(Math.min(1, h / 2 / radius));
+      context.moveTo(data.x + dir * dx, data.y + h / 2);
+      context.lineTo(data.x + dir * reach, data.y + h / 2);
+      context.lineTo(data.x + dir * reach, data.y - h / 2);
+      context.lineTo(data.x + dir * dx, data.y - h / 2);
+      // Around the disc, on the side away from the label.
+      if (box.left) context.arc(data.x, data.y, radius, Math.PI + a, Math.PI - a);
+      else context.arc(data.x, data.y, radius, a, -a);
+    } else context.arc(data.x, data.y, data.size + 2, 0, Math.PI * 2);
+    context.closePath();
+    context.fill();
+    Object.assign(context, { shadowBlur: 0 });
+    if (data.label) writeLabel(context, data, settings, this.boxOf(data, settings, context));
+  };
+
+  /** The box a disc's label takes: to the right of the disc, centred on its y, or on the left when it would run past
+   * the canvas's right edge and fits there. */
   private boxOf(data: LabelData, settings: LabelSettings, context?: CanvasRenderingContext2D): Box {
     const ctx = context ?? this.measure;
     const size = settings.labelSize;
@@ -87,8 +142,12 @@ export class LabelPlacer {
       ctx.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
       width = ctx.measureText(data.label ?? '').width;
     }
-    const x0 = data.x + data.size + 3;
-    return { x0: x0 - PAD, y0: data.y - size / 2 - PAD, x1: x0 + width + PAD, y1: data.y + size / 2 + PAD };
+    const [y0, y1] = [data.y - size / 2 - PAD, data.y + size / 2 + PAD];
+    const right = data.x + data.size + 3;
+    if (right + width + PAD <= this.width || data.x - data.size - 3 - width - PAD < 0)
+      return { x0: right - PAD, y0, x1: right + width + PAD, y1 };
+    const x1 = data.x - data.size - 3;
+    return { x0: x1 - width - PAD, y0, x1: x1 + PAD, y1, left: true };
   }
 
   private collides(b: Box): boolean {
@@ -105,6 +164,16 @@ export class LabelPlacer {
       else this.buckets.set(key, [b]);
     }
   }
+}
+
+/** sigma's disc label (drawDiscNodeLabel), written where `box` says: right of the disc, or left of it. */
+function writeLabel(context: CanvasRenderingContext2D, data: LabelData, settings: LabelSettings, box: Box): void {
+  const size = settings.labelSize;
+  context.fillStyle = settings.labelColor.attribute
+    ? String((data as Record<string, unknown>)[settings.labelColor.attribute] ?? settings.labelColor.color ?? '#000')
+    : (settings.labelColor.color ?? '#000');
+  context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
+  context.fillText(data.label ?? '', box.x0 + PAD, data.y + size / 3);
 }
 
 /** Grid cells a box touches, as one number each (labels are short: a box touches few cells). */

@@ -5,7 +5,9 @@ import Sigma from 'sigma';
 import type { CameraState, EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { applyPositions, type EdgeAttributes, type GraphNode, type LineageGraph } from '../graph/graph.ts';
 import { RELATION_COLORS } from '../view/encoding.ts';
+import type { FrameRequest } from '../view/framing.ts';
 import { enableBoxSelect } from './box-select.ts';
+import { followResizes, Framer, viewportNodes } from './camera.ts';
 import { LabelPlacer } from './labels.ts';
 
 export interface RenderArrays {
@@ -13,6 +15,8 @@ export interface RenderArrays {
   xy: Float32Array;
   /** Each model's room in layout units (radialLayout): a disc within it overlaps no other, at any zoom. */
   room?: Float32Array;
+  /** The disc each model is drawn in (a pick frames its own disc: view/framing.ts). */
+  disc?: ArrayLike<number>;
   size: Float32Array;
   color: string[];
   label: string[];
@@ -49,6 +53,8 @@ export class LineageRenderer {
   private resizeTimer: ReturnType<typeof setTimeout> | undefined;
   /** Pixels per layout unit with the camera at ratio 1, read from sigma after each frame (Infinity until then). */
   private unitPx = Infinity;
+  private readonly framer: Framer;
+  private readonly stopResizing: () => void;
 
   constructor(
     container: HTMLElement,
@@ -71,9 +77,11 @@ export class LineageRenderer {
       labelGridCellSize: 100,
       labelRenderedSizeThreshold: 2,
       defaultDrawNodeLabel: this.labels.draw,
+      defaultDrawNodeHover: this.labels.drawHover,
       zIndex: true,
       defaultEdgeType: 'line',
-      minCameraRatio: 0.002,
+      // A single model of a 500,000-model graph can be framed.
+      minCameraRatio: 0.0002,
       maxCameraRatio: 4,
       nodeReducer: (node, attr) => this.reduceNode(node, attr),
       edgeReducer: (edge, attr) => this.reduceEdge(edge, attr),
@@ -88,8 +96,16 @@ export class LineageRenderer {
     this.sigma.on('clickNode', ({ node }) => events.onClick(node));
     this.sigma.on('clickStage', () => events.onClick(null));
     if (events.onBox) enableBoxSelect(this.sigma, container, events.onBox);
-    // For end-to-end tests: the label boxes of the last frame, to check that none overlap.
+    this.framer = new Framer(this.sigma, graph, () => ({ ...this.arrays, index: this.index }));
+    // The first view fits every family.
+    this.framer.frame({ kind: 'visible' }, false);
+    this.stopResizing = followResizes(this.sigma, container, () => this.framer.redo());
+    // For end-to-end tests: the label boxes of the last frame (none may overlap), and where models are drawn.
     Object.defineProperty(container, 'forkscopeLabelBoxes', { value: () => this.labels.boxes, configurable: true });
+    Object.defineProperty(container, 'forkscopeViewportBoxes', {
+      value: (ids?: readonly string[]) => viewportNodes(this.sigma, ids),
+      configurable: true,
+    });
   }
 
   /** New positions, encodings or graph: everything is recomputed once. */
@@ -99,6 +115,7 @@ export class LineageRenderer {
     this.reindex();
     if (moved) applyPositions(this.graph, arrays.ids, arrays.xy);
     this.sigma.refresh();
+    if (moved) this.framer.redo();
   }
 
   /** Visibility changed (filters, focus, folding): only models whose visibility flipped are refreshed. */
@@ -139,32 +156,24 @@ export class LineageRenderer {
     this.sigma.refresh({ partialGraph: { nodes: [...before, ...this.marked] }, skipIndexation: false });
   }
 
-  /** Moves the camera so that these models fill the view, centred on `centre` when given. */
-  frame(ids: readonly string[], centre?: string, duration = 400): void {
-    const box = this.viewportBox(ids);
-    const c = centre ? this.sigma.getNodeDisplayData(centre) : undefined;
-    if (!box) return;
-    const [x, y] = c ? [c.x, c.y] : [box.cx, box.cy];
-    const reach = c
-      ? 2 * Math.max(Math.abs(box.cx - x) + box.w / 2, Math.abs(box.cy - y) + box.h / 2)
-      : Math.max(box.w, box.h);
-    const target = { x, y, ratio: Math.max(reach, 0.002) * 1.3 };
-    const camera = this.sigma.getCamera();
-    // A resize during the animation (a panel opening) can cut it short; the final state is set regardless.
-    void camera.animate(target, { duration }).then(() => camera.setState(target));
-    setTimeout(() => camera.setState(target), duration + 50);
+  /** Moves the camera to what a request names (view/framing.ts), animated unless `animate` is false. */
+  frame(request: FrameRequest, animate = true): void {
+    this.framer.frame(request, animate);
   }
 
   getCamera(): CameraState {
     return this.sigma.getCamera().getState();
   }
 
+  /** A camera set from outside (a link): framings are no longer redone. */
   setCamera(state: Partial<CameraState>): void {
+    this.framer.release();
     this.sigma.getCamera().setState(state);
   }
 
   kill(): void {
     clearTimeout(this.resizeTimer);
+    this.stopResizing();
     this.sigma.kill();
   }
 
@@ -240,20 +249,5 @@ export class LineageRenderer {
       attr.zIndex = 1;
     } else attr.color = DIM_EDGE;
     return attr;
-  }
-
-  /** The bounding box of some models in sigma's normalised viewport coordinates. */
-  private viewportBox(ids: readonly string[]): { cx: number; cy: number; w: number; h: number } | null {
-    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const id of ids) {
-      const d = this.sigma.getNodeDisplayData(id);
-      if (!d) continue;
-      x0 = Math.min(x0, d.x);
-      y0 = Math.min(y0, d.y);
-      x1 = Math.max(x1, d.x);
-      y1 = Math.max(y1, d.y);
-    }
-    if (!Number.isFinite(x0)) return null;
-    return { cx: (x0 + x1) / 2, cy: (y0 + y1) / 2, w: x1 - x0, h: y1 - y0 };
   }
 }

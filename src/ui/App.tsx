@@ -96,8 +96,8 @@ export function App({ link, initial, onHub }: Props) {
         setView((v) => ({ ...v, selection: { rule: { kind: 'path', from: pathFrom, to: id }, add: [], remove: [] } }));
       }
       patchView({ selected: id });
-      if (id && graph.hasNode(id))
-        rendererRef.current?.frame([id, ...graph.inNeighbors(id), ...graph.outNeighbors(id)], id);
+      // The model and its near lineage (view/framing.ts).
+      if (id && graph.hasNode(id)) rendererRef.current?.frame({ kind: 'pick', id });
     },
     [graph, patchView, pathFrom],
   );
@@ -219,10 +219,7 @@ export function App({ link, initial, onHub }: Props) {
             hubUrl={settings.hubUrl}
             crawledFamilies={familyOrder.filter((f) => f !== 'other')}
             onPick={pick}
-            onFocus={(id) => {
-              patchView({ focus: id });
-              rendererRef.current?.frame([id, ...graph.outNeighbors(id)], id);
-            }}
+            onFocus={(id) => patchView({ focus: id })}
             onCrawlDescendants={(id) => patchView({ roots: [...new Set([...view.roots, id])] })}
             onClose={() => patchView({ selected: null })}
             selection={view.selection}

@@ -1,4 +1,5 @@
-// The bars above the graph: the selection (its size and rule, or the path being picked) and the focus.
+// The bars above the graph, in one row that wraps (app.css .graph-bars): the focus, and the selection (its size and
+// rule, or the path being picked).
 import { describeSelection, isEmptySelection } from '../view/selection.ts';
 import type { ViewState } from '../view/state.ts';
 
@@ -11,9 +12,19 @@ interface Props {
 }
 
 export function GraphBars({ view, selectedCount, pathFrom, onClearSelection, onShowAll }: Props) {
+  const selecting = !isEmptySelection(view.selection) || pathFrom;
+  if (!selecting && !view.focus) return null;
   return (
-    <>
-      {(!isEmptySelection(view.selection) || pathFrom) && (
+    <div className="graph-bars">
+      {view.focus && (
+        <div className="focus-bar">
+          Focused on <strong>{view.focus}</strong>{' '}
+          <button type="button" onClick={onShowAll}>
+            Show all
+          </button>
+        </div>
+      )}
+      {selecting && (
         <div className="selection-bar" data-testid="selection-bar" aria-live="polite">
           {pathFrom ? (
             <>
@@ -29,14 +40,6 @@ export function GraphBars({ view, selectedCount, pathFrom, onClearSelection, onS
           </button>
         </div>
       )}
-      {view.focus && (
-        <div className="focus-bar">
-          Focused on <strong>{view.focus}</strong>{' '}
-          <button type="button" onClick={onShowAll}>
-            Show all
-          </button>
-        </div>
-      )}
-    </>
+    </div>
   );
 }

@@ -1,5 +1,6 @@
-// The graph canvas: derives the render arrays from the layout and the view state and hands them to the
-// sigma renderer, creating it once. Hover lights up a lineage; a click selects a model.
+// The graph canvas: derives the render arrays from the layout (or the focused subtree's own layout) and the view
+// state and hands them to the sigma renderer, creating it once. Hover lights up a lineage; a click selects a model.
+// The camera frames what the view shows (useFraming); "Fit view" frames everything visible.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { LineageGraph } from '../graph/graph.ts';
 import {
@@ -16,6 +17,8 @@ import { computeVisible, lineageOfInterest } from '../view/visibility.ts';
 import type { ViewState } from '../view/state.ts';
 import type { Layout } from './useExplorer.ts';
 import { hoverText } from './hoverText.ts';
+import { useFocusLayout } from './useFocusLayout.ts';
+import { useFraming } from './useFraming.ts';
 
 const UNSELECTED = '#dee2e6';
 
@@ -61,6 +64,9 @@ export function GraphView({
     onSelectRef.current = onSelect;
     onBoxRef.current = onBox;
   }, [onSelect, onBox]);
+  // Positions and the focus they are for change together: the focused subtree is drawn once its layout is ready.
+  const positions = useFocusLayout(graph, layout, view.focus);
+  const focus = positions?.focus ?? null;
   const ids = useMemo(() => layout?.ids ?? [], [layout]);
   const relations = useMemo(() => incomingRelations(graph, ids), [graph, ids]);
   const descendants = useMemo(
@@ -86,13 +92,14 @@ export function GraphView({
   );
   const labels = useMemo(() => labelsWithFolds(ids, folding), [ids, folding]);
   const visible = useMemo(
-    () => computeVisible(graph, ids, relations, view.filters, view.focus, folding),
-    [graph, ids, relations, view.filters, view.focus, folding],
+    () => computeVisible(graph, ids, relations, view.filters, focus, folding),
+    [graph, ids, relations, view.filters, focus, folding],
   );
 
   useEffect(() => {
-    if (!layout || !container.current || ids.length === 0) return;
-    const arrays = { ids, xy: layout.xy, room: layout.room, size: sizes, color: shownColors, label: labels, visible };
+    if (!positions || !container.current || ids.length === 0) return;
+    const { xy, room, disc } = positions;
+    const arrays = { ids, xy, room, disc, size: sizes, color: shownColors, label: labels, visible };
     const current = rendererRef.current;
     if (!current) {
       rendererRef.current = new LineageRenderer(container.current, graph, arrays, {
@@ -106,7 +113,7 @@ export function GraphView({
       });
     } else current.setArrays(arrays);
     // visibility is applied separately below, so only the models that flip get refreshed
-  }, [graph, layout, ids, sizes, shownColors, labels, rendererRef]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [graph, positions?.xy, ids, sizes, shownColors, labels, rendererRef]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
     rendererRef.current?.setVisible(visible);
@@ -121,6 +128,8 @@ export function GraphView({
   }, [visible, colors, folding, ids, onSummary, rendererRef]);
 
   useEffect(() => rendererRef.current?.mark(marked), [marked, layout, rendererRef]);
+
+  const fit = useFraming(rendererRef, positions, view.filters, view.fold, view.selection, selectedIds);
 
   useEffect(
     () => () => {
@@ -139,6 +148,11 @@ export function GraphView({
         role="img"
         aria-label={`Lineage graph of ${ids.length.toLocaleString('en')} models`}
       />
+      {layout && (
+        <button type="button" className="fit-view" onClick={fit} title="Frame everything shown (key 0)">
+          Fit view
+        </button>
+      )}
       <p className="hover-info" aria-live="polite" data-testid="hover-info">
         {hovered && graph.hasNode(hovered) ? hoverText(graph, hovered) : ''}
       </p>

@@ -174,3 +174,23 @@ export async function checkView(page: Page, name: string, check: ViewCheck = {})
   if (check.graph !== false) await expectGraphDrawn(page, check.graph ?? {}, shot);
   if (check.baseline) await matchBaseline(name, shot);
 }
+
+/** Pixels of the graph's edge layer alone (sigma's other layers hidden for one screenshot) that are drawn: grey and
+ * darker than the page behind. A view that draws no edges (sigma leaves them out while the camera moves) has none. */
+export async function edgePixels(page: Page): Promise<number> {
+  const graph = page.getByTestId('graph');
+  const toggle = (hide: boolean) =>
+    graph.evaluate((el, h) => {
+      for (const c of el.querySelectorAll('canvas'))
+        if (!c.classList.contains('sigma-edges')) c.style.visibility = h ? 'hidden' : '';
+    }, hide);
+  await toggle(true);
+  const shot = await graph.screenshot({ animations: 'disabled' }).finally(() => toggle(false));
+  const { data } = PNG.sync.read(shot);
+  let count = 0;
+  for (let p = 0; p < data.length; p += 4) {
+    const [r, g, b] = [data[p] as number, data[p + 1] as number, data[p + 2] as number];
+    if (Math.max(r, g, b) - Math.min(r, g, b) <= 16 && r + g + b < 3 * 240) count++;
+  }
+  return count;
+}

@@ -1,0 +1,133 @@
+// The camera that follows the researcher: it frames what view/framing.ts says (a box in layout coordinates), with
+// sigma's own coordinate helpers (sigma normalises positions to the graph's bounding box, and fits that box to the
+// viewport at ratio 1). The last framing is kept and done again, without animation, when positions change or the
+// canvas is resized, until the researcher moves the camera (drag, wheel, touch) or a link sets it.
+import type Sigma from 'sigma';
+import type { CameraState } from 'sigma/types';
+import type { EdgeAttributes, GraphNode, LineageGraph } from '../graph/graph.ts';
+import { frameBox, type Box, type FrameRequest, type Placement } from '../view/framing.ts';
+
+type LineageSigma = Sigma<GraphNode, EdgeAttributes>;
+
+/** Pixels kept free around a framed box: discs are drawn up to ~20 px across, labels flip inwards at the edges. */
+const MARGIN_PX = 36;
+const DURATION_MS = 450;
+/** The camera at rest, against which framed coordinates are measured. */
+const UNIT: CameraState = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
+
+/** The camera state that shows a box of layout coordinates whole, centred, with MARGIN_PX around it. */
+export function cameraFor(sigma: LineageSigma, box: Box): CameraState | null {
+  const { width, height } = sigma.getDimensions();
+  if (width <= 2 * MARGIN_PX || height <= 2 * MARGIN_PX) return null;
+  const override = { cameraState: UNIT };
+  // Layout → framed coordinates: sigma's normalisation, read through its public helpers at a fixed camera.
+  const framed = (x: number, y: number) =>
+    sigma.viewportToFramedGraph(sigma.graphToViewport({ x, y }, override), override);
+  const [a, b] = [framed(box.x0, box.y0), framed(box.x1, box.y1)];
+  // Pixels per framed unit at ratio 1, both ways (sigma keeps them equal; measured rather than assumed).
+  const [o, e] = [
+    sigma.framedGraphToViewport({ x: 0, y: 0 }, override),
+    sigma.framedGraphToViewport({ x: 1, y: 1 }, override),
+  ];
+  const [kx, ky] = [Math.abs(e.x - o.x), Math.abs(e.y - o.y)];
+  const ratio = Math.max(
+    (Math.abs(b.x - a.x) * kx) / (width - 2 * MARGIN_PX),
+    (Math.abs(b.y - a.y) * ky) / (height - 2 * MARGIN_PX),
+  );
+  const [lo, hi] = [sigma.getSetting('minCameraRatio') ?? 0, sigma.getSetting('maxCameraRatio') ?? Infinity];
+  const state = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, angle: 0, ratio: Math.min(hi, Math.max(lo, ratio)) };
+  return Object.values(state).every(Number.isFinite) ? state : null;
+}
+
+export class Framer {
+  /** The last framing, done again on new positions or a resize; null once the researcher moved the camera. */
+  private request: FrameRequest | null = null;
+  private animation = 0;
+  private animating = false;
+
+  constructor(
+    private readonly sigma: LineageSigma,
+    private readonly graph: LineageGraph,
+    private readonly placement: () => Placement,
+  ) {
+    const release = (): void => this.release();
+    sigma.getMouseCaptor().on('mousedown', release);
+    sigma.getMouseCaptor().on('wheel', release);
+    sigma.getTouchCaptor().on('touchdown', release);
+  }
+
+  /** Frames a request; `animate` false jumps there (first view, a new layout, a resize). */
+  frame(request: FrameRequest, animate = true): void {
+    const box = frameBox(this.graph, request, this.placement());
+    const target = box && cameraFor(this.sigma, box);
+    if (!target) return;
+    this.request = request;
+    this.move(target, animate);
+  }
+
+  /** The framing is done again (the positions or the canvas changed), unless the camera was moved since. */
+  redo(): void {
+    if (this.request) this.frame(this.request, this.animating);
+  }
+
+  /** The researcher, or a link, took the camera. */
+  release(): void {
+    this.request = null;
+  }
+
+  private move(target: CameraState, animate: boolean): void {
+    const camera = this.sigma.getCamera();
+    const token = ++this.animation;
+    const done = (): void => {
+      if (token !== this.animation) return;
+      this.animating = false;
+      // sigma leaves edges and labels out of frames drawn while the camera is animated; an animation that did not
+      // move the camera (the target was where it stood) ends without another frame, so one is asked for here.
+      this.sigma.scheduleRender();
+    };
+    // An animation under way would overwrite a jump: it is redirected instead, quickly.
+    if (!animate && !camera.isAnimated()) {
+      camera.setState(target);
+      return done();
+    }
+    this.animating = true;
+    void camera.animate(target, { duration: animate ? DURATION_MS : 120 }).then(done);
+  }
+}
+
+/** sigma measures its container on window resizes only; a banner or a panel coming or going resizes it too. Once a
+ * frame, the canvas is measured again and `then` runs (the framing is redone). Returns the way to stop. */
+export function followResizes(sigma: LineageSigma, container: HTMLElement, then: () => void): () => void {
+  let frame = 0;
+  const observer = new ResizeObserver(() => {
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(() => {
+      if (container.offsetWidth === 0 || container.offsetHeight === 0) return;
+      sigma.resize();
+      sigma.refresh();
+      then();
+    });
+  });
+  observer.observe(container);
+  return () => {
+    cancelAnimationFrame(frame);
+    observer.disconnect();
+  };
+}
+
+/** Where models are on the canvas, in viewport pixels (for end-to-end tests): the given ones, or every visible one. */
+export function viewportNodes(
+  sigma: LineageSigma,
+  ids: readonly string[] | undefined,
+): { width: number; height: number; nodes: { id: string; x: number; y: number; r: number }[] } {
+  const { width, height } = sigma.getDimensions();
+  const override = { cameraState: sigma.getCamera().getState() };
+  const nodes: { id: string; x: number; y: number; r: number }[] = [];
+  for (const id of ids ?? sigma.getGraph().nodes()) {
+    const d = sigma.getNodeDisplayData(id);
+    if (!d || d.hidden) continue;
+    const p = sigma.framedGraphToViewport(d, override);
+    nodes.push({ id, x: p.x, y: p.y, r: sigma.scaleSize(d.size) });
+  }
+  return { width, height, nodes };
+}

@@ -1,0 +1,71 @@
+// Where models are drawn: the whole-graph layout, or, while a subtree is focused, that subtree laid out on its own
+// (layout/focus.ts) in a layout worker of its own, created at the first focus. The positions and the focus they are
+// for change together, so the graph view switches visibility and positions in one step: until the focused layout
+// arrives, the previous picture stays.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { LineageGraph } from '../graph/graph.ts';
+import { prepareFocusLayout, spreadFocus } from '../layout/focus.ts';
+import { familyDiscs } from '../view/framing.ts';
+import { runLayout } from './runLayout.ts';
+import type { Layout } from './useExplorer.ts';
+
+export interface Positions {
+  /** The focus these positions are for (null: the whole graph). */
+  focus: string | null;
+  ids: string[];
+  xy: Float32Array;
+  room: Float32Array;
+  /** The disc each model is drawn in (view/framing.ts: a pick frames its own disc only). */
+  disc: Uint32Array;
+}
+
+/** What is shown, and on which layout. */
+interface Shown {
+  layout: Layout;
+  positions: Positions;
+}
+
+export function useFocusLayout(graph: LineageGraph, layout: Layout | null, focus: string | null): Positions | null {
+  const whole = useMemo<Positions | null>(
+    () =>
+      layout && {
+        focus: null,
+        ids: layout.ids,
+        xy: layout.xy,
+        room: layout.room,
+        disc: familyDiscs(graph, layout.ids),
+      },
+    [graph, layout],
+  );
+  const [shown, setShown] = useState<Shown | null>(null);
+  const worker = useRef<Worker | null>(null);
+  const seq = useRef(0);
+
+  useEffect(() => {
+    const id = ++seq.current;
+    if (!layout || !whole) return;
+    const show = (positions: Positions): void => void (id === seq.current && setShown({ layout, positions }));
+    if (!focus || !graph.hasNode(focus)) return void Promise.resolve().then(() => show(whole));
+    const prepared = prepareFocusLayout(graph, focus);
+    worker.current ??= new Worker(new URL('../workers/layout.worker.ts', import.meta.url), { type: 'module' });
+    runLayout(worker.current, prepared.input, id)
+      .then((placed) => show({ focus, ids: layout.ids, ...spreadFocus(layout.ids, prepared, placed) }))
+      // A failed layout draws the focus at the whole graph's positions.
+      .catch(() => show({ ...whole, focus }));
+  }, [graph, layout, whole, focus]);
+
+  useEffect(
+    () => () => {
+      worker.current?.terminate();
+      worker.current = null;
+    },
+    [],
+  );
+
+  if (!whole || !layout) return null;
+  if (!focus || !graph.hasNode(focus)) return whole;
+  // While the focused layout is computed, what was shown on this layout stays; after a new layout (a crawl went on),
+  // the focus is drawn at the whole graph's positions meanwhile.
+  if (shown?.layout === layout) return shown.positions;
+  return { ...whole, focus };
+}
