@@ -1,12 +1,13 @@
 // Where models are drawn: the whole-graph layout, or, while a subtree is focused, that subtree laid out on its own
-// (layout/focus.ts) in a layout worker of its own, created at the first focus. The positions and the focus they are
+// (layout/focus.ts) in a layout worker of its own (its owner, session/layout-owner.ts, starts it at the first focus
+// and names its failures); nothing of it is cached. The positions and the focus they are
 // for change together, so the graph view switches visibility and positions in one step: until the focused layout
 // arrives, the previous picture stays.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { LineageGraph } from '../graph/graph.ts';
 import { prepareFocusLayout, spreadFocus } from '../layout/focus.ts';
 import { familyDiscs } from '../view/framing.ts';
-import { runLayout } from './runLayout.ts';
+import { LayoutOwner, layoutWorker } from './session/layout-owner.ts';
 import type { Layout } from './useExplorer.ts';
 
 export interface Positions {
@@ -38,7 +39,7 @@ export function useFocusLayout(graph: LineageGraph, layout: Layout | null, focus
     [graph, layout],
   );
   const [shown, setShown] = useState<Shown | null>(null);
-  const worker = useRef<Worker | null>(null);
+  const [owner] = useState(() => new LayoutOwner(layoutWorker));
   const seq = useRef(0);
 
   useEffect(() => {
@@ -47,20 +48,14 @@ export function useFocusLayout(graph: LineageGraph, layout: Layout | null, focus
     const show = (positions: Positions): void => void (id === seq.current && setShown({ layout, positions }));
     if (!focus || !graph.hasNode(focus)) return void Promise.resolve().then(() => show(whole));
     const prepared = prepareFocusLayout(graph, focus);
-    worker.current ??= new Worker(new URL('../workers/layout.worker.ts', import.meta.url), { type: 'module' });
-    runLayout(worker.current, prepared.input, id)
+    owner
+      .run(prepared.input, null)
       .then((placed) => show({ focus, ids: layout.ids, ...spreadFocus(layout.ids, prepared, placed) }))
       // A failed layout draws the focus at the whole graph's positions.
       .catch(() => show({ ...whole, focus }));
-  }, [graph, layout, whole, focus]);
+  }, [graph, layout, whole, focus, owner]);
 
-  useEffect(
-    () => () => {
-      worker.current?.terminate();
-      worker.current = null;
-    },
-    [],
-  );
+  useEffect(() => () => owner.end(), [owner]);
 
   if (!whole || !layout) return null;
   if (!focus || !graph.hasNode(focus)) return whole;
