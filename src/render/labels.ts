@@ -34,9 +34,15 @@ export class LabelPlacer {
   private measure: CanvasRenderingContext2D | null = null;
   /** Every box drawn in the current frame, in viewport pixels (what tests check for overlaps). */
   private drawn: Box[] = [];
+  /** The labels drawn in the current frame, as text at its baseline's left end (what pictures out redraw). */
+  private texts: { text: string; x: number; y: number }[] = [];
 
   get boxes(): readonly Box[] {
     return this.drawn;
+  }
+
+  get labels(): readonly { text: string; x: number; y: number }[] {
+    return this.texts;
   }
 
   /** Starts a frame: `always` labels are reserved whatever they cover, `preferred` ones where there is room. */
@@ -45,6 +51,7 @@ export class LabelPlacer {
     this.placed.clear();
     this.crowded.clear();
     this.drawn = [];
+    this.texts = [];
     const settings = sigma.getSettings();
     if (typeof document !== 'undefined') this.measure ??= document.createElement('canvas').getContext('2d');
     const reserve = (key: string, force: boolean): void => {
@@ -76,6 +83,8 @@ export class LabelPlacer {
       this.drawn.push(box);
     } else this.drawn.push(this.boxOf(data, settings, context));
     drawDiscNodeLabel(context, data, settings);
+    // Where drawDiscNodeLabel puts the text.
+    this.texts.push({ text: data.label, x: data.x + data.size + 3, y: data.y + settings.labelSize / 3 });
   };
 
   /** The box sigma's disc label takes: to the right of the disc, centred on its y. */

@@ -7,6 +7,8 @@ import { applyPositions, type EdgeAttributes, type GraphNode, type LineageGraph 
 import { RELATION_COLORS } from '../view/encoding.ts';
 import { enableBoxSelect } from './box-select.ts';
 import { LabelPlacer } from './labels.ts';
+import { SchemeFollower } from './theme.ts';
+import type { GraphTheme } from '../view/palette.ts';
 
 export interface RenderArrays {
   ids: string[];
@@ -26,7 +28,6 @@ export interface RendererEvents {
   onBox?(box: { x0: number; y0: number; x1: number; y1: number }): void;
 }
 
-const DIM_EDGE = '#dee2e6';
 /** The smallest disc radius drawn, in pixels: below it a filtered or focused view turns to dust; dense forests seen
  * whole may overlap at this size, never above it. */
 const MIN_PX = 3;
@@ -49,6 +50,8 @@ export class LineageRenderer {
   private resizeTimer: ReturnType<typeof setTimeout> | undefined;
   /** Pixels per layout unit with the camera at ratio 1, read from sigma after each frame (Infinity until then). */
   private unitPx = Infinity;
+  /** The colours of the system's scheme, followed as it changes (./theme.ts). */
+  private readonly scheme: SchemeFollower;
 
   constructor(
     container: HTMLElement,
@@ -59,6 +62,7 @@ export class LineageRenderer {
     this.arrays = arrays;
     this.reindex();
     applyPositions(graph, arrays.ids, arrays.xy);
+    this.scheme = new SchemeFollower(container);
     this.sigma = new Sigma(graph, container, {
       // While the camera moves, discs scale with the picture; when it stops they are sized again (see
       // reduceNode): zooming in separates them instead of enlarging them.
@@ -88,6 +92,7 @@ export class LineageRenderer {
     this.sigma.on('clickNode', ({ node }) => events.onClick(node));
     this.sigma.on('clickStage', () => events.onClick(null));
     if (events.onBox) enableBoxSelect(this.sigma, container, events.onBox);
+    this.scheme.attach(this.sigma, () => this.sigma.refresh());
     // For end-to-end tests: the label boxes of the last frame, to check that none overlap.
     Object.defineProperty(container, 'forkscopeLabelBoxes', { value: () => this.labels.boxes, configurable: true });
   }
@@ -163,8 +168,23 @@ export class LineageRenderer {
     this.sigma.getCamera().setState(state);
   }
 
+  // --- Pictures out (./picture.ts): what the last frame drew, and in which colours.
+  get theme(): GraphTheme {
+    return this.scheme.current;
+  }
+
+  get drawnLabels(): readonly { text: string; x: number; y: number }[] {
+    return this.labels.labels;
+  }
+
+  get picture(): Readonly<RenderArrays> {
+    return this.arrays;
+  }
+  // ---
+
   kill(): void {
     clearTimeout(this.resizeTimer);
+    this.scheme.dispose();
     this.sigma.kill();
   }
 
@@ -238,7 +258,7 @@ export class LineageRenderer {
       attr.color = RELATION_COLORS[this.graph.getEdgeAttribute(edge, 'relation')];
       attr.size = 2;
       attr.zIndex = 1;
-    } else attr.color = DIM_EDGE;
+    } else attr.color = this.scheme.current.dimEdge;
     return attr;
   }
 

@@ -19,6 +19,8 @@ interface Props {
   onPick(id: string): void;
   onOpenSnapshot: ShareProps['onOpenSnapshot'];
   onNotice: ShareProps['onNotice'];
+  rendererRef: ShareProps['rendererRef'];
+  summary: ShareProps['summary'];
   onSettings(): void;
   onDynamics(): void;
 }
@@ -56,6 +58,8 @@ export function AppHeader(p: Props) {
         hubUrl={p.hubUrl}
         onOpenSnapshot={p.onOpenSnapshot}
         onNotice={p.onNotice}
+        rendererRef={p.rendererRef}
+        summary={p.summary}
       />
       <button type="button" onClick={p.onSettings}>
         Settings
