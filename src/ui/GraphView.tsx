@@ -16,8 +16,8 @@ import { computeVisible, lineageOfInterest } from '../view/visibility.ts';
 import type { ViewState } from '../view/state.ts';
 import type { Layout } from './useExplorer.ts';
 import { hoverText } from './hoverText.ts';
-
-const UNSELECTED = '#dee2e6';
+import { GRAPH_THEMES } from '../view/palette.ts';
+import { useColorScheme } from './useColorScheme.ts';
 
 export interface GraphSummary {
   legend: LegendEntry[];
@@ -75,10 +75,11 @@ export function GraphView({
     () => computeColors(graph, ids, view.colorBy, relations, familyOrder),
     [graph, ids, view.colorBy, relations, familyOrder],
   );
+  const unselected = GRAPH_THEMES[useColorScheme()].unselected;
   const shownColors = useMemo(
     () =>
-      selectedIds ? colors.colors.map((c, i) => (selectedIds.has(ids[i] as string) ? c : UNSELECTED)) : colors.colors,
-    [colors, selectedIds, ids],
+      selectedIds ? colors.colors.map((c, i) => (selectedIds.has(ids[i] as string) ? c : unselected)) : colors.colors,
+    [colors, selectedIds, ids, unselected],
   );
   const sizes = useMemo(
     () => computeSizes(graph, ids, view.sizeBy, descendants),
