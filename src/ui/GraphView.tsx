@@ -18,6 +18,10 @@ import type { Layout } from './useExplorer.ts';
 import { hoverText } from './hoverText.ts';
 import { GRAPH_THEMES } from '../view/palette.ts';
 import { useColorScheme } from './useColorScheme.ts';
+import { useLineageKeys } from './useLineageKeys.ts';
+import { LINEAGE_KEYS } from '../view/lineage-keys.ts';
+
+const KEYS_HELP = `Keys, with the graph focused: ${LINEAGE_KEYS.map((k) => k.words).join(', ')}; Escape unpicks.`;
 
 export interface GraphSummary {
   legend: LegendEntry[];
@@ -122,6 +126,7 @@ export function GraphView({
   }, [visible, colors, folding, ids, onSummary, rendererRef]);
 
   useEffect(() => rendererRef.current?.mark(marked), [marked, layout, rendererRef]);
+  const keys = useLineageKeys(graph, ids, visible, marked[0] ?? null, onSelect);
 
   useEffect(
     () => () => {
@@ -137,9 +142,19 @@ export function GraphView({
         ref={container}
         data-testid="graph"
         className="graph"
-        role="img"
+        role="application"
+        aria-roledescription="lineage graph"
         aria-label={`Lineage graph of ${ids.length.toLocaleString('en')} models`}
+        aria-describedby="graph-keys"
+        tabIndex={0}
+        onKeyDown={keys.onKeyDown}
       />
+      <p id="graph-keys" className="graph-keys" data-testid="graph-keys">
+        {KEYS_HELP}
+      </p>
+      <p className="visually-hidden" aria-live="polite" data-testid="graph-announce">
+        {keys.announcement}
+      </p>
       <p className="hover-info" aria-live="polite" data-testid="hover-info">
         {hovered && graph.hasNode(hovered) ? hoverText(graph, hovered) : ''}
       </p>
