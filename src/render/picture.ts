@@ -41,7 +41,7 @@ export function viewScene(renderer: LineageRenderer): PictureScene {
   // Drawn in sigma's order: higher zIndex on top, otherwise graph order (sort is stable).
   nodes.sort((p, q) => p.z - q.z);
   edges.sort((p, q) => p.z - q.z);
-  const theme = renderer.theme;
+  const theme = renderer.drawn.theme;
   return {
     width,
     height,
@@ -51,7 +51,7 @@ export function viewScene(renderer: LineageRenderer): PictureScene {
     labelSize: settings.labelSize,
     edges: edges.map(({ z: _z, ...e }) => e),
     nodes: nodes.map(({ z: _z, ...n }) => n),
-    labels: [...renderer.drawnLabels],
+    labels: [...renderer.drawn.labels],
   };
 }
 
@@ -67,7 +67,7 @@ export function viewPng(renderer: LineageRenderer, notes: PictureNotes): Promise
   const ctx = canvas.getContext('2d');
   if (!ctx) return Promise.reject(new Error('this browser cannot draw a picture (no 2D canvas)'));
   ctx.scale(ratio, ratio);
-  const { background, ink } = renderer.theme;
+  const { background, ink } = renderer.drawn.theme;
   ctx.fillStyle = background;
   ctx.fillRect(0, 0, frame.width, frame.height);
   // Render now and copy before the task ends: WebGL's buffer is cleared once the frame is shown.
@@ -105,7 +105,7 @@ export function viewPng(renderer: LineageRenderer, notes: PictureNotes): Promise
 
 /** The explorer's picture of some models, for GEXF: layout positions, colours and encoded sizes as drawn now. */
 export function explorerPicture(renderer: LineageRenderer, ids: readonly string[]): PictureColumns {
-  const { ids: all, xy, color, size } = renderer.picture;
+  const { ids: all, xy, color, size } = renderer.drawn.arrays;
   const index = new Map(all.map((id, i) => [id, i]));
   const out: PictureColumns = {
     xy: new Float64Array(2 * ids.length).fill(NaN),

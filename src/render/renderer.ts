@@ -168,19 +168,10 @@ export class LineageRenderer {
     this.sigma.getCamera().setState(state);
   }
 
-  // --- Pictures out (./picture.ts): what the last frame drew, and in which colours.
-  get theme(): GraphTheme {
-    return this.scheme.current;
+  /** What the last frame drew and in which colours, for pictures out (./picture.ts). */
+  get drawn(): { theme: GraphTheme; labels: LabelPlacer['labels']; arrays: Readonly<RenderArrays> } {
+    return { theme: this.scheme.current, labels: this.labels.labels, arrays: this.arrays };
   }
-
-  get drawnLabels(): readonly { text: string; x: number; y: number }[] {
-    return this.labels.labels;
-  }
-
-  get picture(): Readonly<RenderArrays> {
-    return this.arrays;
-  }
-  // ---
 
   kill(): void {
     clearTimeout(this.resizeTimer);

@@ -72,7 +72,7 @@ export function ShareActions(props: Props) {
     const moved = picture ? [picture.xy.buffer, picture.size.buffer] : [];
     worker.postMessage(request, [...transferables(columnar), ...moved]);
   };
-  const picture = (kind: 'png' | 'svg'): void => {
+  const savePictureAs = (kind: 'png' | 'svg'): void => {
     const renderer = rendererRef.current;
     if (!renderer || !summary) return;
     const facts = { view, legend: summary.legend, shown: summary.visible, total: summary.total, info, hubUrl };
@@ -106,10 +106,10 @@ export function ShareActions(props: Props) {
         Export {isEmptySelection(view.selection) ? 'view' : 'selection'}
       </button>
       <span role="group" aria-label="Save the view as a picture" className="picture-buttons">
-        <button type="button" onClick={() => picture('png')} data-testid="export-png" disabled={!summary}>
+        <button type="button" onClick={() => savePictureAs('png')} data-testid="export-png" disabled={!summary}>
           PNG
         </button>
-        <button type="button" onClick={() => picture('svg')} data-testid="export-svg" disabled={!summary}>
+        <button type="button" onClick={() => savePictureAs('svg')} data-testid="export-svg" disabled={!summary}>
           SVG
         </button>
       </span>
