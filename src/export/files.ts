@@ -2,9 +2,11 @@
 // file says what its writer had to change (characters XML cannot carry), so the caller can tell the researcher.
 import { edgesCsv, nodesCsv } from './csv.ts';
 import { gexfChunks, graphml, snapshotJson, type ExportFormat } from './formats.ts';
-import { defaultPicture } from './picture.ts';
+import { columnsPicture, defaultPicture } from './picture.ts';
+import type { PictureColumns } from '../view/picture-frame.ts';
 import { XmlText } from './xml.ts';
 import type { Lineage } from '../lineage/types.ts';
+import { familyOrderOf } from '../view/encoding.ts';
 import { fileNamePart } from './file-name.ts';
 import { edgesParquet, nodesParquet } from './parquet.ts';
 
@@ -32,7 +34,14 @@ const PARQUET = 'application/vnd.apache.parquet';
 
 type Meta = { hub: string; orgs: string[]; roots: string[]; crawledAt: string };
 
-export function exportParts(lineage: Lineage, format: ExportFormat, stem: string, meta: Meta): ExportParts[] {
+/** `picture`: the app's picture of these models (indexed like `lineage.nodes`); without it, the default one. */
+export function exportParts(
+  lineage: Lineage,
+  format: ExportFormat,
+  stem: string,
+  meta: Meta,
+  picture?: PictureColumns,
+): ExportParts[] {
   stem = fileNamePart(stem, 200); // the stem may come from data: it stays a plain name whoever built it
   const one = (name: string, type: string, text: () => string | Bytes): ExportParts => ({
     name,
@@ -66,8 +75,8 @@ export function exportParts(lineage: Lineage, format: ExportFormat, stem: string
     return [
       { name: `${stem}.graphml`, type: 'application/xml', parts: noted([graphml(lineage, xml)], 'GraphML'), warnings },
     ];
-  // Gephi opens the explorer's picture: positions, family colours and download sizes in the viz namespace.
-  const visual = defaultPicture(lineage, [...meta.orgs, ...meta.roots]);
+  // Gephi opens the explorer's picture: positions, colours and sizes in the viz namespace.
+  const visual = picture ? columnsPicture(picture) : defaultPicture(lineage, familyOrderOf(meta.orgs, meta.roots));
   return [
     {
       name: `${stem}.gexf`,
@@ -78,8 +87,14 @@ export function exportParts(lineage: Lineage, format: ExportFormat, stem: string
   ];
 }
 
-export function exportFiles(lineage: Lineage, format: ExportFormat, stem: string, meta: Meta): ExportFile[] {
-  return exportParts(lineage, format, stem, meta).map((f) => {
+export function exportFiles(
+  lineage: Lineage,
+  format: ExportFormat,
+  stem: string,
+  meta: Meta,
+  picture?: PictureColumns,
+): ExportFile[] {
+  return exportParts(lineage, format, stem, meta, picture).map((f) => {
     const parts = [...f.parts];
     const text = parts.length === 1 && typeof parts[0] !== 'string' ? (parts[0] as Bytes) : parts.join('');
     return { name: f.name, type: f.type, text, warnings: f.warnings };

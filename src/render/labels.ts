@@ -39,9 +39,17 @@ export class LabelPlacer {
   private width = Infinity;
   /** The reservations of the frame, made when its first label is drawn. */
   private reserve: (() => void) | null = null;
+  /** The labels drawn in the current frame, as text at its baseline's left end (what pictures out redraw). */
+  private texts: { text: string; x: number; y: number }[] = [];
+  /** The colour of the box behind a hovered or marked model's label (the scheme's, set by ./theme.ts). */
+  boxColor = '#FFF';
 
   get boxes(): readonly Box[] {
     return this.drawn;
+  }
+
+  get labels(): readonly { text: string; x: number; y: number }[] {
+    return this.texts;
   }
 
   /** Starts a frame: `always` labels are reserved whatever they cover, `preferred` ones where there is room. */
@@ -55,6 +63,7 @@ export class LabelPlacer {
     this.crowded.clear();
     this.drawn = [];
     this.width = sigma.getDimensions().width;
+    this.texts = [];
     const settings = sigma.getSettings();
     if (typeof document !== 'undefined') this.measure ??= document.createElement('canvas').getContext('2d');
     const reserve = (key: string, force: boolean): void => {
@@ -91,7 +100,7 @@ export class LabelPlacer {
       this.occupy(box);
     }
     this.drawn.push(box);
-    writeLabel(context, data, settings, box);
+    this.texts.push(writeLabel(context, data, settings, box));
   };
 
   /** sigma's `defaultDrawNodeHover` (hovered, picked and highlighted models): sigma's white box with a shadow, around
@@ -104,7 +113,7 @@ export class LabelPlacer {
     const size = settings.labelSize;
     context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
     Object.assign(context, {
-      fillStyle: '#FFF',
+      fillStyle: this.boxColor,
       shadowOffsetX: 0,
       shadowOffsetY: 0,
       shadowBlur: 8,
@@ -166,14 +175,22 @@ export class LabelPlacer {
   }
 }
 
-/** sigma's disc label (drawDiscNodeLabel), written where `box` says: right of the disc, or left of it. */
-function writeLabel(context: CanvasRenderingContext2D, data: LabelData, settings: LabelSettings, box: Box): void {
+/** sigma's disc label (drawDiscNodeLabel), written where `box` says: right of the disc, or left of it. Returns the
+ * text at its baseline's left end. */
+function writeLabel(
+  context: CanvasRenderingContext2D,
+  data: LabelData,
+  settings: LabelSettings,
+  box: Box,
+): { text: string; x: number; y: number } {
   const size = settings.labelSize;
   context.fillStyle = settings.labelColor.attribute
     ? String((data as Record<string, unknown>)[settings.labelColor.attribute] ?? settings.labelColor.color ?? '#000')
     : (settings.labelColor.color ?? '#000');
   context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
-  context.fillText(data.label ?? '', box.x0 + PAD, data.y + size / 3);
+  const at = { text: data.label ?? '', x: box.x0 + PAD, y: data.y + size / 3 };
+  context.fillText(at.text, at.x, at.y);
+  return at;
 }
 
 /** Grid cells a box touches, as one number each (labels are short: a box touches few cells). */

@@ -9,6 +9,8 @@ import type { FrameRequest } from '../view/framing.ts';
 import { enableBoxSelect } from './box-select.ts';
 import { followResizes, Framer, viewportNodes } from './camera.ts';
 import { LabelPlacer } from './labels.ts';
+import { SchemeFollower } from './theme.ts';
+import type { GraphTheme } from '../view/palette.ts';
 
 export interface RenderArrays {
   ids: string[];
@@ -30,7 +32,6 @@ export interface RendererEvents {
   onBox?(box: { x0: number; y0: number; x1: number; y1: number }): void;
 }
 
-const DIM_EDGE = '#dee2e6';
 /** The smallest disc radius drawn, in pixels: below it a filtered or focused view turns to dust; dense forests seen
  * whole may overlap at this size, never above it. */
 const MIN_PX = 3;
@@ -55,6 +56,8 @@ export class LineageRenderer {
   private unitPx = Infinity;
   private readonly framer: Framer;
   private readonly stopResizing: () => void;
+  /** The colours of the system's scheme, followed as it changes (./theme.ts). */
+  private readonly scheme: SchemeFollower;
 
   constructor(
     container: HTMLElement,
@@ -65,6 +68,7 @@ export class LineageRenderer {
     this.arrays = arrays;
     this.reindex();
     applyPositions(graph, arrays.ids, arrays.xy);
+    this.scheme = new SchemeFollower(container);
     this.sigma = new Sigma(graph, container, {
       // While the camera moves, discs scale with the picture; when it stops they are sized again (see
       // reduceNode): zooming in separates them instead of enlarging them.
@@ -100,6 +104,7 @@ export class LineageRenderer {
     // The first view fits every family.
     this.framer.frame({ kind: 'visible' }, false);
     this.stopResizing = followResizes(this.sigma, container, () => this.framer.redo());
+    this.scheme.attach(this.sigma, this.labels, () => this.sigma.refresh());
     // For end-to-end tests: the label boxes of the last frame (none may overlap), and where models are drawn.
     Object.defineProperty(container, 'forkscopeLabelBoxes', { value: () => this.labels.boxes, configurable: true });
     Object.defineProperty(container, 'forkscopeViewportBoxes', {
@@ -171,9 +176,15 @@ export class LineageRenderer {
     this.sigma.getCamera().setState(state);
   }
 
+  /** What the last frame drew and in which colours, for pictures out (./picture.ts). */
+  get drawn(): { theme: GraphTheme; labels: LabelPlacer['labels']; arrays: Readonly<RenderArrays> } {
+    return { theme: this.scheme.current, labels: this.labels.labels, arrays: this.arrays };
+  }
+
   kill(): void {
     clearTimeout(this.resizeTimer);
     this.stopResizing();
+    this.scheme.dispose();
     this.sigma.kill();
   }
 
@@ -247,7 +258,7 @@ export class LineageRenderer {
       attr.color = RELATION_COLORS[this.graph.getEdgeAttribute(edge, 'relation')];
       attr.size = 2;
       attr.zIndex = 1;
-    } else attr.color = DIM_EDGE;
+    } else attr.color = this.scheme.current.dimEdge;
     return attr;
   }
 }

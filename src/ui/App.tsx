@@ -8,6 +8,7 @@ import { withStep } from '../view/history.ts';
 import { dataMovedOn } from '../view/permalink.ts';
 import type { AppLink } from '../view/url-codec.ts';
 import { filterOptions } from './filterOptions.ts';
+import { familyOrderOf } from '../view/encoding.ts';
 import { usePermalinkSync } from './usePermalink.ts';
 import { describeLoading, useSnapshotImport } from './useSnapshotImport.ts';
 import { emptySelection, isEmptySelection, resolveSelection } from '../view/selection.ts';
@@ -48,7 +49,7 @@ export function App({ link, initial, onHub }: Props) {
   const [summary, setSummary] = useState<GraphSummary | null>(null);
   const [showSettings, setShowSettings] = useState(false);
   const rendererRef = useRef<LineageRenderer | null>(null);
-  const familyOrder = useMemo(() => [...view.orgs, ...view.roots, 'other'], [view.orgs, view.roots]);
+  const familyOrder = useMemo(() => familyOrderOf(view.orgs, view.roots), [view.orgs, view.roots]);
   const explorer = useExplorer(settings, token, familyOrder);
   const { graph, layout, info, phase } = explorer;
   const ids = useMemo(() => layout?.ids ?? [], [layout]);
@@ -153,6 +154,8 @@ export function App({ link, initial, onHub }: Props) {
         linkNow={permalink.linkNow}
         onSettings={() => setShowSettings(true)}
         onDynamics={() => patchDynamics({ open: !view.dynamics.open })}
+        rendererRef={rendererRef}
+        summary={summary}
       />
       <NoticeBanner
         notices={[notice, movedOn, explorer.layoutProblem]}

@@ -20,6 +20,8 @@ interface Props {
   onOpenSnapshot: ShareProps['onOpenSnapshot'];
   onNotice: ShareProps['onNotice'];
   linkNow: ShareProps['linkNow'];
+  rendererRef: ShareProps['rendererRef'];
+  summary: ShareProps['summary'];
   onSettings(): void;
   onDynamics(): void;
 }
@@ -58,6 +60,8 @@ export function AppHeader(p: Props) {
         onOpenSnapshot={p.onOpenSnapshot}
         onNotice={p.onNotice}
         linkNow={p.linkNow}
+        rendererRef={p.rendererRef}
+        summary={p.summary}
       />
       <button type="button" onClick={p.onSettings}>
         Settings

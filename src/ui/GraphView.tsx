@@ -19,8 +19,12 @@ import type { Layout } from './useExplorer.ts';
 import { hoverText } from './hoverText.ts';
 import { useFocusLayout } from './useFocusLayout.ts';
 import { useFraming } from './useFraming.ts';
+import { GRAPH_THEMES } from '../view/palette.ts';
+import { useColorScheme } from './useColorScheme.ts';
+import { useLineageKeys } from './useLineageKeys.ts';
+import { LINEAGE_KEYS } from '../view/lineage-keys.ts';
 
-const UNSELECTED = '#dee2e6';
+const KEYS_HELP = `Keys, with the graph focused: ${LINEAGE_KEYS.map((k) => k.words).join(', ')}; Escape unpicks.`;
 
 export interface GraphSummary {
   legend: LegendEntry[];
@@ -81,10 +85,11 @@ export function GraphView({
     () => computeColors(graph, ids, view.colorBy, relations, familyOrder),
     [graph, ids, view.colorBy, relations, familyOrder],
   );
+  const unselected = GRAPH_THEMES[useColorScheme()].unselected;
   const shownColors = useMemo(
     () =>
-      selectedIds ? colors.colors.map((c, i) => (selectedIds.has(ids[i] as string) ? c : UNSELECTED)) : colors.colors,
-    [colors, selectedIds, ids],
+      selectedIds ? colors.colors.map((c, i) => (selectedIds.has(ids[i] as string) ? c : unselected)) : colors.colors,
+    [colors, selectedIds, ids, unselected],
   );
   const sizes = useMemo(
     () => computeSizes(graph, ids, view.sizeBy, descendants),
@@ -128,6 +133,7 @@ export function GraphView({
   }, [visible, colors, folding, ids, onSummary, rendererRef]);
 
   useEffect(() => rendererRef.current?.mark(marked), [marked, layout, rendererRef]);
+  const keys = useLineageKeys(graph, ids, visible, marked[0] ?? null, onSelect);
 
   const fit = useFraming(rendererRef, positions, view.filters, view.fold, view.selection, selectedIds);
 
@@ -145,14 +151,24 @@ export function GraphView({
         ref={container}
         data-testid="graph"
         className="graph"
-        role="img"
+        role="application"
+        aria-roledescription="lineage graph"
         aria-label={`Lineage graph of ${ids.length.toLocaleString('en')} models`}
+        aria-describedby="graph-keys"
+        tabIndex={0}
+        onKeyDown={keys.onKeyDown}
       />
       {layout && (
         <button type="button" className="fit-view" onClick={fit} title="Frame everything shown (key 0)">
           Fit view
         </button>
       )}
+      <p id="graph-keys" className="graph-keys" data-testid="graph-keys">
+        {KEYS_HELP}
+      </p>
+      <p className="visually-hidden" aria-live="polite" data-testid="graph-announce">
+        {keys.announcement}
+      </p>
       <p className="hover-info" aria-live="polite" data-testid="hover-info">
         {hovered && graph.hasNode(hovered) ? hoverText(graph, hovered) : ''}
       </p>

@@ -1,5 +1,6 @@
 // The header's sharing actions: export the selection (or the filtered view) in a chosen format, built in a
-// worker so 100,000 rows keep the page responsive; open a snapshot file; copy the permalink.
+// worker so 100,000 rows keep the page responsive (GEXF with the picture on screen); save the view as a PNG or
+// SVG picture; open a snapshot file; copy the permalink.
 import { useState } from 'react';
 import { EXPORT_FORMATS, type ExportFormat } from '../export/formats.ts';
 import type { LineageGraph } from '../graph/graph.ts';
@@ -10,6 +11,10 @@ import type { ViewState } from '../view/state.ts';
 import type { ExportRequest, ExportResponse } from '../workers/export.worker.ts';
 import { transferables } from '../workers/protocol.ts';
 import { saveBlob, viewFileStem, viewLineage } from './exportView.ts';
+import type { LineageRenderer } from '../render/renderer.ts';
+import { explorerPicture } from '../render/picture.ts';
+import type { LegendEntry } from '../view/encoding.ts';
+import { savePicture } from './exportPicture.ts';
 
 interface Props {
   graph: LineageGraph;
@@ -22,11 +27,16 @@ interface Props {
   onNotice(message: string): void;
   /** The link of the view as it is now (the address bar is written a moment after a change). */
   linkNow(): string;
+  rendererRef: React.RefObject<LineageRenderer | null>;
+  /** What the graph shows: its legend and counts (for the pictures' legend and caption). */
+  summary: { legend: LegendEntry[]; visible: number; total: number } | null;
 }
 
 export function ShareActions(props: Props) {
-  const { graph, ids, view, selectedIds, info, hubUrl, onOpenSnapshot, onNotice, linkNow } = props;
+  const { graph, ids, view, selectedIds, info, hubUrl, onOpenSnapshot, onNotice, linkNow, rendererRef, summary } =
+    props;
   const [format, setFormat] = useState<ExportFormat>('csv');
+  const stem = viewFileStem(view, info?.crawledAt ?? null);
   const exportView = (): void => {
     const lineage = viewLineage(graph, ids, view, isEmptySelection(view.selection) ? null : selectedIds);
     // The data's own description (an imported snapshot's or the cache's): its Hub, seeds and crawl date.
@@ -38,12 +48,16 @@ export function ShareActions(props: Props) {
     };
     const worker = new Worker(new URL('../workers/export.worker.ts', import.meta.url), { type: 'module' });
     const columnar = encodeLineage(lineage);
-    const request: ExportRequest = {
-      lineage: columnar,
-      format,
-      stem: viewFileStem(view, info?.crawledAt ?? null),
-      meta,
-    };
+    // GEXF carries the picture on screen: the explorer's positions, colours and sizes.
+    const renderer = rendererRef.current;
+    const picture =
+      format === 'gexf' && renderer
+        ? explorerPicture(
+            renderer,
+            lineage.nodes.map((n) => n.id),
+          )
+        : undefined;
+    const request: ExportRequest = { lineage: columnar, format, stem, meta, picture };
     const what = `${lineage.nodes.length.toLocaleString('en')} models and ${lineage.edges.length.toLocaleString('en')} edges as ${format.toUpperCase()}`;
     onNotice(`Exporting ${what}…`);
     // The notice says "Exported" only once the files exist; a worker that fails says so, and is ended either way.
@@ -58,7 +72,17 @@ export function ShareActions(props: Props) {
       worker.terminate();
       onNotice(`The export failed: ${e.message || 'the export worker stopped'}.`);
     };
-    worker.postMessage(request, transferables(columnar));
+    const moved = picture ? [picture.xy.buffer, picture.size.buffer] : [];
+    worker.postMessage(request, [...transferables(columnar), ...moved]);
+  };
+  const savePictureAs = (kind: 'png' | 'svg'): void => {
+    const renderer = rendererRef.current;
+    if (!renderer || !summary) return;
+    const facts = { view, legend: summary.legend, shown: summary.visible, total: summary.total, info, hubUrl };
+    savePicture(kind, renderer, facts, stem).then(
+      (warning) => onNotice(`Saved the view as ${kind.toUpperCase()}.${warning ? ` ${warning}` : ''}`),
+      (err: unknown) => onNotice(`The picture failed: ${err instanceof Error ? err.message : String(err)}`),
+    );
   };
   const copyLink = (): void => {
     const href = linkNow();
@@ -85,6 +109,14 @@ export function ShareActions(props: Props) {
       <button type="button" onClick={exportView} data-testid="export-csv" disabled={ids.length === 0}>
         Export {isEmptySelection(view.selection) ? 'view' : 'selection'}
       </button>
+      <span role="group" aria-label="Save the view as a picture" className="picture-buttons">
+        <button type="button" onClick={() => savePictureAs('png')} data-testid="export-png" disabled={!summary}>
+          PNG
+        </button>
+        <button type="button" onClick={() => savePictureAs('svg')} data-testid="export-svg" disabled={!summary}>
+          SVG
+        </button>
+      </span>
       <label className="button">
         Open snapshot
         <input

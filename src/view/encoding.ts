@@ -8,6 +8,12 @@ import type { ColorBy, SizeBy } from './state.ts';
 
 export { RELATION_COLORS, type IncomingRelation } from './palette.ts';
 
+/** The families' order for the layout and the colours: the seeds as listed, then models outside them. The explorer
+ * and the default picture of exports (export/picture.ts) take it from here, so both lay out the same forests. */
+export function familyOrderOf(orgs: readonly string[], roots: readonly string[]): string[] {
+  return [...orgs, ...roots, 'other']; // crawl/closure.ts's EXTERNAL_FAMILY: models outside the crawled families
+}
+
 /** The colour the graph gives the i-th family present (families keep the order of the family list). */
 export function familyColor(i: number): string {
   return CATEGORY_PALETTE[i] ?? OTHER_COLOR;

@@ -38,3 +38,19 @@ export const ALERT_COLOR = '#e03131';
 export const PRIMARY_COLOR = CATEGORY_PALETTE[0] as string;
 /** A value that cannot be rated (unrated license changes). */
 export const UNRATED_COLOR = '#ced4da';
+
+/** The graph's surroundings in the system's light and dark schemes (prefers-color-scheme): the canvas background,
+ * the labels' ink, the box behind a hovered label, dimmed edges and marks outside a selection. The page's CSS
+ * variables (ui/app.css) use the same values. */
+export interface GraphTheme {
+  background: string;
+  ink: string;
+  box: string;
+  dimEdge: string;
+  unselected: string;
+}
+export type ColorScheme = 'light' | 'dark';
+export const GRAPH_THEMES: Record<ColorScheme, GraphTheme> = {
+  light: { background: '#f7f7f8', ink: '#000000', box: '#ffffff', dimEdge: DIM_COLOR, unselected: DIM_COLOR },
+  dark: { background: '#15171c', ink: '#e9ecef', box: '#2c3038', dimEdge: '#3b4049', unselected: '#3b4049' },
+};

@@ -5,12 +5,15 @@ import type { ExportFormat } from '../export/formats.ts';
 import { decodeLineage } from '../lineage/columnar.ts';
 import type { ColumnarLineage } from '../lineage/columnar.ts';
 import { exportParts } from '../export/files.ts';
+import type { PictureColumns } from '../view/picture-frame.ts';
 
 export interface ExportRequest {
   lineage: ColumnarLineage;
   format: ExportFormat;
   stem: string;
   meta: { hub: string; orgs: string[]; roots: string[]; crawledAt: string };
+  /** The explorer's picture of the exported models (GEXF), indexed like the lineage's nodes. */
+  picture?: PictureColumns;
 }
 
 export interface ExportedFile {
@@ -32,8 +35,8 @@ const CHUNKS_PER_BLOB = 64;
 
 scope.onmessage = (e) => {
   try {
-    const { lineage, format, stem, meta } = e.data;
-    const files = exportParts(decodeLineage(lineage), format, stem, meta).map((file) => {
+    const { lineage, format, stem, meta, picture } = e.data;
+    const files = exportParts(decodeLineage(lineage), format, stem, meta, picture).map((file) => {
       const text = file.type.startsWith('text/') || file.type.endsWith('xml') || file.type.endsWith('json');
       const blobType = text ? `${file.type};charset=utf-8` : file.type;
       const blobs: Blob[] = [];
