@@ -8,7 +8,7 @@ import type { Seeds } from '../crawl/records.ts';
 import { createLineageGraph, mergeLineage, type LineageGraph } from '../graph/graph.ts';
 import type { Lineage } from '../lineage/types.ts';
 import { prepareLayout } from '../layout/input.ts';
-import { decodeLineage } from '../lineage/columnar.ts';
+import { decodeLineage, type ColumnarLineage } from '../lineage/columnar.ts';
 import { cacheName, deleteCache, ForkscopeStore, StoreError, type SnapshotInfo } from '../store/db.ts';
 import type { CrawlCommand, CrawlEvent, CrawlReport, RetryNotice } from '../workers/protocol.ts';
 import { crawlEventPatch } from './crawlEvents.ts';
@@ -23,6 +23,9 @@ export interface Layout {
   /** Each model's room in layout units: discs within it never overlap. */
   room: Float32Array;
   version: number;
+  /** The lineage laid out, and its columnar form when it arrived as one (workers take it cheaply). */
+  lineage: Lineage;
+  columnar: ColumnarLineage | null;
 }
 
 export interface ExplorerState {
@@ -85,7 +88,7 @@ export function useExplorer(settings: HubSettings, token: string | null, familyO
   /** Lays out and shows a lineage; of overlapping calls only the latest is drawn, and once a snapshot is
    * imported only its own (`imported`) ones are. */
   const showLineage = useCallback(
-    async (lineage: Lineage, imported = false) => {
+    async (lineage: Lineage, imported = false, columnar: ColumnarLineage | null = null) => {
       if (importedRef.current && !imported) return;
       const seq = ++shownSeq.current;
       // The layout is prepared on a scratch graph so the one on screen stays whole until positions arrive.
@@ -101,7 +104,10 @@ export function useExplorer(settings: HubSettings, token: string | null, familyO
       graph.clear();
       mergeLineage(graph, lineage);
       const [xy, room] = [placed.subarray(0, 2 * n), placed.subarray(2 * n)];
-      setState((s) => ({ ...s, layout: { ids: prepared.ids, xy, room, version: (s.layout?.version ?? 0) + 1 } }));
+      setState((s) => ({
+        ...s,
+        layout: { ids: prepared.ids, xy, room, version: (s.layout?.version ?? 0) + 1, lineage, columnar },
+      }));
     },
     [graph],
   );
@@ -113,7 +119,7 @@ export function useExplorer(settings: HubSettings, token: string | null, familyO
     const snap = await store.loadSnapshot();
     if (importedRef.current) return patch({ phase: 'idle' });
     patch({ phase: 'idle', info: snap?.info ?? null });
-    if (snap) await showLineage(snap.lineage);
+    if (snap) await showLineage(snap.lineage, false, snap.columnar);
   }, [patch, showLineage]);
 
   useEffect(() => {
@@ -125,7 +131,7 @@ export function useExplorer(settings: HubSettings, token: string | null, familyO
       const replacesView =
         ev.type === 'partial' || ev.type === 'done' || ev.type === 'paused' || ev.type === 'cancelled';
       if (importedRef.current && replacesView) return;
-      if (ev.type === 'partial' || ev.type === 'done') void showLineage(decodeLineage(ev.lineage));
+      if (ev.type === 'partial' || ev.type === 'done') void showLineage(decodeLineage(ev.lineage), false, ev.lineage);
       if (ev.type === 'lock-freed') void showCache().catch(() => undefined);
       const next = crawlEventPatch(ev);
       if (next) patch(next);
