@@ -90,6 +90,13 @@ export class LineageRenderer {
     if (events.onBox) enableBoxSelect(this.sigma, container, events.onBox);
     // For end-to-end tests: the label boxes of the last frame, to check that none overlap.
     Object.defineProperty(container, 'forkscopeLabelBoxes', { value: () => this.labels.boxes, configurable: true });
+    this.markDrawn();
+  }
+
+  /** sigma draws synchronously when built and refreshed: a User Timing mark says when a graph or layout was first
+   * drawn, and of how many models (the benchmarks read it). */
+  private markDrawn(): void {
+    performance.mark('forkscope:drawn', { detail: { models: this.arrays.ids.length } });
   }
 
   /** New positions, encodings or graph: everything is recomputed once. */
@@ -99,6 +106,7 @@ export class LineageRenderer {
     this.reindex();
     if (moved) applyPositions(this.graph, arrays.ids, arrays.xy);
     this.sigma.refresh();
+    if (moved) this.markDrawn();
   }
 
   /** Visibility changed (filters, focus, folding): only models whose visibility flipped are refreshed. */

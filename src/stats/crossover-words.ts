@@ -50,7 +50,8 @@ export function describeCrossover(ans: CrossoverAnswer): string {
   const { a, b, overall, window, minimum } = ans;
   const basis = `new derivatives per ${window === 1 ? 'month' : `trailing ${window} months`}`;
   const parts = [head(overall, a, b, basis)];
-  if (overall.passes.length > 0) parts.push(history(overall.passes));
+  // One change of leader is the head sentence itself; a longer history is told in order.
+  if (overall.passes.length > 1) parts.push(history(overall.passes));
   const small = overall.months.filter((x) => x.tooFew).length;
   if (small > 0)
     parts.push(
