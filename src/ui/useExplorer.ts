@@ -7,7 +7,7 @@ import type { CrawlProgress } from '../crawl/progress.ts';
 import type { Seeds } from '../crawl/records.ts';
 import { createLineageGraph, mergeLineage, type LineageGraph } from '../graph/graph.ts';
 import type { Lineage } from '../lineage/types.ts';
-import { prepareLayout } from '../layout/input.ts';
+import { prepareLayoutOf } from '../layout/input.ts';
 import { decodeLineage, type ColumnarLineage } from '../lineage/columnar.ts';
 import { cacheName, deleteCache, ForkscopeStore, StoreError, type SnapshotInfo } from '../store/db.ts';
 import type { CrawlCommand, CrawlEvent, CrawlReport, RetryNotice } from '../workers/protocol.ts';
@@ -91,8 +91,8 @@ export function useExplorer(settings: HubSettings, token: string | null, familyO
     async (lineage: Lineage, imported = false, columnar: ColumnarLineage | null = null) => {
       if (importedRef.current && !imported) return;
       const seq = ++shownSeq.current;
-      // The layout is prepared on a scratch graph so the one on screen stays whole until positions arrive.
-      const prepared = prepareLayout(createLineageGraph(lineage), familiesRef.current);
+      // The layout is prepared from the lineage itself, so the graph on screen stays whole until positions arrive.
+      const prepared = prepareLayoutOf(lineage, familiesRef.current);
       const cached = await storeRef.current?.loadPositions(prepared.key).catch(() => null);
       const n = prepared.ids.length;
       // Positions cached before room was kept (2 numbers a model) are laid out again.

@@ -89,7 +89,11 @@ export interface ReopenResult {
   dynamicsLongestTaskMs?: number;
 }
 
-export async function reopenBench(sizes: number[], dynamicsAt: number | null): Promise<ReopenResult[]> {
+export async function reopenBench(
+  sizes: number[],
+  dynamicsAt: number | null,
+  log: (s: string) => void = () => undefined,
+): Promise<ReopenResult[]> {
   const entry = await buildFloorCode();
   const app = await serveDist();
   const browser = await launchBrowser();
@@ -99,6 +103,7 @@ export async function reopenBench(sizes: number[], dynamicsAt: number | null): P
       const context = await browser.newContext({ viewport: { width: 1400, height: 850 } });
       const page = await context.newPage();
       page.setDefaultTimeout(1_800_000);
+      page.on('pageerror', (e) => log(`page error: ${e.message}`));
       await serveFloorCode(page);
       await page.goto(`${app.url}bench/app-floor.html`);
       await page.waitForFunction(() => 'seedCache' in window);
@@ -106,14 +111,16 @@ export async function reopenBench(sizes: number[], dynamicsAt: number | null): P
         size,
         OFFLINE_HUB,
       ] as const);
+      log(`cache written: ${models} models`);
       await page.goto(`${app.url}?hub=${encodeURIComponent(OFFLINE_HUB)}`);
       const reopenMs = await drawnAt(page, models);
       const r: ReopenResult = { models, reopenMs, floorMs: 0, layoutMs: 0 };
+      log(`reopened: first frame at ${Math.round(reopenMs)} ms`);
       if (size === dynamicsAt) {
         await page.evaluate(LONG_TASKS);
         const t = Date.now();
         await page.getByRole('button', { name: 'Family dynamics' }).click();
-        await page.locator('[data-testid="dynamics-status"][data-stage="done"]').waitFor();
+        await page.locator('[data-testid="dynamics-status"][data-stage="done"]').waitFor({ state: 'attached' });
         await page.locator('[data-testid="chart-new-derivatives"] .chart[data-ready="1"] svg').first().waitFor();
         r.dynamicsMs = Date.now() - t;
         r.dynamicsLongestTaskMs = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);

@@ -160,7 +160,7 @@ if (only.has('reopen')) {
   const sizes = values['reopen-sizes'].split(',').map(Number);
   const dynamicsAt = Number(values['render-size']);
   line(`\n## reopen from the cache to the first frame, built app in Chromium, SwiftShader WebGL`);
-  for (const r of await reopenBench(sizes, sizes.includes(dynamicsAt) ? dynamicsAt : null)) {
+  for (const r of await reopenBench(sizes, sizes.includes(dynamicsAt) ? dynamicsAt : null, (s) => line(`  ${s}`))) {
     line(
       `${fmt(r.models, 0)} models: navigation to first frame ${fmt(r.reopenMs, 0)} ms; floor (graph.import + default sigma, same page) ${fmt(r.floorMs, 0)} ms; ratio ${fmt(r.reopenMs / r.floorMs, 2)}x (goal <= 1.5x)`,
     );
