@@ -30,34 +30,66 @@ function monthDatum(month: string): { year: number; month: number; utc: true } {
   return { year: y, month: m, utc: true };
 }
 
-/** New derivatives per month, one line per family; facetted by relation when the rows are split by relation. */
-export function timelineSpec(rows: readonly TimelineRow[], o: TimelineChartOptions): TopLevelSpec {
+/** A chart row: a month's count and share, and what the crossover called that month for the compared pair. */
+export type TimelineChartRow = TimelineRow & {
+  /** The leader in the trailing window ('level', 'too few (n < 20)'); absent when no pair is compared. */
+  call?: string;
+  /** Too few derivatives of the compared pair to call a leader: the month is shaded and its points faded. */
+  tooFew?: boolean;
+};
+
+const monthX = { field: 'month', type: 'temporal' as const, timeUnit: 'utcyearmonth' as const };
+
+/** New derivatives per month, one line per family; facetted by relation when the rows are split by relation.
+ * Points are large, and the nearest point answers the pointer (a Voronoi cell each), so a month is easy to hover
+ * and click; months too few to call a leader are shaded. */
+export function timelineSpec(rows: readonly TimelineChartRow[], o: TimelineChartOptions): TopLevelSpec {
   const split = new Set(rows.map((r) => r.relation)).size > 1;
   const share = o.measure === 'share';
+  const called = rows.some((r) => r.call !== undefined);
+  const x = { ...monthX, title: 'month created' };
+  const y = {
+    field: o.measure,
+    type: 'quantitative' as const,
+    title: share ? `share of ${o.shareOf ?? 'new derivatives of the crawled families'}` : 'new derivatives',
+    ...(share ? { axis: { format: '%' }, scale: { domain: [0, 1] } } : {}),
+  };
+  const color = {
+    field: 'family',
+    type: 'nominal' as const,
+    title: 'family',
+    scale: { domain: [...o.families], range: [...o.familyColors] },
+  };
   const layer = [
+    ...(rows.some((r) => r.tooFew)
+      ? [
+          {
+            transform: [
+              { filter: 'datum.tooFew' },
+              { aggregate: [{ op: 'count' as const, as: 'rows' }], groupby: ['month', 'relation'] },
+            ],
+            mark: { type: 'rect' as const, color: UNRATED_COLOR, opacity: 0.18 },
+            encoding: { x },
+          },
+        ]
+      : []),
+    { mark: { type: 'line' as const, strokeWidth: 2 }, encoding: { x, y, color } },
     {
-      mark: { type: 'line' as const, point: { size: 18 }, strokeWidth: 2 },
+      params: [{ name: 'nearest', select: { type: 'point' as const, on: 'pointerover', nearest: true } }],
+      mark: { type: 'point' as const, filled: true, size: 70, cursor: 'pointer' as const },
       encoding: {
-        x: { field: 'month', type: 'temporal' as const, timeUnit: 'utcyearmonth' as const, title: 'month created' },
-        y: {
-          field: o.measure,
-          type: 'quantitative' as const,
-          title: share ? `share of ${o.shareOf ?? 'new derivatives of the crawled families'}` : 'new derivatives',
-          ...(share ? { axis: { format: '%' }, scale: { domain: [0, 1] } } : {}),
-        },
-        color: {
-          field: 'family',
-          type: 'nominal' as const,
-          title: 'family',
-          scale: { domain: [...o.families], range: [...o.familyColors] },
-        },
+        x,
+        y,
+        color,
+        opacity: { condition: { test: 'datum.tooFew', value: 0.35 }, value: 1 },
         tooltip: [
-          { field: 'month', type: 'temporal' as const, timeUnit: 'utcyearmonth' as const, title: 'month' },
+          { ...monthX, title: 'month' },
           { field: 'family', type: 'nominal' as const },
           { field: 'relation', type: 'nominal' as const },
-          { field: 'count', type: 'quantitative' as const },
+          { field: 'count', type: 'quantitative' as const, format: ',', title: 'new derivatives' },
           { field: 'share', type: 'quantitative' as const, format: '.1%' },
           { field: 'denominator', type: 'quantitative' as const, format: ',', title: 'of (denominator)' },
+          ...(called ? [{ field: 'call', type: 'nominal' as const, title: 'leader (trailing window)' }] : []),
         ],
       },
     },

@@ -20,15 +20,20 @@ export function createLineageGraph(lineage?: Lineage): LineageGraph {
 
 /** Adds or updates nodes and edges in place (the app keeps one graph for its whole life). */
 export function mergeLineage(graph: LineageGraph, lineage: Lineage): void {
-  for (const n of lineage.nodes) graph.mergeNode(n.id, n);
+  // New nodes and edges are added, known ones merged: adding skips the merge's copying of attributes, which is most
+  // of the cost of building a 200,000-model graph (the app rebuilds it on every reopen and crawl result).
+  for (const n of lineage.nodes) {
+    if (graph.hasNode(n.id)) graph.mergeNode(n.id, n);
+    else graph.addNode(n.id, n);
+  }
   for (const e of lineage.edges) {
     if (e.parent === e.child) continue;
     if (!graph.hasNode(e.parent) || !graph.hasNode(e.child))
       throw new Error(`graph/merge: edge ${e.parent} -> ${e.child} names an unknown node`);
-    graph.mergeDirectedEdgeWithKey(edgeKeyOf(e.parent, e.child), e.parent, e.child, {
-      relation: e.relation,
-      cycle: e.cycle,
-    });
+    const key = edgeKeyOf(e.parent, e.child);
+    const attrs = { relation: e.relation, cycle: e.cycle };
+    if (graph.hasEdge(key)) graph.mergeDirectedEdgeWithKey(key, e.parent, e.child, attrs);
+    else graph.addDirectedEdgeWithKey(key, e.parent, e.child, attrs);
   }
 }
 

@@ -17,7 +17,10 @@ export async function drawChart(
 ): Promise<ChartHandle> {
   const result = await embed(el, spec, { actions: false, renderer: 'svg', ...SAFE_VEGA });
   result.view.addEventListener('click', (_event, item) => {
-    if (item?.datum) onClickDatum(item.datum);
+    // A chart whose nearest point answers the pointer is clicked through a Voronoi cell: its datum is the point.
+    const cell = item as { isVoronoi?: boolean; datum?: { datum?: unknown } } | null | undefined;
+    const datum = cell?.isVoronoi ? cell.datum?.datum : item?.datum;
+    if (datum) onClickDatum(datum);
   });
   return {
     png: (scale) => result.view.toImageURL('png', scale),

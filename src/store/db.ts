@@ -94,7 +94,7 @@ export class ForkscopeStore {
   }
 
   /** The cached graph, or null when there is none; StoreCorruptError when it cannot be read. */
-  async loadSnapshot(): Promise<{ lineage: Lineage; info: SnapshotInfo } | null> {
+  async loadSnapshot(): Promise<{ lineage: Lineage; columnar: ColumnarLineage; info: SnapshotInfo } | null> {
     const tx = this.db.transaction(['snapshot', 'meta']);
     const [raw, info] = await Promise.all([
       tx.objectStore('snapshot').get('graph'),
@@ -114,7 +114,8 @@ export class ForkscopeStore {
         'snapshot',
         `${lineage.nodes.length} models where its description says ${parsed.nodes}`,
       );
-    return { lineage, info: parsed };
+    // The checked record, too: it travels to workers in a few large blocks (the dynamics worker takes it).
+    return { lineage, columnar: raw as ColumnarLineage, info: parsed };
   }
 
   /** The cached graph's description alone (no decoding of the graph), or null when there is none or it is bad. */

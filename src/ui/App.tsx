@@ -195,8 +195,8 @@ export function App({ link, initial, onHub }: Props) {
           {view.dynamics.open && !view.embed && layout && (
             <Suspense fallback={<p className="dynamics">Loading the charts…</p>}>
               <DynamicsPanel
-                graph={graph}
-                ids={ids}
+                lineage={layout.columnar ?? layout.lineage}
+                models={ids.length}
                 view={view}
                 families={familyOrder.filter((f) => f !== 'other')}
                 selectedIds={selectedIds}

@@ -10,11 +10,15 @@
 //             snapshot published before its newest models, a fresh browser opening the published data to complete
 //             forests vs a fresh browser's cold full sweep, and that snapshot's bytes and load vs its JSON
 //             (needs `npx vite build` first)
+//   reopen: the built app reopening 200,000 and 500,000 cached models to the first frame vs graph.import + a default
+//           sigma in the same page; and the dynamics panel opening at 200,000 models vs their radial layout
+//   firstview: the first whole view after a crawl of ~120,000 models vs graph.import + a default sigma
+//   (reopen and firstview need `npx vite build` first)
 //   realsize: a local Hub of the public Hub's size (3.1M models) crawled by the CLI and by the app in Chromium
 //             (not in the default set: it takes tens of minutes; needs `npx vite build` first)
-// Options: --only crawl,layout,dynamics,store,render,export,snapshot,realsize  --real-size N  --hub-size N
-//          --snapshot-hub-size N
-//          --render-size N  --store-size N  --fa2-iterations K
+// Options: --only crawl,layout,dynamics,store,render,export,snapshot,reopen,firstview,realsize  --real-size N
+//          --hub-size N  --snapshot-hub-size N  --render-size N  --store-size N  --fa2-iterations K
+//          --reopen-sizes N,M  --firstview-hub N
 // (ForceAtlas2 takes minutes per 100 iterations at this size: K iterations are timed and scaled to 100.)
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
@@ -31,11 +35,15 @@ import { layoutBench } from './layout-bench.ts';
 import { snapshotBench } from './snapshot-bench.ts';
 import { realsizeBench } from './realsize-bench.ts';
 import { openDataBench } from './open-data-bench.ts';
+import { crawlViewBench, reopenBench } from './app-bench.ts';
 import { syntheticLineage } from './synthetic.ts';
 
 const { values } = parseArgs({
   options: {
-    only: { type: 'string', default: 'crawl,layout,dynamics,store,render,export,snapshot' },
+    only: { type: 'string', default: 'crawl,layout,dynamics,store,render,export,snapshot,reopen,firstview' },
+    'reopen-sizes': { type: 'string', default: '200000,500000' },
+    // The default profile's Hub is mostly Qwen and Llama lineage: 240,000 models give about 120,000 crawled.
+    'firstview-hub': { type: 'string', default: '240000' },
     'hub-size': { type: 'string', default: '400000' },
     'render-size': { type: 'string', default: '200000' },
     'store-size': { type: 'string', default: '500000' },
@@ -172,6 +180,30 @@ if (only.has('store') || only.has('render')) {
   } finally {
     await close();
   }
+}
+
+if (only.has('reopen')) {
+  const sizes = values['reopen-sizes'].split(',').map(Number);
+  const dynamicsAt = Number(values['render-size']);
+  line(`\n## reopen from the cache to the first frame, built app in Chromium, SwiftShader WebGL`);
+  for (const r of await reopenBench(sizes, sizes.includes(dynamicsAt) ? dynamicsAt : null, (s) => line(`  ${s}`))) {
+    line(
+      `${fmt(r.models, 0)} models: navigation to first frame ${fmt(r.reopenMs, 0)} ms; floor (graph.import + default sigma, same page) ${fmt(r.floorMs, 0)} ms; ratio ${fmt(r.reopenMs / r.floorMs, 2)}x (goal <= 1.5x)`,
+    );
+    if (r.dynamicsMs !== undefined)
+      line(
+        `${fmt(r.models, 0)} models: dynamics panel click to answers drawn ${fmt(r.dynamicsMs, 0)} ms (longest main-thread task meanwhile ${fmt(r.dynamicsLongestTaskMs ?? 0, 0)} ms); radial layout of the same data ${fmt(r.layoutMs, 0)} ms; ratio ${fmt(r.dynamicsMs / r.layoutMs, 2)}x (goal <= 1x)`,
+      );
+  }
+}
+
+if (only.has('firstview')) {
+  const hubSize = Number(values['firstview-hub']);
+  line(`\n## first whole view after a crawl (local Hub of ${fmt(hubSize, 0)} models), built app in Chromium`);
+  const r = await crawlViewBench(hubSize);
+  line(
+    `${fmt(r.models, 0)} models crawled in ${fmt(r.crawlMs / 1000, 0)} s; "Crawl finished" to the first whole frame ${fmt(r.firstWholeMs, 0)} ms; floor (graph.import + default sigma, same page) ${fmt(r.floorMs, 0)} ms; ratio ${fmt(r.firstWholeMs / r.floorMs, 2)}x`,
+  );
 }
 
 if (only.has('realsize')) {

@@ -6,7 +6,8 @@ import Papa from 'papaparse';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { crossoverAnswer } from '../../src/stats/crossover.ts';
+import { crossoverAnswer, type Crossover, type CrossoverAnswer } from '../../src/stats/crossover.ts';
+import { describeCrossover } from '../../src/stats/crossover-words.ts';
 import { RELATIONS } from '../../src/lineage/model.ts';
 import { FIXTURE } from '../hub/fixtures.ts';
 import { resolvedTo, truthMonthly } from './dynamics-truth.ts';
@@ -33,25 +34,89 @@ describe('family dynamics', () => {
     const { page, errors } = await openApp(env());
     await waitForCrawl(page);
     await expectGraphDrawn(page, { colours: 2 });
+    // Every stage the panel's status goes through, from the moment it opens.
+    await page.evaluate(() => {
+      const w = window as unknown as { __stages: string[] };
+      w.__stages = [];
+      new MutationObserver(() => {
+        const stage = document.querySelector('[data-testid="dynamics-status"]')?.getAttribute('data-stage');
+        if (stage && w.__stages.at(-1) !== stage) w.__stages.push(stage);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
     await page.getByRole('button', { name: 'Family dynamics' }).click();
     await chartReady(page, 'new-derivatives');
 
     // The answer must not depend on which side the few cross-family merges fall.
     const truth = truthMonthly(env().hub.dataset, ORGS);
     const [toQwen, toLlama] = ORGS.map((f) => crossoverAnswer(resolvedTo(truth, f), 'Qwen', 'meta-llama', 3));
-    expect(toQwen?.overall).toEqual(toLlama?.overall);
+    const facts = (c: Crossover | undefined) => ({ passes: c?.passes, leader: c?.leader, since: c?.since });
+    expect(facts(toQwen?.overall)).toEqual(facts(toLlama?.overall));
     const answer = page.getByTestId('crossover-answer');
-    const passed = toQwen?.overall.firstPassed ?? toQwen?.overall.aheadSince;
+    const passed = toQwen?.overall.since;
+    expect(toQwen?.overall.leader).toBe('Qwen');
     expect(passed).toMatch(/^\d{4}-\d{2}$/);
     await expect.poll(() => answer.innerText()).toContain(`Qwen passed meta-llama as a base in ${passed}`);
-    const text = await answer.innerText();
-    for (const [i, c] of (toQwen?.byRelation ?? []).entries())
-      if (c.aheadSince && c.aheadSince === toLlama?.byRelation[i]?.aheadSince && !c.neverBehind)
-        expect(text).toContain(`${c.relation}: Qwen ahead since ${c.aheadSince}`);
+    const said = [toQwen, toLlama].map((x) => describeCrossover(x as CrossoverAnswer));
+    if (said[0] === said[1]) expect(await answer.innerText()).toContain(said[0]);
     await checkView(page, 'dynamics-answer', { graph: false, baseline: true });
 
-    // The chart's data: every dated derivative once, in its month, its family as the Hub's records say.
     const card = page.getByTestId('chart-new-derivatives');
+    // The panel computed in its worker, saying so while it did, and the main thread drew the answer.
+    expect(page.workers().some((w) => /dynamics\.worker/.test(w.url()))).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { __stages: string[] }).__stages)).toContain('done');
+    expect(
+      (await page.evaluate(() => (window as unknown as { __stages: string[] }).__stages)).some((s) => s !== 'done'),
+    ).toBe(true);
+
+    // Named the other way round, the answer states the same facts in mirrored words.
+    const months = (t: string) => [...t.matchAll(/\d{4}-\d{2}|[+−]\d[\d,]*/g)].map((x) => x[0]).sort();
+    const forward = await answer.innerText();
+    await card.getByRole('combobox', { name: 'family that passes' }).selectOption('meta-llama');
+    await card.getByRole('combobox', { name: 'family passed' }).selectOption('Qwen');
+    await expect.poll(() => answer.innerText()).toMatch(/^meta-llama has been behind Qwen since /);
+    const backward = await answer.innerText();
+    expect(backward).toContain(`meta-llama has been behind Qwen since ${passed}, when Qwen passed it`);
+    // The denominator sentence lists the named family first; the months and leads stated are the same.
+    const stated = (t: string) => months(t.slice(0, t.indexOf('Shares are of')));
+    expect(stated(backward)).toEqual(stated(forward));
+    await card.getByRole('combobox', { name: 'family that passes' }).selectOption('Qwen');
+    await card.getByRole('combobox', { name: 'family passed' }).selectOption('meta-llama');
+
+    // Month by month: too few to call a leader on one month's derivatives early on, marked in the table and
+    // shaded in the chart; counts beside shares, as the truth has them.
+    await card.getByRole('combobox', { name: 'window' }).selectOption('1');
+    await chartReady(page, 'new-derivatives');
+    const byMonth = crossoverAnswer(resolvedTo(truth, 'Qwen'), 'Qwen', 'meta-llama', 1);
+    const tooFew = byMonth.overall.months.filter((m) => m.tooFew).map((m) => m.month);
+    expect(tooFew.length).toBeGreaterThan(0);
+    await expect.poll(() => answer.innerText()).toMatch(/too few to call a leader/);
+    const table = page.getByTestId('crossover-months');
+    await table.locator('summary').click();
+    const marked = await table.locator('tr.too-few td:first-child').allInnerTexts();
+    expect(marked).toEqual(tooFew);
+    await expect.poll(() => card.locator('.mark-rect.role-mark path').count()).toBe(tooFew.length);
+    const row = table.locator('tbody tr').filter({ hasText: truth.monthly.months.at(-1) as string });
+    const cells = await row.locator('td').allInnerTexts();
+    const last = truth.monthly.months.length - 1;
+    const known = (f: string) => RELATIONS.reduce((t, r) => t + (truth.monthly.counts.get(f)?.[r][last] ?? 0), 0);
+    expect(Number(cells[1]?.replaceAll(',', ''))).toBeGreaterThanOrEqual(known('Qwen'));
+    expect(cells[2]).toMatch(/^\d+\.\d%$/);
+    expect(Number(cells[3]?.replaceAll(',', ''))).toBeGreaterThanOrEqual(known('meta-llama'));
+    expect(cells[4]).toMatch(/^\d+\.\d%$/);
+    await checkView(page, 'dynamics-small-months', { graph: false });
+
+    // Hovering near a point (not on it) shows its count beside its share.
+    const target = await card.locator('path[aria-roledescription="point"]').nth(5).boundingBox();
+    if (!target) throw new Error('no point to hover');
+    await page.mouse.move(target.x + target.width / 2 + 6, target.y + target.height / 2 + 6);
+    const tip = page.locator('#vg-tooltip-element');
+    await expect.poll(() => tip.innerText()).toMatch(/new derivatives[\s\S]*share[\s\S]*leader/);
+    await page.mouse.move(0, 0);
+    await table.locator('summary').click();
+    await card.getByRole('combobox', { name: 'window' }).selectOption('3');
+    await chartReady(page, 'new-derivatives');
+
+    // The chart's data: every dated derivative once, in its month, its family as the Hub's records say.
     const csv = csvRows(
       (await downloadOne(page, () => card.getByRole('button', { name: 'CSV', exact: true }).click())).data,
     );
@@ -87,11 +152,23 @@ describe('family dynamics', () => {
     const answerCsv = csvRows(
       (await downloadOne(page, () => card.getByRole('button', { name: 'Answer as CSV' }).click())).data,
     );
-    expect(answerCsv[0]).toMatchObject({ family: 'Qwen', passed: 'meta-llama', relation: 'all', first_passed: passed });
+    expect(answerCsv[0]).toMatchObject({
+      family: 'Qwen',
+      other: 'meta-llama',
+      relation: 'all',
+      leader: 'Qwen',
+      leader_since: passed,
+    });
     expect(answerCsv.map((r) => r.relation)).toEqual(['all', ...(toQwen?.byRelation.map((c) => c.relation) ?? [])]);
 
-    // A click on a month's point moves the time slider there, and the chart draws it as a rule.
-    await card.locator('path[aria-roledescription="point"][aria-label^="month created: Mar 2025"]').first().click();
+    // A click on a month's point moves the time slider there, and the chart draws it as a rule. The nearest point
+    // answers the pointer through a Voronoi cell over it, so the click lands on the cell, at the point's centre.
+    const point = await card
+      .locator('path[aria-roledescription="point"][aria-label^="month created: Mar 2025"]')
+      .first()
+      .boundingBox();
+    if (!point) throw new Error('no point for 2025-03');
+    await page.mouse.click(point.x + point.width / 2, point.y + point.height / 2);
     await expect.poll(() => page.url()).toMatch(/[?&]t=2025-03/);
     await expect(page.getByTestId('time-slider-month').innerText()).resolves.toBe('up to 2025-03');
     await chartReady(page, 'new-derivatives');

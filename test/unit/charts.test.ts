@@ -38,6 +38,29 @@ describe('chart specifications', () => {
     expect(svg).toContain('>quantized<');
   });
 
+  it('shades the months too few to call a leader, and points are large hover targets with counts and shares', async () => {
+    const called = rows.map((r) => ({
+      ...r,
+      tooFew: r.month === '2024-01',
+      call: r.month === '2024-01' ? 'too few (3 < 20)' : 'Qwen',
+    }));
+    const spec = timelineSpec(called, { ...options, measure: 'share', asOf: null });
+    const svg = await chartSvg(spec);
+    expect(count(svg, /class="mark-rect role-mark/g)).toBe(1);
+    expect(
+      count(svg, /<path[^>]*fill="#[0-9a-f]{6}"[^>]*opacity="0\.18"|opacity="0\.18"[^>]*fill=/g),
+    ).toBeGreaterThanOrEqual(1);
+    // Six points (two families, three months), drawn 70 px² (a ~9 px disc, not the 4 px of a line's point),
+    // and one Voronoi cell each, so the nearest point answers the pointer.
+    expect(count(svg, /class="mark-symbol role-mark/g)).toBe(1);
+    expect(JSON.stringify(spec)).toContain('"nearest":true');
+    expect(JSON.stringify(spec)).toContain('"size":70');
+    const tooltip = JSON.stringify(spec);
+    for (const field of ['"count"', '"share"', '"denominator"', '"call"']) expect(tooltip).toContain(field);
+    const plain = await chartSvg(timelineSpec(rows, { ...options, measure: 'share', asOf: null }));
+    expect(plain).not.toContain('mark-rect role-mark');
+  });
+
   it('draws ranked bars stacked by relation, and escapes hostile labels', async () => {
     const bars = [
       { label: 'bartowski', value: 40, series: 'quantized' },

@@ -65,7 +65,7 @@ describe('npm run export', () => {
     expect(nodes.map((n) => n.id).sort()).toEqual(['Q/inst', 'u/ft1', 'u/merge', 'u/q4']);
   });
 
-  it('writes the family-dynamics tables and says when one family passed the other', async () => {
+  it('writes the family-dynamics tables, and calls no leader on months of a handful of derivatives', async () => {
     const lineage = smallLineage();
     // Llama's derivative in January, Qwen's three in February and March: Qwen passes in February.
     const dated: Record<string, string> = {
@@ -104,11 +104,15 @@ describe('npm run export', () => {
       ['2025-03', '1', '1'],
     ]);
     const crossover = await read(written[5] as string);
+    // A handful of derivatives a month is too few to call a leader (crossover.ts, MIN_SAMPLE): no one leads.
     expect(crossover[0]).toMatchObject({
       family: 'Qwen',
-      passed: 'meta-llama',
+      other: 'meta-llama',
       relation: 'all',
-      first_passed: '2025-02',
+      minimum_sample: '20',
+      leader: '',
+      lead_changes: '0',
+      months_too_few: '3',
     });
     await expect(main(['--snapshot', file, '--out', dir, '--dynamics', '--compare', 'Qwen,mistralai'])).rejects.toThrow(
       'mistralai is not a family of the snapshot',

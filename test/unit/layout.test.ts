@@ -1,7 +1,8 @@
 // The radial tree layout: deterministic, families apart, subtrees inside their parent's wedge.
 import { describe, expect, it } from 'vitest';
 import { createLineageGraph } from '../../src/graph/graph.ts';
-import { prepareLayout } from '../../src/layout/input.ts';
+import { prepareLayout, prepareLayoutOf } from '../../src/layout/input.ts';
+import { edge, node } from './fixtures.ts';
 import { radialLayout } from '../../src/layout/radial.ts';
 import { buildLineage } from '../../src/crawl/closure.ts';
 import { Knowledge } from '../../src/crawl/knowledge.ts';
@@ -101,3 +102,29 @@ function circumcentre(
     (a2 * (cx - bx) + b2 * (ax - cx) + c2 * (bx - ax)) / d,
   ];
 }
+
+describe('preparing the layout from a lineage, without a graph', () => {
+  it('gives what preparing it from the graph gives: ids, input and cache key', () => {
+    const order = ['Qwen', 'meta-llama', 'other'];
+    expect(prepareLayoutOf(lineage, order)).toEqual(prepareLayout(createLineageGraph(lineage), order));
+    // Duplicates, a self-loop, a cycle edge, and a family outside the order, as a graph would hold them.
+    const odd: Lineage = {
+      nodes: [
+        node('Qwen/a'),
+        node('b/b', { family: 'mistralai', depth: 1 }),
+        node('c/c', { depth: 2 }),
+        node('b/b', { family: 'Qwen', downloads: 7 }),
+      ],
+      edges: [
+        edge('Qwen/a', 'b/b'),
+        edge('b/b', 'b/b'),
+        edge('b/b', 'c/c', 'merge', true),
+        edge('Qwen/a', 'c/c'),
+        edge('Qwen/a', 'b/b', 'adapter'),
+        edge('b/b', 'c/c', 'merge', false),
+      ],
+    };
+    expect(prepareLayoutOf(odd, order)).toEqual(prepareLayout(createLineageGraph(odd), order));
+    expect(() => prepareLayoutOf({ nodes: [node('a/a')], edges: [edge('a/a', 'x/x')] }, order)).toThrow('unknown node');
+  });
+});

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { createLineageGraph } from '../../src/graph/graph.ts';
 import type { Relation } from '../../src/lineage/types.ts';
-import { crossover, crossoverAnswer, describeCrossover, leaders } from '../../src/stats/crossover.ts';
+import { crossover, crossoverAnswer, leaders } from '../../src/stats/crossover.ts';
+import { describeCrossover } from '../../src/stats/crossover-words.ts';
 import { everything, indexLineage, maskOf } from '../../src/stats/lineage-index.ts';
 import { monthlyDerivatives, monthRange, timelineRows } from '../../src/stats/timeline.ts';
 import { edge, node } from './fixtures.ts';
@@ -82,25 +83,28 @@ describe('monthly derivatives', () => {
   });
 
   it('finds when one family passed another, month by month and on a trailing window', () => {
-    expect(crossover(m, 'Qwen', 'meta-llama', 'all', 1)).toEqual({
+    // Every call counts here (minimum 1): the small-sample rule has its own tests (crossover.test.ts).
+    expect(crossover(m, 'Qwen', 'meta-llama', 'all', 1, 1)).toMatchObject({
       relation: 'all',
-      firstPassed: '2023-04',
-      aheadSince: '2023-04',
-      neverBehind: false,
+      passes: [{ month: '2023-04', passer: 'Qwen', passed: 'meta-llama' }],
+      leader: 'Qwen',
+      since: '2023-04',
+      throughout: false,
     });
     // Trailing 3 months: Llama 2,4,6,5,3,2 vs Qwen 0,1,2,5,5,6: a tie in April, ahead from May.
-    expect(crossover(m, 'Qwen', 'meta-llama', 'all', 3)).toMatchObject({
-      firstPassed: '2023-05',
-      aheadSince: '2023-05',
+    expect(crossover(m, 'Qwen', 'meta-llama', 'all', 3, 1)).toMatchObject({
+      passes: [{ month: '2023-05', passer: 'Qwen', passed: 'meta-llama' }],
+      since: '2023-05',
     });
-    expect(crossover(m, 'Qwen', 'meta-llama', 'finetune', 3)).toMatchObject({ aheadSince: '2023-06' });
-    expect(crossover(m, 'Qwen', 'meta-llama', 'quantized', 3)).toEqual({
+    expect(crossover(m, 'Qwen', 'meta-llama', 'finetune', 3, 1)).toMatchObject({ leader: 'Qwen', since: '2023-06' });
+    expect(crossover(m, 'Qwen', 'meta-llama', 'quantized', 3, 1)).toMatchObject({
       relation: 'quantized',
-      firstPassed: null,
-      aheadSince: '2023-02',
-      neverBehind: true,
+      passes: [],
+      leader: 'Qwen',
+      since: '2023-02',
+      throughout: true,
     });
-    expect(crossover(m, 'meta-llama', 'Qwen', 'all', 3)).toMatchObject({ aheadSince: null, firstPassed: null });
+    expect(crossover(m, 'meta-llama', 'Qwen', 'all', 3, 1)).toEqual(crossover(m, 'Qwen', 'meta-llama', 'all', 3, 1));
   });
 
   it('lets level months (often both at zero) neither break a lead nor start one', () => {
@@ -122,33 +126,31 @@ describe('monthly derivatives', () => {
       outOfRange: 0,
       legacy: 0,
     };
-    expect(crossover(sparse, 'a', 'b', 'all', 1)).toEqual({
-      relation: 'all',
-      firstPassed: '2024-02',
-      aheadSince: '2024-02',
-      neverBehind: false,
+    expect(crossover(sparse, 'a', 'b', 'all', 1, 1)).toMatchObject({
+      passes: [{ month: '2024-02', passer: 'a', passed: 'b' }],
+      leader: 'a',
+      since: '2024-02',
     });
-    expect(crossover(sparse, 'b', 'a', 'all', 1)).toEqual({
-      relation: 'all',
-      firstPassed: null,
-      aheadSince: null,
-      neverBehind: false,
-    });
-    expect(describeCrossover(crossoverAnswer(sparse, 'b', 'a', 1))).toMatch(
-      /^b has not passed a as a base \(new derivatives per month\)\. By relation: finetune: a ahead, never passed\./,
+    expect(describeCrossover(crossoverAnswer(sparse, 'b', 'a', 1, 1))).toMatch(
+      /^b has been behind a since 2024-02, when a passed it \(new derivatives per month\)\. .*By relation: finetune: a ahead since 2024-02 \(1 change\)\./,
     );
   });
 
   it('answers "when, and by which relation" in words, with the numbers behind it', () => {
-    const ans = crossoverAnswer(m, 'Qwen', 'meta-llama', 3);
+    const ans = crossoverAnswer(m, 'Qwen', 'meta-llama', 3, 1);
     expect(ans.lead).toEqual([
       { relation: 'quantized', difference: 3 },
       { relation: 'finetune', difference: -1 },
     ]);
     expect(describeCrossover(ans)).toBe(
       'Qwen passed meta-llama as a base in 2023-05 (new derivatives per trailing 3 months) and has stayed ahead since. ' +
-        'By relation: finetune: Qwen ahead since 2023-06; quantized: Qwen ahead throughout. ' +
-        'Difference by relation in the 3 months to 2023-05: quantized +3, finetune −1.',
+        'By relation: finetune: Qwen ahead since 2023-06 (1 change); quantized: Qwen ahead throughout. ' +
+        "Qwen's lead by relation in the 3 months to 2023-05: quantized +3, finetune −1.",
+    );
+    expect(describeCrossover(crossoverAnswer(m, 'meta-llama', 'Qwen', 3, 1))).toBe(
+      'meta-llama has been behind Qwen since 2023-05, when Qwen passed it (new derivatives per trailing 3 months). ' +
+        'By relation: finetune: Qwen ahead since 2023-06 (1 change); quantized: Qwen ahead throughout. ' +
+        "Qwen's lead by relation in the 3 months to 2023-05: quantized +3, finetune −1.",
     );
     expect(leaders(m)).toEqual(['Qwen', 'meta-llama']);
   });
@@ -157,6 +159,6 @@ describe('monthly derivatives', () => {
     const empty = monthlyDerivatives(ix, maskOf(ix, ['Qwen/base']), families);
     expect(empty.months).toEqual([]);
     expect(timelineRows(empty, 'split')).toEqual([]);
-    expect(describeCrossover(crossoverAnswer(empty, 'Qwen', 'meta-llama'))).toContain('has not passed');
+    expect(describeCrossover(crossoverAnswer(empty, 'Qwen', 'meta-llama'))).toMatch(/^Too few derivatives to call/);
   });
 });

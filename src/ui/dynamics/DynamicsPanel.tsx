@@ -3,27 +3,28 @@
 // and keeps its own settings in the view (so in the permalink). Loaded on demand: the charting library is large.
 import { useEffect, useMemo } from 'react';
 import './dynamics.css';
-import type { LineageGraph } from '../../graph/graph.ts';
+import type { ColumnarLineage } from '../../lineage/columnar.ts';
+import type { Lineage } from '../../lineage/types.ts';
 import { familyColor } from '../../view/encoding.ts';
-import { computeVisible } from '../../view/visibility.ts';
-import { incomingOf, indexLineage } from '../../stats/lineage-index.ts';
-import { monthlyDerivatives } from '../../stats/timeline.ts';
 import type { HubDerivatives } from '../../lineage/hub-derivatives.ts';
 import { seedsToAdd, type FamilyGroup } from '../../lineage/groups.ts';
-import { cumulativeCounts } from '../../stats/compare.ts';
 import { groupMonthly } from '../../stats/groups.ts';
-import { keepKind, kindFilter } from '../../stats/kinds.ts';
+import { kindFilter } from '../../stats/kinds.ts';
 import { familiesDenominator, hubDenominator } from '../../stats/shares.ts';
+import type { DynamicsParams } from '../../workers/dynamics.ts';
 import { CompareSection } from './CompareSection.tsx';
 import { GroupsEditor, loadSavedGroups, saveGroups } from './GroupsEditor.tsx';
 import type { DynamicsView, ViewState } from '../../view/state.ts';
 import { viewFileStem } from '../exportView.ts';
 import { StatsSection } from './StatsSection.tsx';
 import { TimelineSection } from './TimelineSection.tsx';
+import { useDynamicsWorker } from './useDynamicsWorker.ts';
 
 export interface DynamicsPanelProps {
-  graph: LineageGraph;
-  ids: readonly string[];
+  /** The lineage on screen, as the explorer holds it: sent to the dynamics worker, which computes everything. */
+  lineage: ColumnarLineage | Lineage;
+  /** How many models it holds, for the "computing" note. */
+  models: number;
   view: ViewState;
   /** Crawled families in the explorer's order (without 'other'). */
   families: readonly string[];
@@ -38,41 +39,46 @@ export interface DynamicsPanelProps {
   onAsOf(month: string | null): void;
 }
 
+const NO_DATA = { months: [], families: [], counts: new Map(), undated: 0, outOfRange: 0, legacy: 0 };
+
 export default function DynamicsPanel(p: DynamicsPanelProps) {
-  const { graph, ids, view, selectedIds } = p;
+  const { view, selectedIds } = p;
   const d = view.dynamics;
-  // Built when the graph changes, not when the filters or the scope do.
-  const ix = useMemo(() => indexLineage(graph, ids), [graph, ids]);
-  const present = useMemo(() => p.families.filter((f) => ix.families.includes(f)), [ix, p.families]);
-  const familyColors = useMemo(() => present.map((_f, i) => familyColor(i)), [present]);
   const { filters, focus } = view;
-  const relations = useMemo(() => incomingOf(ix), [ix]);
-  // What the explorer would show, folding aside (folded leaves still count), over all time: the monthly chart's scope.
-  const allTime = useMemo(
-    () => computeVisible(graph, ix.ids, relations, { ...filters, asOf: null }, focus, null),
-    [graph, ix, relations, filters, focus],
+  // The same families, whatever array the app passes them in: a new request only when they change.
+  const familiesKey = p.families.join('\n');
+  const families = useMemo(() => (familiesKey === '' ? [] : familiesKey.split('\n')), [familiesKey]);
+  const selected = useMemo(() => (d.scope === 'selection' ? [...selectedIds] : []), [d.scope, selectedIds]);
+  const params = useMemo(
+    (): DynamicsParams => ({
+      filters,
+      focus,
+      kind: d.kind,
+      communityOnly: d.communityOnly,
+      families,
+      groups: d.groups,
+      scope: d.scope,
+      selected,
+    }),
+    [filters, focus, d.kind, d.communityOnly, families, d.groups, d.scope, selected],
   );
+  // Everything over the models runs in the dynamics worker; what follows works on its small answers.
+  const { data, stage, error } = useDynamicsWorker(p.lineage, params);
+  const present = useMemo(() => data?.present ?? [], [data]);
+  const familyColors = useMemo(() => present.map((_f, i) => familyColor(i)), [present]);
   // The kind (language models or any) narrows numerator and denominator alike; the explorer's pipeline and library
   // filters already narrow the crawled families and narrow the Hub-wide table too.
   const kind = useMemo(
     () => kindFilter(d.kind, filters.pipeline, filters.library),
     [d.kind, filters.pipeline, filters.library],
   );
-  const kindScope = useMemo(() => keepKind(allTime, graph, ix.ids, kindFilter(d.kind)), [allTime, graph, ix, d.kind]);
-  const byFamily = useMemo(
-    () => monthlyDerivatives(ix, kindScope, present, { communityOnly: d.communityOnly }),
-    [ix, kindScope, present, d.communityOnly],
-  );
+  const byFamily = data?.byFamily ?? NO_DATA;
   const grouped = d.series === 'groups' && d.groups.length > 0;
   const monthly = useMemo(() => (grouped ? groupMonthly(byFamily, d.groups) : byFamily), [grouped, byFamily, d.groups]);
   const hub = p.hubDerivatives;
   const denominator = useMemo(
     () => (d.shareOf === 'hub' && hub ? hubDenominator(hub, monthly, kind) : familiesDenominator(byFamily, kind)),
     [d.shareOf, hub, monthly, byFamily, kind],
-  );
-  const comparison = useMemo(
-    () => cumulativeCounts(ix, kindScope, present, d.groups, filters.asOf),
-    [ix, kindScope, present, d.groups, filters.asOf],
   );
   // Groups this browser saved come back when the link brings none; the groups in use are saved.
   const { onChange } = p;
@@ -93,21 +99,6 @@ export default function DynamicsPanel(p: DynamicsPanelProps) {
   // A link's scope may name an empty selection or a family this crawl does not have: then all families.
   const usable = d.scope === 'selection' ? selectedIds.size > 0 : d.scope === 'all' || present.includes(d.scope);
   const scopeName = usable ? d.scope : 'all';
-  const scope = useMemo(() => {
-    const familyIs = (names: readonly string[]) => {
-      const codes = new Set(names.map((f) => ix.families.indexOf(f)));
-      return (i: number) => codes.has(ix.family[i] as number);
-    };
-    const keep =
-      scopeName === 'selection'
-        ? (i: number) => selectedIds.has(ix.ids[i] as string)
-        : familyIs(scopeName === 'all' ? present : [scopeName]);
-    // The statistics also follow the time slider; without it, the chart's scope serves.
-    const mask =
-      filters.asOf === null ? allTime.slice() : computeVisible(graph, ix.ids, relations, filters, focus, null);
-    for (let i = 0; i < mask.length; i++) if (mask[i] === 1 && !keep(i)) mask[i] = 0;
-    return mask;
-  }, [graph, ix, relations, allTime, filters, focus, scopeName, selectedIds, present]);
   const stem = viewFileStem(view, p.crawledAt);
   const context = [
     'Within the current filters',
@@ -131,45 +122,58 @@ export default function DynamicsPanel(p: DynamicsPanelProps) {
           Back to the graph
         </button>
       </header>
-      <TimelineSection
-        monthly={monthly}
-        denominator={denominator}
-        hubTable={hub !== null}
-        dynamics={d}
-        familyColors={grouped ? seriesColors : familyColors}
-        asOf={view.filters.asOf}
-        fileStem={stem}
-        onChange={p.onChange}
-        onAsOf={p.onAsOf}
-      />
-      <CompareSection comparison={comparison} fileStem={stem} />
-      <GroupsEditor key={JSON.stringify(d.groups)} groups={d.groups} families={p.families} onApply={applyGroups} />
-      <div className="chart-controls scope-controls">
-        <h2>Statistics of</h2>
-        <select
-          aria-label="statistics scope"
-          data-testid="stats-scope"
-          value={scopeName}
-          onChange={(e) => p.onChange({ scope: e.target.value })}
-        >
-          <option value="all">all crawled families</option>
-          {present.map((f) => (
-            <option key={f} value={f}>
-              {f}
-            </option>
-          ))}
-          <option value="selection" disabled={p.selectedIds.size === 0}>
-            the selection ({p.selectedIds.size.toLocaleString('en')} models)
-          </option>
-        </select>
-      </div>
-      <StatsSection
-        ix={ix}
-        scope={scope}
-        families={present}
-        fileStem={`${stem}-${scopeName.replace(/[^\w.+-]+/g, '_')}`}
-        onPick={p.onPick}
-      />
+      <p
+        className="dynamics-status"
+        role="status"
+        aria-live="polite"
+        data-testid="dynamics-status"
+        data-stage={stage ?? 'done'}
+      >
+        {stage &&
+          `${stage === 'indexing' || stage === 'starting' ? 'Indexing' : 'Computing the statistics of'} ${p.models.toLocaleString('en')} models…`}
+      </p>
+      {error && <p role="alert">{error}</p>}
+      {!data ? null : (
+        <>
+          <TimelineSection
+            monthly={monthly}
+            denominator={denominator}
+            hubTable={hub !== null}
+            dynamics={d}
+            familyColors={grouped ? seriesColors : familyColors}
+            asOf={view.filters.asOf}
+            fileStem={stem}
+            onChange={p.onChange}
+            onAsOf={p.onAsOf}
+          />
+          <CompareSection comparison={data.comparison} fileStem={stem} />
+          <GroupsEditor key={JSON.stringify(d.groups)} groups={d.groups} families={p.families} onApply={applyGroups} />
+          <div className="chart-controls scope-controls">
+            <h2>Statistics of</h2>
+            <select
+              aria-label="statistics scope"
+              data-testid="stats-scope"
+              value={scopeName}
+              onChange={(e) => p.onChange({ scope: e.target.value })}
+            >
+              <option value="all">all crawled families</option>
+              {present.map((f) => (
+                <option key={f} value={f}>
+                  {f}
+                </option>
+              ))}
+              <option value="selection" disabled={p.selectedIds.size === 0}>
+                the selection ({p.selectedIds.size.toLocaleString('en')} models)
+              </option>
+            </select>
+          </div>
+          <StatsSection
+            stats={data.stats}
+            fileStem={`${stem}-${scopeName.replace(/[^\w.+-]+/g, '_')}`}
+            onPick={p.onPick}
+          />
+        </>
+      )}
     </div>
   );
 }

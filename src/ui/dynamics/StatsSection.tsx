@@ -6,17 +6,16 @@ import type { ChartSpec } from '../../charts/specs.ts';
 import { barSpec, DIRECTION_SERIES, RELATION_SERIES, type BarRow, type SeriesColors } from '../../charts/specs.ts';
 import { tableCsv } from '../../export/table.ts';
 import { RELATIONS } from '../../lineage/model.ts';
-import { crossFamilyMerges, distillationPairs, distillations, mergePairs, pairCounts } from '../../stats/crossings.ts';
-import { licenseChanges, licenseTransitions } from '../../stats/licenses.ts';
-import type { LineageIndex, ScopeMask } from '../../stats/lineage-index.ts';
-import { scopeStructure, type RelationTally } from '../../stats/structure.ts';
+import { distillationPairs, mergePairs, pairCounts } from '../../stats/crossings.ts';
+import { licenseTransitions } from '../../stats/licenses.ts';
+import type { RelationTally } from '../../stats/structure.ts';
+import type { ScopeStats } from '../../workers/dynamics.ts';
 import { ChartCard } from './ChartCard.tsx';
 import { StatTable } from './StatTable.tsx';
 
 interface Props {
-  ix: LineageIndex;
-  scope: ScopeMask;
-  families: readonly string[];
+  /** Computed in the dynamics worker. */
+  stats: ScopeStats;
   fileStem: string;
   onPick(id: string): void;
 }
@@ -73,11 +72,8 @@ function chart(name: string, title: string, rows: BarRow[], o: ChartOptions): Ch
   };
 }
 
-export function StatsSection({ ix, scope, families, fileStem, onPick }: Props) {
-  const s = useMemo(() => scopeStructure(ix, scope, families), [ix, scope, families]);
-  const licenses = useMemo(() => licenseChanges(ix, scope), [ix, scope]);
-  const merges = useMemo(() => crossFamilyMerges(ix, scope), [ix, scope]);
-  const distilled = useMemo(() => distillations(ix, scope), [ix, scope]);
+export function StatsSection({ stats, fileStem, onPick }: Props) {
+  const { structure: s, licenses, merges, distilled } = stats;
   // The lists' rows, made once per scope (a family can have 100,000 license-changing edges), not per render.
   const tables = useMemo(
     () => ({

@@ -3,12 +3,14 @@
 import { useMemo } from 'react';
 import { timelineSpec } from '../../charts/specs.ts';
 import { RELATIONS } from '../../lineage/model.ts';
-import { crossoverAnswer, crossoverCsv, describeCrossover, leaders } from '../../stats/crossover.ts';
+import { crossover, crossoverAnswer, leaders, tooFewMonths } from '../../stats/crossover.ts';
+import { crossoverCsv, describeCrossover } from '../../stats/crossover-words.ts';
 import { describeDenominator, type Denominator } from '../../stats/shares.ts';
 import { timelineCsv, timelineRows, type MonthlyDerivatives } from '../../stats/timeline.ts';
 import { WINDOWS, type DynamicsView, type TimelineRelation } from '../../view/state.ts';
 import { download } from '../exportView.ts';
 import { ChartCard } from './ChartCard.tsx';
+import { CrossoverMonths } from './CrossoverMonths.tsx';
 
 interface Props {
   /** One series per family, or per group. */
@@ -49,11 +51,33 @@ export function comparedFamilies(m: MonthlyDerivatives, d: DynamicsView): [strin
 export function TimelineSection(p: Props) {
   const { monthly, denominator, dynamics: d, familyColors, asOf, fileStem, onChange, onAsOf } = p;
   const rows = useMemo(() => timelineRows(monthly, d.relation, denominator.total), [monthly, d.relation, denominator]);
+  const pair = useMemo(() => comparedFamilies(monthly, d), [monthly, d]);
+  const a = pair?.[0] ?? null;
+  const b = pair?.[1] ?? null;
+  const window = d.window;
+  const answer = useMemo(() => (a && b ? crossoverAnswer(monthly, a, b, window) : null), [monthly, a, b, window]);
+  // Each row carries the call made that month for the compared pair, in its own relation.
+  const chartRows = useMemo(() => {
+    if (!a || !b) return rows;
+    const calls = new Map(
+      [...new Set(rows.map((r) => r.relation))].map((r) => {
+        const c = crossover(monthly, a, b, r, window);
+        return [r, { c, small: tooFewMonths(c) }] as const;
+      }),
+    );
+    return rows.map((r) => {
+      const { c, small } = calls.get(r.relation) as { c: ReturnType<typeof crossover>; small: Set<string> };
+      const call = c.months.find((x) => x.month === r.month);
+      const tooFew = small.has(r.month);
+      const said = tooFew ? `too few (${call?.sample ?? 0} < ${answer?.minimum ?? 0})` : (call?.leader ?? 'level');
+      return { ...r, tooFew, call: said };
+    });
+  }, [rows, monthly, a, b, window, answer]);
   const spec = useMemo(
     () =>
-      rows.length === 0
+      chartRows.length === 0
         ? null
-        : timelineSpec(rows, {
+        : timelineSpec(chartRows, {
             measure: d.measure,
             families: monthly.families,
             familyColors,
@@ -61,10 +85,8 @@ export function TimelineSection(p: Props) {
             width: 'container',
             shareOf: denominator.axis,
           }),
-    [rows, d.measure, monthly.families, familyColors, asOf, denominator],
+    [chartRows, d.measure, monthly.families, familyColors, asOf, denominator],
   );
-  const pair = comparedFamilies(monthly, d);
-  const answer = pair ? crossoverAnswer(monthly, pair[0], pair[1], d.window) : null;
   const csv = () => timelineCsv(rows);
   const grouped = d.series === 'groups' && d.groups.length > 0;
   const familySelect = (key: 'a' | 'b', value: string) => (
@@ -181,6 +203,7 @@ export function TimelineSection(p: Props) {
               Answer as CSV
             </button>
           </p>
+          <CrossoverMonths answer={answer} monthly={monthly} denominator={denominator} fileStem={fileStem} />
         </div>
       )}
       <p className="note">Click a point to see the forests, and the statistics below, as they were at that month.</p>

@@ -6,8 +6,8 @@
 // database is deleted and opened anew, which also works for one a newer Forkscope upgraded.
 import type { Seeds } from '../../crawl/records.ts';
 import { createLineageGraph, mergeLineage, type LineageGraph } from '../../graph/graph.ts';
-import { prepareLayout } from '../../layout/input.ts';
-import { decodeLineage } from '../../lineage/columnar.ts';
+import { prepareLayoutOf } from '../../layout/input.ts';
+import { decodeLineage, type ColumnarLineage } from '../../lineage/columnar.ts';
 import type { Lineage } from '../../lineage/types.ts';
 import { cacheName, deleteCache, ForkscopeStore, StoreError, type SnapshotInfo } from '../../store/db.ts';
 import type { DataRef } from '../../lineage/data-ref.ts';
@@ -140,7 +140,7 @@ export class ExplorerSession {
   private onCrawlEvent(ev: CrawlEvent): void {
     const replacesView = ev.type === 'partial' || ev.type === 'done' || ev.type === 'paused' || ev.type === 'cancelled';
     if (this.imported && replacesView) return;
-    if (ev.type === 'partial' || ev.type === 'done') void this.show(decodeLineage(ev.lineage));
+    if (ev.type === 'partial' || ev.type === 'done') void this.show(decodeLineage(ev.lineage), false, ev.lineage);
     if (this.onDataEvent(ev)) return;
     if (ev.type === 'lock-freed') void this.showCache().catch(() => undefined);
     const next = crawlEventPatch(ev);
@@ -159,7 +159,7 @@ export class ExplorerSession {
         opening.before = ev.refreshing ? ev.info.nodes : null;
         if (!ev.kept) this.imported = true;
         this.patch({ dataLoad, info: ev.info, imported: !ev.kept, phase: ev.refreshing ? 'crawling' : 'idle' });
-        void this.show(decodeLineage(ev.lineage), !ev.kept);
+        void this.show(decodeLineage(ev.lineage), !ev.kept, ev.lineage);
       }
       return true;
     }
@@ -181,19 +181,19 @@ export class ExplorerSession {
     if (generation !== this.generation) return;
     if (this.imported) return this.patch({ phase: 'idle' });
     this.patch({ phase: 'idle', info: snap?.info ?? null });
-    if (snap) await this.show(snap.lineage);
+    if (snap) await this.show(snap.lineage, false, snap.columnar);
   }
 
   /** Lays out and shows a lineage; of overlapping calls only the latest is drawn, and once a snapshot is imported
    * only its own (`imported`) ones are. Cached positions are read here; new ones are computed and stored by the
    * layout worker. A layout that fails leaves what is shown and says why (layoutProblem). */
-  private async show(lineage: Lineage, imported = false): Promise<void> {
+  private async show(lineage: Lineage, imported = false, columnar: ColumnarLineage | null = null): Promise<void> {
     if (this.imported && !imported) return;
     const [seq, generation, layout, hubUrl] = [++this.shownSeq, this.generation, this.layout, this.hubUrl];
     const current = (): boolean =>
       seq === this.shownSeq && generation === this.generation && (imported || !this.imported);
-    // The layout is prepared on a scratch graph so the one on screen stays whole until positions arrive.
-    const prepared = prepareLayout(createLineageGraph(lineage), this.familyOrder);
+    // The layout is prepared from the lineage itself, so the graph on screen stays whole until positions arrive.
+    const prepared = prepareLayoutOf(lineage, this.familyOrder);
     const n = prepared.ids.length;
     const store = this.store;
     const cached = await store?.loadPositions(prepared.key).catch(() => null);
@@ -216,7 +216,7 @@ export class ExplorerSession {
     mergeLineage(this.graph, lineage);
     const [xy, room] = [placed.subarray(0, 2 * n), placed.subarray(2 * n)];
     const version = (this.state.layout?.version ?? 0) + 1;
-    this.patch({ layoutProblem: null, layout: { ids: prepared.ids, xy, room, version } });
+    this.patch({ layoutProblem: null, layout: { ids: prepared.ids, xy, room, version, lineage, columnar } });
   }
 
   private patch(p: Partial<ExplorerState>): void {

@@ -2,6 +2,8 @@
 // out graph (positions and room, by id), and the problems to name (a cache that cannot be read, a layout that
 // failed). Plain data: each change is a new object, so a React hook can read it with useSyncExternalStore.
 import type { CrawlProgress } from '../../crawl/progress.ts';
+import type { ColumnarLineage } from '../../lineage/columnar.ts';
+import type { Lineage } from '../../lineage/types.ts';
 import type { SnapshotInfo } from '../../store/db.ts';
 import type { CrawlReport, RetryNotice } from '../../workers/protocol.ts';
 import type { DataLoad } from '../dataEvents.ts';
@@ -14,6 +16,9 @@ export interface Layout {
   /** Each model's room in layout units: discs within it never overlap. */
   room: Float32Array;
   version: number;
+  /** The lineage laid out, and its columnar form when it arrived as one (workers take it cheaply). */
+  lineage: Lineage;
+  columnar: ColumnarLineage | null;
 }
 
 export interface ExplorerState {
