@@ -125,7 +125,12 @@ export function useExplorer(settings: HubSettings, token: string | null, familyO
       const replacesView =
         ev.type === 'partial' || ev.type === 'done' || ev.type === 'paused' || ev.type === 'cancelled';
       if (importedRef.current && replacesView) return;
-      if (ev.type === 'partial' || ev.type === 'done') void showLineage(decodeLineage(ev.lineage));
+      if (ev.type === 'done') void showLineage(decodeLineage(ev.lineage));
+      // The worker builds the next partial lineage only once this one is drawn (crawl-updates.ts).
+      if (ev.type === 'partial')
+        void showLineage(decodeLineage(ev.lineage)).finally(() =>
+          crawl.postMessage({ type: 'shown' } satisfies CrawlCommand),
+        );
       if (ev.type === 'lock-freed') void showCache().catch(() => undefined);
       const next = crawlEventPatch(ev);
       if (next) patch(next);

@@ -10,6 +10,7 @@ import type { CrawlResult } from '../crawl/options.ts';
 import { ForkscopeStore, type SnapshotInfo } from '../store/db.ts';
 import { encodeLineage } from '../lineage/columnar.ts';
 import { transferables, type CrawlCommand, type CrawlEvent, type CrawlReport, type CrawlSettings } from './protocol.ts';
+import { CrawlUpdates } from './crawl-updates.ts';
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<CrawlCommand>) => void) | null;
@@ -23,10 +24,12 @@ const LOCK = 'forkscope-crawl';
 
 let current: Crawler | null = null;
 let running: { abort: AbortController; mode: 'pause' | 'cancel' | null } | null = null;
+let updates: CrawlUpdates | null = null;
 
 scope.onmessage = (e) => {
   const cmd = e.data;
   if (cmd.type === 'start') void start(cmd.settings, cmd.seeds, cmd.refresh ?? false);
+  else if (cmd.type === 'shown') updates?.shown();
   else if (running) {
     running.mode = cmd.type;
     running.abort.abort(new Error(cmd.type === 'pause' ? 'paused' : 'cancelled'));
@@ -84,25 +87,18 @@ async function crawl(settings: CrawlSettings, seeds: Seeds, refresh: boolean): P
               : 'Listing pages are back to 1,000 models per request.',
         }),
     });
-    // Partial results rebuild the lineage from everything known: on a large Hub that takes seconds, so the pause
-    // between rebuilds grows with their cost and the crawl spends at most a tenth of its time on them.
-    let nextPartial = 0;
+    // Partial results rebuild the lineage from everything known: on a large Hub that takes seconds (crawl-updates.ts
+    // paces them, and the progress, to what the app can draw).
     const crawler: Crawler = new Crawler(client, store.journal(), {
       seeds,
       hubSizeEstimate: settings.hubSizeEstimate,
       signal: run.abort.signal,
-      onProgress: (progress) => {
-        post({ type: 'progress', progress });
-        const started = performance.now();
-        if (started < nextPartial) return;
-        const lineage = encodeLineage(buildLineage(crawler.knowledgeSoFar(), seeds));
-        post({ type: 'partial', lineage }, transferables(lineage));
-        const took = performance.now() - started;
-        nextPartial = performance.now() + Math.max(3000, 9 * took);
-      },
+      onProgress: (progress) => out.progress(progress),
     });
+    const out = new CrawlUpdates(post, () => encodeLineage(buildLineage(crawler.knowledgeSoFar(), seeds)));
+    updates = out;
     current = crawler;
-    const result = refresh ? await crawler.refresh() : await crawler.run();
+    const result = await (refresh ? crawler.refresh() : crawler.run()).finally(() => out.stop());
     const crawledAt = result.state.finishedAt ?? new Date().toISOString();
     const info: SnapshotInfo = {
       v: 1,
@@ -129,6 +125,8 @@ async function crawl(settings: CrawlSettings, seeds: Seeds, refresh: boolean): P
       post({ type: 'cancelled', info });
     } else post({ type: 'error', message: (e as Error).message });
   } finally {
+    updates?.stop();
+    updates = null;
     store?.close();
     running = null;
   }

@@ -18,7 +18,11 @@ export interface CrawlSettings {
 }
 
 export type CrawlCommand =
-  { type: 'start'; settings: CrawlSettings; seeds: Seeds; refresh?: boolean } | { type: 'pause' } | { type: 'cancel' };
+  | { type: 'start'; settings: CrawlSettings; seeds: Seeds; refresh?: boolean }
+  | { type: 'pause' }
+  | { type: 'cancel' }
+  /** The app has drawn the last partial lineage: the worker may build the next one. */
+  | { type: 'shown' };
 
 /** What a finished crawl reports besides its graph: malformed listing items skipped (with the first one's
  * description) and junk `base_model` entries not followed, as the CLI prints them. */
