@@ -10,7 +10,7 @@ import type { Lineage } from '../lineage/types.ts';
 import { prepareLayout } from '../layout/input.ts';
 import { decodeLineage } from '../lineage/columnar.ts';
 import { cacheName, deleteCache, ForkscopeStore, StoreError, type SnapshotInfo } from '../store/db.ts';
-import type { CrawlCommand, CrawlEvent, CrawlReport, RetryNotice } from '../workers/protocol.ts';
+import type { CrawlCommand, CrawlEvent, CrawlReport, RefreshKind, RetryNotice } from '../workers/protocol.ts';
 import { crawlEventPatch } from './crawlEvents.ts';
 import { runLayout } from './runLayout.ts';
 import type { HubSettings } from './settings.ts';
@@ -45,7 +45,7 @@ export type SnapshotMeta = Pick<SnapshotInfo, 'hub' | 'orgs' | 'roots' | 'crawle
 
 export interface Explorer extends ExplorerState {
   graph: LineageGraph;
-  startCrawl(seeds: Seeds, refresh?: boolean): void;
+  startCrawl(seeds: Seeds, refresh?: RefreshKind): void;
   pause(): void;
   cancel(): void;
   resetCache(): Promise<void>;
@@ -170,12 +170,12 @@ export function useExplorer(settings: HubSettings, token: string | null, familyO
   }, [patch, showLineage, showCache, hubUrl, epoch]);
 
   const post = (cmd: CrawlCommand): void => crawlRef.current?.postMessage(cmd);
-  const startCrawl = (seeds: Seeds, refresh = false): void => {
+  const startCrawl = (seeds: Seeds, refresh?: RefreshKind): void => {
     patch({ phase: 'crawling', message: null, retry: null });
     post({
       type: 'start',
       seeds,
-      refresh,
+      ...(refresh ? { refresh } : {}),
       settings: {
         hubUrl: settings.hubUrl,
         dbName: cacheName(settings.hubUrl),

@@ -9,7 +9,14 @@ import { HubClient, MAX_PAGE } from '../hub/client.ts';
 import type { CrawlResult } from '../crawl/options.ts';
 import { ForkscopeStore, type SnapshotInfo } from '../store/db.ts';
 import { encodeLineage } from '../lineage/columnar.ts';
-import { transferables, type CrawlCommand, type CrawlEvent, type CrawlReport, type CrawlSettings } from './protocol.ts';
+import {
+  transferables,
+  type CrawlCommand,
+  type CrawlEvent,
+  type CrawlReport,
+  type CrawlSettings,
+  type RefreshKind,
+} from './protocol.ts';
 import { CrawlUpdates } from './crawl-updates.ts';
 
 interface WorkerScope {
@@ -28,7 +35,7 @@ let updates: CrawlUpdates | null = null;
 
 scope.onmessage = (e) => {
   const cmd = e.data;
-  if (cmd.type === 'start') void start(cmd.settings, cmd.seeds, cmd.refresh ?? false);
+  if (cmd.type === 'start') void start(cmd.settings, cmd.seeds, cmd.refresh ?? null);
   else if (cmd.type === 'shown') updates?.shown();
   else if (running) {
     running.mode = cmd.type;
@@ -36,7 +43,7 @@ scope.onmessage = (e) => {
   }
 };
 
-async function start(settings: CrawlSettings, seeds: Seeds, refresh: boolean): Promise<void> {
+async function start(settings: CrawlSettings, seeds: Seeds, refresh: RefreshKind | null): Promise<void> {
   if (running) return;
   const locks = (navigator as Navigator & { locks?: LockManager }).locks;
   if (!locks) return crawl(settings, seeds, refresh);
@@ -63,7 +70,7 @@ function reportOf(result: CrawlResult): CrawlReport {
   };
 }
 
-async function crawl(settings: CrawlSettings, seeds: Seeds, refresh: boolean): Promise<void> {
+async function crawl(settings: CrawlSettings, seeds: Seeds, refresh: RefreshKind | null): Promise<void> {
   current = null;
   const run = { abort: new AbortController(), mode: null as 'pause' | 'cancel' | null };
   running = run;
@@ -98,7 +105,8 @@ async function crawl(settings: CrawlSettings, seeds: Seeds, refresh: boolean): P
     const out = new CrawlUpdates(post, () => encodeLineage(buildLineage(crawler.knowledgeSoFar(), seeds)));
     updates = out;
     current = crawler;
-    const result = await (refresh ? crawler.refresh() : crawler.run()).finally(() => out.stop());
+    const running = refresh === 'full' ? crawler.fullRefresh() : refresh ? crawler.refresh() : crawler.run();
+    const result = await running.finally(() => out.stop());
     const crawledAt = result.state.finishedAt ?? new Date().toISOString();
     const info: SnapshotInfo = {
       v: 1,
@@ -115,7 +123,14 @@ async function crawl(settings: CrawlSettings, seeds: Seeds, refresh: boolean): P
     await store.saveSnapshot(result.lineage, info);
     const lineage = encodeLineage(result.lineage);
     post(
-      { type: 'done', lineage, info, requests: result.state.requests, report: reportOf(result) },
+      {
+        type: 'done',
+        lineage,
+        info,
+        requests: result.state.requests,
+        report: reportOf(result),
+        deletions: { run: refresh ?? 'crawl', ...result.deletions },
+      },
       transferables(lineage),
     );
   } catch (e) {
