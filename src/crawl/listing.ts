@@ -4,7 +4,7 @@
 // - walk: list the children of each model (`filter=base_model:X`); cost ≈ one request per model. Used for
 //   single roots, and it switches to a sweep when it would cost more than one.
 // - author listings for orgs added after a sweep began.
-import { MAX_PAGE } from '../hub/client.ts';
+import { MAX_PAGE, type ListingPage } from '../hub/client.ts';
 import { familyMembers } from './closure.ts';
 import type { CrawlContext } from './context.ts';
 import { lookUp } from './lookups.ts';
@@ -18,20 +18,33 @@ export async function sweep(c: CrawlContext, sort: 'createdAt' | 'lastModified',
   const keep = (key: string): boolean =>
     roots.has(key) || c.k.referenced.has(key) || c.k.models.has(key) || orgs.some((o) => key.startsWith(o));
   // A sweep whose last page is saved is over, even if the phase after it was not saved yet.
-  let url: string | null = c.state().listed ? null : (c.state().next ?? c.client.listingUrl({ sort }));
-  while (url) {
-    const page = await c.client.listPage(url, c.options.signal);
+  const first = c.state().listed ? null : (c.state().next ?? c.client.listingUrl({ sort }));
+  // The next page is asked for as soon as its cursor is known, and arrives while this one is being saved: the
+  // journal still holds only saved pages with the cursor after them, so a crawl stopped in between asks for the
+  // unsaved page again on resume, as it would have anyway.
+  let coming = first === null ? null : prefetch(c, first);
+  while (coming) {
+    const page = await coming;
     c.parseErrors.push(...page.errors);
     const kept = page.models.filter((m) => m.parents.length > 0 || keep(m.id.toLowerCase()));
     const last = page.models[page.models.length - 1];
     const reachedOld = since !== null && (!last?.lastModified || last.lastModified < since);
-    url = reachedOld ? null : page.next;
+    const url = reachedOld ? null : page.next;
+    coming = url === null ? null : prefetch(c, url);
     await c.save(
       kept.map((model) => ({ t: 'model', model })),
       { next: url, listed: url === null, pages: c.state().pages + 1, swept: sweptSoFar(c) + page.models.length },
     );
     c.report(`swept ${c.state().pages} pages`, sweepPagesLeft(c));
   }
+}
+
+/** A listing page asked for now and awaited later; a failure meanwhile (the save before it failing first, or a
+ * pause) is not reported as unhandled: it surfaces where the page is awaited. */
+function prefetch(c: CrawlContext, url: string): Promise<ListingPage> {
+  const page = c.client.listPage(url, c.options.signal);
+  page.catch(() => undefined);
+  return page;
 }
 
 /** Breadth-first: one listing of children per model; hands over to a sweep when that is cheaper. */

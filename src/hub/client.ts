@@ -53,8 +53,11 @@ export interface HubClientOptions extends HubHttpOptions {
 
 const GATEWAY_TIMEOUT: ReadonlySet<number> = new Set([504]);
 /** Tries at one page size before a network error or time-out on a heavy listing page shrinks it: a gateway 504
- * without CORS headers reads as a network error in a browser (hub-api.md §9). */
+ * without CORS headers reads as a network error in a browser (hub-api.md §9). A size just grown back gets one try:
+ * it failed the gateway before, so its failure is most likely the gateway again, and the smaller size that
+ * served the last pages is the better second try. */
 const NETWORK_TRIES_PER_SIZE = 2;
+const NETWORK_TRIES_ON_TRIAL = 1;
 
 export class HubClient {
   readonly http: HubHttp;
@@ -109,7 +112,7 @@ export class HubClient {
         const res = await this.http.getJson(
           withLimit(url, this.pages.size),
           signal,
-          atMin ? {} : { giveBack: GATEWAY_TIMEOUT, ...(heavy ? { networkTries: NETWORK_TRIES_PER_SIZE } : {}) },
+          atMin ? {} : { giveBack: GATEWAY_TIMEOUT, ...(heavy ? { networkTries: this.networkTries() } : {}) },
         );
         if (res.status !== 504 || !this.pages.shrink()) return res;
       } catch (e) {
@@ -118,6 +121,10 @@ export class HubClient {
       }
       this.options.onPageSize?.(this.pages.size);
     }
+  }
+
+  private networkTries(): number {
+    return this.pages.onTrial ? NETWORK_TRIES_ON_TRIAL : NETWORK_TRIES_PER_SIZE;
   }
 
   /**

@@ -88,12 +88,17 @@ export class HubHttp {
       status: answer.res.status,
       url: answer.url,
       headers: answer.res.headers,
-      body: parseOrUndefined(answer.text),
+      body: answer.json ? answer.json.value : parseOrUndefined(answer.text),
     };
   }
 
-  /** Sends with retries; a 2xx JSON body is read whole and checked, so a truncated one is retried too. */
-  private async send(url: string, init: RequestInit | undefined, options: SendOptions = {}): Promise<Answer> {
+  /** Sends with retries; a 2xx JSON body is read whole and parsed (once: `json`), so a truncated one is retried
+   * too. */
+  private async send(
+    url: string,
+    init: RequestInit | undefined,
+    options: SendOptions = {},
+  ): Promise<Answer & { json?: { value: unknown } }> {
     const signal = init?.signal ?? this.options.signal ?? undefined;
     const maxAttempts = this.options.maxAttempts ?? 8;
     let networkFailures = 0;
@@ -107,9 +112,9 @@ export class HubHttp {
         const { res } = answer;
         this.throttle.observe(res.headers.get('ratelimit'), res.headers.get('ratelimit-policy'));
         if (!RETRY_STATUS.has(res.status) || options.giveBack?.has(res.status)) {
-          if (res.ok && isJson(res)) JSON.parse(answer.text);
+          const json = res.ok && isJson(res) ? { value: JSON.parse(answer.text) as unknown } : undefined;
           this.recovered(url);
-          return answer;
+          return json ? { ...answer, json } : answer;
         }
         const limited = res.status === 429;
         failure = {

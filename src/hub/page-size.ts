@@ -14,6 +14,11 @@ export class PageSize {
   private justGrew = false;
   private failedGrowths = 0;
 
+  /** The size was just raised and has not yet served a page: a failure now most likely means it is too large. */
+  get onTrial(): boolean {
+    return this.justGrew;
+  }
+
   /** Halves the size after a time-out; false when it is already the smallest. */
   shrink(): boolean {
     this.good = 0;

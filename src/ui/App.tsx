@@ -237,7 +237,9 @@ export function App({ link, initial, onHub }: Props) {
           explorer={explorer}
           hubUrl={settings.hubUrl}
           onResume={() => explorer.startCrawl(seeds)}
-          onRefresh={() => explorer.startCrawl(seeds, true)}
+          onRefresh={() => explorer.startCrawl(seeds, 'incremental')}
+          onFullRefresh={() => explorer.startCrawl(seeds, 'full')}
+          sweep={settings}
         />
       )}
       {showSettings && (

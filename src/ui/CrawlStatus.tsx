@@ -1,22 +1,28 @@
 // The crawl's progress: models kept, requests spent, what is left and the ETA under the quota, with pause,
-// resume and cancel; a Hub that fails (what is retried, when) and what the last crawl reported (malformed items,
-// junk entries). Announced politely to screen readers.
+// resume and cancel; Refresh, and Full refresh after a confirmation of what it costs; a Hub that fails (what is
+// retried, when) and what the last crawl reported (malformed items, junk entries, deletions); a published dataset
+// loading, and how old the published data shown is. Announced politely to screen readers.
 import { useState } from 'react';
-import { describeReport, describeRetry } from './crawlEvents.ts';
+import { describeReport, describeRetry, utcMinute } from './crawlEvents.ts';
 import { describeDataLoad, describeOrigin } from './dataEvents.ts';
+import type { HubSettings } from './settings.ts';
 import type { Explorer } from './useExplorer.ts';
 
 interface Props {
   explorer: Explorer;
   hubUrl: string;
+  /** What a full sweep costs: the Hub's size (1,000 models a request) under the quota. */
+  sweep: Pick<HubSettings, 'hubSizeEstimate' | 'quota' | 'windowSeconds'>;
   onResume(): void;
   onRefresh(): void;
+  onFullRefresh(): void;
 }
 
-export function CrawlStatus({ explorer, hubUrl, onResume, onRefresh }: Props) {
+export function CrawlStatus({ explorer, hubUrl, sweep, onResume, onRefresh, onFullRefresh }: Props) {
+  const { phase, progress, message, info } = explorer;
+  const [confirming, setConfirming] = useState(false);
   // How old published data is, counted from when the page opened.
   const [now] = useState(() => Date.now());
-  const { phase, progress, message, info } = explorer;
   const crawling = phase === 'crawling';
   const total = progress ? progress.pages + progress.queue : 0;
   const report = describeReport(explorer.report);
@@ -52,7 +58,7 @@ export function CrawlStatus({ explorer, hubUrl, onResume, onRefresh }: Props) {
             : phase === 'opening'
               ? 'Opening the cache…'
               : info
-                ? `${info.nodes.toLocaleString('en')} models, ${info.edges.toLocaleString('en')} edges, crawled ${info.crawledAt.slice(0, 16).replace('T', ' ')} UTC${origin}`
+                ? `${info.nodes.toLocaleString('en')} models, ${info.edges.toLocaleString('en')} edges, crawled ${utcMinute(info.crawledAt)} UTC${origin}`
                 : crawling
                   ? 'Starting the crawl…'
                   : 'Nothing crawled yet.'}
@@ -83,12 +89,48 @@ export function CrawlStatus({ explorer, hubUrl, onResume, onRefresh }: Props) {
           </button>
         )}
         {phase === 'idle' && info && (
-          <button type="button" onClick={onRefresh}>
-            Refresh
-          </button>
+          <>
+            <button type="button" onClick={onRefresh}>
+              Refresh
+            </button>
+            <button type="button" onClick={() => setConfirming(true)} aria-expanded={confirming}>
+              Full refresh
+            </button>
+          </>
         )}
       </span>
+      {confirming && phase === 'idle' && (
+        <FullRefreshQuestion
+          sweep={sweep}
+          onAnswer={(go) => {
+            setConfirming(false);
+            if (go) onFullRefresh();
+          }}
+        />
+      )}
     </section>
+  );
+}
+
+function FullRefreshQuestion({ sweep, onAnswer }: { sweep: Props['sweep']; onAnswer(go: boolean): void }) {
+  const requests = Math.ceil(sweep.hubSizeEstimate / 1000);
+  // Under the quota (less the throttle's 2% margin), all but the last window are waited out.
+  const windows = Math.ceil(requests / Math.max(1, Math.floor(sweep.quota * 0.98))) - 1;
+  const time = windows > 0 ? `about ${formatEta(windows * sweep.windowSeconds * 1000)}` : 'within one quota window';
+  return (
+    <div role="alertdialog" aria-label="Full refresh" className="full-refresh-question" data-testid="full-refresh">
+      <p>
+        A full refresh sweeps the whole Hub again: about {requests.toLocaleString('en')} requests ({time} under the
+        quota of {sweep.quota.toLocaleString('en')} per {formatEta(sweep.windowSeconds * 1000)}). It removes from the
+        families the models the Hub no longer lists, which a Refresh cannot see.
+      </p>
+      <button type="button" onClick={() => onAnswer(true)}>
+        Sweep the whole Hub
+      </button>{' '}
+      <button type="button" onClick={() => onAnswer(false)}>
+        Not now
+      </button>
+    </div>
   );
 }
 

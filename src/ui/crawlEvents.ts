@@ -1,6 +1,6 @@
 // What each crawl-worker event changes in the explorer's state, and the words the status uses for a Hub that
 // fails (what is retried and when) and for what a finished crawl reported (malformed items, junk entries).
-import type { CrawlEvent, CrawlReport, RetryNotice } from '../workers/protocol.ts';
+import type { CrawlDeletions, CrawlEvent, CrawlReport, RetryNotice } from '../workers/protocol.ts';
 import type { ExplorerState } from './session/explorer-state.ts';
 
 export function crawlEventPatch(ev: CrawlEvent): Partial<ExplorerState> | null {
@@ -17,7 +17,7 @@ export function crawlEventPatch(ev: CrawlEvent): Partial<ExplorerState> | null {
         info: ev.info,
         retry: null,
         report: ev.report,
-        message: `Crawl finished: ${ev.requests.toLocaleString('en')} requests spent.`,
+        message: `Crawl finished: ${ev.requests.toLocaleString('en')} requests spent.${describeDeletions(ev.deletions)}`,
       };
     case 'paused':
       return { phase: 'paused', retry: null, message: 'Crawl paused; everything fetched so far is kept.' };
@@ -59,6 +59,21 @@ export function describeRetry(r: RetryNotice, hubUrl: string): string {
   const seconds = Math.max(1, Math.round(r.delayMs / 1000));
   const problem = unreachable ? `cannot be reached (${r.reason})` : `answered ${r.reason}`;
   return `The Hub at ${hubUrl} ${problem}; ${what} is tried again in ${seconds} s (attempt ${r.attempt + 1} of ${r.maxAttempts}). What is shown stays.`;
+}
+
+/** What a refresh could see of deletions: an incremental one none (and when the last full sweep ran), a full one
+ * how many models it removed. Empty for a first crawl. */
+export function describeDeletions(d: CrawlDeletions): string {
+  if (d.run === 'full' && d.checked)
+    return ` Full sweep: ${d.removed.toLocaleString('en')} removed (models the Hub no longer lists).`;
+  if (d.run !== 'incremental' || d.checked) return '';
+  const last = d.lastFullSweepAt ? `ran ${utcMinute(d.lastFullSweepAt)} UTC` : 'is not on record';
+  return ` A refresh lists only what changed, so it cannot see deletions: models deleted from the Hub stay until a full refresh (the last full sweep ${last}).`;
+}
+
+/** "2026-12-01 18:04" from an ISO time. */
+export function utcMinute(iso: string): string {
+  return iso.slice(0, 16).replace('T', ' ');
 }
 
 /** "3 malformed listing items skipped (first: …); 12 junk base_model entries not followed." or null. */

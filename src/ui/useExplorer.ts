@@ -7,7 +7,7 @@ import type { LineageGraph } from '../graph/graph.ts';
 import type { DataRef } from '../lineage/data-ref.ts';
 import type { Lineage } from '../lineage/types.ts';
 import { cacheName } from '../store/db.ts';
-import type { CrawlSettings } from '../workers/protocol.ts';
+import type { CrawlSettings, RefreshKind } from '../workers/protocol.ts';
 import { crawlWorker } from './session/crawl-owner.ts';
 import { ExplorerSession } from './session/explorer-session.ts';
 import type { ExplorerState, SnapshotMeta } from './session/explorer-state.ts';
@@ -18,7 +18,7 @@ export type { CrawlPhase, ExplorerState, Layout, SnapshotMeta } from './session/
 
 export interface Explorer extends ExplorerState {
   graph: LineageGraph;
-  startCrawl(seeds: Seeds, refresh?: boolean): void;
+  startCrawl(seeds: Seeds, refresh?: RefreshKind): void;
   pause(): void;
   cancel(): void;
   resetCache(): Promise<void>;
@@ -53,7 +53,8 @@ export function useExplorer(settings: HubSettings, token: string | null, familyO
     () => ({
       ...state,
       graph: session.graph,
-      startCrawl: (seeds: Seeds, refresh = false) => session.startCrawl(seeds, crawlSettings(settings, token), refresh),
+      startCrawl: (seeds: Seeds, refresh?: RefreshKind) =>
+        session.startCrawl(seeds, crawlSettings(settings, token), refresh),
       pause: session.pause,
       cancel: session.cancel,
       resetCache: session.resetCache,

@@ -9,7 +9,15 @@ import { HubClient, MAX_PAGE } from '../hub/client.ts';
 import type { CrawlResult } from '../crawl/options.ts';
 import { ForkscopeStore, type SnapshotInfo } from '../store/db.ts';
 import { encodeLineage } from '../lineage/columnar.ts';
-import { transferables, type CrawlCommand, type CrawlEvent, type CrawlReport, type CrawlSettings } from './protocol.ts';
+import {
+  transferables,
+  type CrawlCommand,
+  type CrawlEvent,
+  type CrawlReport,
+  type CrawlSettings,
+  type RefreshKind,
+} from './protocol.ts';
+import { CrawlUpdates } from './crawl-updates.ts';
 import { openData } from './open-data.ts';
 
 interface WorkerScope {
@@ -24,10 +32,12 @@ const LOCK = 'forkscope-crawl';
 
 let current: Crawler | null = null;
 let running: { abort: AbortController; mode: 'pause' | 'cancel' | null } | null = null;
+let updates: CrawlUpdates | null = null;
 
 scope.onmessage = (e) => {
   const cmd = e.data;
-  if (cmd.type === 'start') void start(() => crawl(cmd.settings, cmd.seeds, cmd.refresh ?? false));
+  if (cmd.type === 'start') void start(() => crawl(cmd.settings, cmd.seeds, cmd.refresh ?? null));
+  else if (cmd.type === 'shown') updates?.shown();
   // [open-data, #11] A published dataset is loaded under the same lock, then refreshed by the same crawl.
   else if (cmd.type === 'open-data')
     void start(async () => {
@@ -35,7 +45,7 @@ scope.onmessage = (e) => {
         post({ type: 'data-failed', kind: 'unreachable', message: (e as Error).message });
         return null;
       });
-      if (seeds) await crawl(cmd.settings, seeds, true);
+      if (seeds) await crawl(cmd.settings, seeds, 'incremental');
     });
   else if (running) {
     running.mode = cmd.type;
@@ -70,7 +80,7 @@ function reportOf(result: CrawlResult): CrawlReport {
   };
 }
 
-async function crawl(settings: CrawlSettings, seeds: Seeds, refresh: boolean): Promise<void> {
+async function crawl(settings: CrawlSettings, seeds: Seeds, refresh: RefreshKind | null): Promise<void> {
   current = null;
   const run = { abort: new AbortController(), mode: null as 'pause' | 'cancel' | null };
   running = run;
@@ -94,25 +104,19 @@ async function crawl(settings: CrawlSettings, seeds: Seeds, refresh: boolean): P
               : 'Listing pages are back to 1,000 models per request.',
         }),
     });
-    // Partial results rebuild the lineage from everything known: on a large Hub that takes seconds, so the pause
-    // between rebuilds grows with their cost and the crawl spends at most a tenth of its time on them.
-    let nextPartial = 0;
+    // Partial results rebuild the lineage from everything known: on a large Hub that takes seconds (crawl-updates.ts
+    // paces them, and the progress, to what the app can draw).
     const crawler: Crawler = new Crawler(client, store.journal(), {
       seeds,
       hubSizeEstimate: settings.hubSizeEstimate,
       signal: run.abort.signal,
-      onProgress: (progress) => {
-        post({ type: 'progress', progress });
-        const started = performance.now();
-        if (started < nextPartial) return;
-        const lineage = encodeLineage(buildLineage(crawler.knowledgeSoFar(), seeds));
-        post({ type: 'partial', lineage }, transferables(lineage));
-        const took = performance.now() - started;
-        nextPartial = performance.now() + Math.max(3000, 9 * took);
-      },
+      onProgress: (progress) => out.progress(progress),
     });
+    const out = new CrawlUpdates(post, () => encodeLineage(buildLineage(crawler.knowledgeSoFar(), seeds)));
+    updates = out;
     current = crawler;
-    const result = refresh ? await crawler.refresh() : await crawler.run();
+    const job = refresh === 'full' ? crawler.fullRefresh() : refresh ? crawler.refresh() : crawler.run();
+    const result = await job.finally(() => out.stop());
     const crawledAt = result.state.finishedAt ?? new Date().toISOString();
     // [dataset origin, #11] Data opened from a published dataset stays so through refreshes and added families;
     // not once the journal was cleared (another Hub) or a full sweep replaced it.
@@ -136,7 +140,14 @@ async function crawl(settings: CrawlSettings, seeds: Seeds, refresh: boolean): P
     await store.saveSnapshot(result.lineage, info);
     const lineage = encodeLineage(result.lineage);
     post(
-      { type: 'done', lineage, info, requests: result.state.requests, report: reportOf(result) },
+      {
+        type: 'done',
+        lineage,
+        info,
+        requests: result.state.requests,
+        report: reportOf(result),
+        deletions: { run: refresh ?? 'crawl', ...result.deletions },
+      },
       transferables(lineage),
     );
   } catch (e) {
@@ -146,6 +157,8 @@ async function crawl(settings: CrawlSettings, seeds: Seeds, refresh: boolean): P
       post({ type: 'cancelled', info });
     } else post({ type: 'error', message: (e as Error).message });
   } finally {
+    updates?.stop();
+    updates = null;
     store?.close();
     running = null;
   }

@@ -19,10 +19,16 @@ export interface CrawlSettings {
   hubSizeEstimate: number;
 }
 
+/** A refresh of a finished crawl: `incremental` lists what changed since (it cannot see deletions), `full` sweeps
+ * the whole Hub again and removes what it no longer lists. */
+export type RefreshKind = 'incremental' | 'full';
+
 export type CrawlCommand =
-  | { type: 'start'; settings: CrawlSettings; seeds: Seeds; refresh?: boolean }
+  | { type: 'start'; settings: CrawlSettings; seeds: Seeds; refresh?: RefreshKind }
   | { type: 'pause' }
   | { type: 'cancel' }
+  /** The app has drawn the last partial lineage: the worker may build the next one. */
+  | { type: 'shown' }
   | OpenDataCommand;
 
 /** Open a published lineage dataset (#11): load it, and when `keep`, make it the cache (snapshot and a crawl
@@ -50,6 +56,15 @@ export interface CrawlReport {
   junk: number;
 }
 
+/** What a finished crawl knows of deletions: what was asked (`run`), whether it swept the whole Hub (only a
+ * sweep sees them), how many models the last full refresh removed, and when the last full sweep began. */
+export interface CrawlDeletions {
+  run: 'crawl' | RefreshKind;
+  checked: boolean;
+  removed: number;
+  lastFullSweepAt: string | null;
+}
+
 /** A request the Hub did not answer usably, and when it is tried again. */
 export interface RetryNotice {
   /** The request's path and query (credentials redacted). */
@@ -70,6 +85,7 @@ export type CrawlEvent =
       info: SnapshotInfo;
       requests: number;
       report: CrawlReport;
+      deletions: CrawlDeletions;
     }
   | { type: 'paused'; requests: number }
   /** What was crawled is kept as the snapshot; its description comes along, as with 'done'. */

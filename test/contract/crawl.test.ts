@@ -113,11 +113,14 @@ describe('sweep crawl of the Qwen and meta-llama orgs', () => {
     await expect(first.run()).rejects.toThrow('tab closed');
     const spentBefore = hub().stats().requests;
     expect(journal.state?.pages).toBe(7);
+    expect([7, 8]).toContain(spentBefore);
     const { lineage, state } = await new Crawler(client(), journal, { seeds: SEEDS, hubSizeEstimate: 20_000 }).run();
     expect(edgeRecall(lineage.edges, reachableTruth(dataset, SEEDS)).recall).toBe(1);
-    expect(hub().stats().listRequests).toBe(Math.ceil(hub().catalog.size / 1000));
-    expect(spentBefore).toBe(7);
-    expect(state.requests).toBe(hub().stats().requests);
+    // The 8th page was asked for while the 7th was saved: it may have reached the Hub before the stop, and is
+    // then asked for again (the journal has only what it saved, and counts only the requests before its save).
+    const inFlight = hub().stats().listRequests - Math.ceil(hub().catalog.size / 1000);
+    expect([0, 1]).toContain(inFlight);
+    expect(state.requests).toBe(hub().stats().requests - inFlight);
   });
 });
 

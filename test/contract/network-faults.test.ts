@@ -112,7 +112,7 @@ describe("the gateway's 504 on heavy listings", () => {
     });
   });
 
-  it('reads as a network error in a browser: the page shrinks after two tries, and the crawl finds every edge', async () => {
+  it('reads as a network error in a browser: the page shrinks after two tries (one for a size just grown back), and the crawl finds every edge', async () => {
     const sizes: number[] = [];
     await withHub({ heavyListingMaxLimit: 500, gatewayDelayMs: 20 }, async (url, hub) => {
       const { lineage, state } = await crawl({
@@ -125,10 +125,11 @@ describe("the gateway's 504 on heavy listings", () => {
       });
       expect(state.phase).toBe('done');
       expect(edgeRecall(lineage.edges, reachableTruth(dataset, SEEDS)).missed).toEqual([]);
-      // Every shrink to 500 cost exactly two tries at 1,000 (the first page, and each time the size grew back).
+      // The first shrink to 500 cost two tries at 1,000 (a first failure may be the network's); each later one,
+      // after the size grew back, one try (that size failed the gateway before).
       const shrinks = sizes.filter((n) => n === 500).length;
-      expect(shrinks).toBeGreaterThan(0);
-      expect(hub.stats().byStatus[504]).toBe(2 * shrinks);
+      expect(shrinks).toBeGreaterThan(1);
+      expect(hub.stats().byStatus[504]).toBe(shrinks + 1);
     });
     expect(sizes[0]).toBe(500);
     expect(Math.min(...sizes)).toBe(500);

@@ -100,7 +100,7 @@ class DyingJournal extends MemoryJournal {
 const sortedEdges = (r: CrawlResult) => r.lineage.edges.map((e) => `${e.parent}>${e.child}:${e.relation}`).sort();
 
 describe('killed at any point', () => {
-  it('resumes after kills between saves without asking the Hub twice about anything', async () => {
+  it('resumes after kills between saves without asking twice about any model, listing again at most the page in flight', async () => {
     const whole = await wholeRun();
     hub().resetStats();
     const journal = new MemoryJournal();
@@ -123,7 +123,9 @@ describe('killed at any point', () => {
     expect(result).not.toBeNull();
     expect(resumes).toBe(7);
     expect(sortedEdges(result as CrawlResult)).toEqual(sortedEdges(whole.result));
-    expect(hub().stats().listRequests).toBe(PAGES());
+    // A kill in the sweep may catch the next page in flight (asked for while the last one was saved).
+    expect(hub().stats().listRequests).toBeGreaterThanOrEqual(PAGES());
+    expect(hub().stats().listRequests).toBeLessThanOrEqual(PAGES() + resumes);
     // Each look-up once, as in a run never killed; besides them, one read of the journal's sentinel model per
     // resume, to check the Hub is the same one.
     const asked = hub().stats().infoById;

@@ -35,7 +35,7 @@ describe('a Hub that fails, and links that name nothing usable', () => {
 
     await page.reload();
     await expect.poll(async () => (await shownCounts(page))[1], { timeout: 30_000 }).toBe(total);
-    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.getByRole('button', { name: 'Refresh', exact: true }).click();
     const problem = page.getByTestId('hub-problem');
     await problem.getByText(/cannot be reached/).waitFor({ timeout: 15_000 });
     await expect(problem.innerText()).resolves.toMatch(

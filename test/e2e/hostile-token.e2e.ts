@@ -40,7 +40,7 @@ describe('a saved token stays with its Hub', () => {
     await page.goto(at(a));
     await waitForCrawl(page);
     await saveToken(page, 'session');
-    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.getByRole('button', { name: 'Refresh', exact: true }).click();
     await waitForCrawl(page);
     expect(a.authorizations.length).toBeGreaterThan(0);
     expect(new Set(a.authorizations)).toEqual(new Set([`Bearer ${TOKEN}`]));
@@ -60,7 +60,7 @@ describe('a saved token stays with its Hub', () => {
     // Back on Hub A (same tab session), the token is still sent there, without a question.
     const before = a.authorizations.length;
     await page.goto(at(a));
-    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.getByRole('button', { name: 'Refresh', exact: true }).click();
     await waitForCrawl(page);
     expect(await page.getByTestId('token-question').count()).toBe(0);
     expect(a.authorizations.length).toBeGreaterThan(before);

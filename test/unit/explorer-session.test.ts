@@ -15,6 +15,8 @@ import { FakeWorker, inProcessLayout, workerFactory } from './fake-workers.ts';
 import { snapshotInfo } from './journal-fixtures.ts';
 
 let n = 0;
+/** A first crawl's deletions report: none checked. */
+const deletions = { run: 'crawl', checked: false, removed: 0, lastFullSweepAt: null };
 const freshHub = (): string => `http://hub-${++n}.test`;
 const seeds = { orgs: ['Qwen'], roots: [] };
 const settings = (hubUrl: string): CrawlSettings => ({
@@ -144,14 +146,14 @@ describe('the explorer session', () => {
     expect(crawl.made).toHaveLength(0);
     session.startCrawl(seeds, settings(hub));
     expect(crawl.made).toHaveLength(1);
-    expect(crawl.made[0]?.posted).toEqual([{ type: 'start', seeds, refresh: false, settings: settings(hub) }]);
+    expect(crawl.made[0]?.posted).toEqual([{ type: 'start', seeds, settings: settings(hub) }]);
     const lineage = smallLineage();
     const info = { ...snapshotInfo, hub };
-    crawl.made[0]?.send({ type: 'done', lineage: encodeLineage(lineage), info, requests: 7, report: null });
+    crawl.made[0]?.send({ type: 'done', lineage: encodeLineage(lineage), info, requests: 7, report: null, deletions });
     const done = await until(session, (s) => s.layout !== null);
     expect(done).toMatchObject({ phase: 'idle', info, message: 'Crawl finished: 7 requests spent.' });
 
-    session.startCrawl(seeds, settings(hub), true);
+    session.startCrawl(seeds, settings(hub), 'incremental');
     crawl.made[0]?.fail('out of memory');
     const failed = await until(session, (s) => s.phase === 'error');
     expect(failed.message).toBe(
@@ -189,7 +191,14 @@ describe('the explorer session', () => {
       dataLoad: { state: 'loaded', refreshing: true },
     });
     const after = { ...info, nodes: info.nodes + 2 };
-    crawl.made[0]?.send({ type: 'done', lineage: encodeLineage(lineage), info: after, requests: 3, report: null });
+    crawl.made[0]?.send({
+      type: 'done',
+      lineage: encodeLineage(lineage),
+      info: after,
+      requests: 3,
+      report: null,
+      deletions,
+    });
     const done = await until(session, (s) => s.phase === 'idle');
     expect(done.message).toBe('The refresh added 2 models in 3 requests.');
     session.close();

@@ -11,7 +11,7 @@ import { decodeLineage, type ColumnarLineage } from '../../lineage/columnar.ts';
 import type { Lineage } from '../../lineage/types.ts';
 import { cacheName, deleteCache, ForkscopeStore, StoreError, type SnapshotInfo } from '../../store/db.ts';
 import type { DataRef } from '../../lineage/data-ref.ts';
-import type { CrawlEvent, CrawlSettings } from '../../workers/protocol.ts';
+import type { CrawlEvent, CrawlSettings, RefreshKind } from '../../workers/protocol.ts';
 import { crawlEventPatch } from '../crawlEvents.ts';
 import { dataLoadAfter, describeDataRefresh, type DataLoad } from '../dataEvents.ts';
 import { CrawlOwner } from './crawl-owner.ts';
@@ -95,9 +95,9 @@ export class ExplorerSession {
     [this.crawl, this.layout, this.store] = [null, null, null];
   };
 
-  readonly startCrawl = (seeds: Seeds, settings: CrawlSettings, refresh = false): void => {
+  readonly startCrawl = (seeds: Seeds, settings: CrawlSettings, refresh?: RefreshKind): void => {
     this.patch({ phase: 'crawling', message: null, retry: null });
-    this.crawl?.send({ type: 'start', seeds, refresh, settings });
+    this.crawl?.send({ type: 'start', seeds, ...(refresh ? { refresh } : {}), settings });
   };
 
   /** [#11] Opens a published dataset; `keep` makes it the cache (then `refresh` lists what is new since). */
@@ -140,7 +140,10 @@ export class ExplorerSession {
   private onCrawlEvent(ev: CrawlEvent): void {
     const replacesView = ev.type === 'partial' || ev.type === 'done' || ev.type === 'paused' || ev.type === 'cancelled';
     if (this.imported && replacesView) return;
-    if (ev.type === 'partial' || ev.type === 'done') void this.show(decodeLineage(ev.lineage), false, ev.lineage);
+    if (ev.type === 'done') void this.show(decodeLineage(ev.lineage), false, ev.lineage);
+    // The worker builds the next partial lineage only once this one is drawn (workers/crawl-updates.ts).
+    if (ev.type === 'partial')
+      void this.show(decodeLineage(ev.lineage), false, ev.lineage).finally(() => this.crawl?.send({ type: 'shown' }));
     if (this.onDataEvent(ev)) return;
     if (ev.type === 'lock-freed') void this.showCache().catch(() => undefined);
     const next = crawlEventPatch(ev);
