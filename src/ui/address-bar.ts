@@ -29,6 +29,10 @@ export function onAddressRestored(restore: (link: AppLink) => void): () => void 
 export class AddressWriter {
   private pending: string | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The step Back or Forward just left, until the view brought back is written: an effect of a render made before
+   * the move (React runs effects after the frame; a camera animation renders every frame) still carries it, and
+   * must not push it again. */
+  private left: string | null = null;
 
   /** `step`: the step of the view the current entry shows. */
   constructor(
@@ -39,6 +43,10 @@ export class AddressWriter {
 
   /** Writes the view's query: a new entry when its step differs from the current entry's, else (soon) this one. */
   write(query: string, step: string): void {
+    if (this.left !== null) {
+      if (step === this.left) return;
+      this.left = null;
+    }
     if (step === this.step) {
       this.pending = query;
       clearTimeout(this.timer);
@@ -68,6 +76,7 @@ export class AddressWriter {
    * (it would overwrite the entry brought back). */
   restored(step: string): void {
     this.cancel();
+    if (step !== this.step) this.left = this.step;
     this.step = step;
   }
 

@@ -96,6 +96,10 @@ describe('the address writer', () => {
     // Back undoes the focus and keeps the colouring chosen since; the entry is then rewritten with that view.
     const restored = withStep(view, entry);
     expect([restored.selected, restored.focus, restored.colorBy]).toEqual(['Q/base', null, 'relation']);
+    // An effect of a render made before Back (a camera frame) still carries the focus: it pushes nothing.
+    write({ ...view });
+    expect(h.entries).toHaveLength(3);
+    expect(h.at()).toBe(1);
     write(restored);
     vi.advanceTimersByTime(WRITE_DELAY_MS);
     expect(h.entries[h.at()]).toBe('/?v=1&s=Q%2Fbase&c=relation');
