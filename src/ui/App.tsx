@@ -218,6 +218,7 @@ export function App({ link, initial, onHub }: Props) {
         {selected && !view.embed && (
           <DetailsPanel
             graph={graph}
+            graphVersion={layout?.version ?? 0}
             id={selected}
             hubUrl={settings.hubUrl}
             crawledFamilies={familyOrder.filter((f) => f !== 'other')}

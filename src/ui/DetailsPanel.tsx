@@ -10,6 +10,8 @@ import { modelPageUrl } from './settings.ts';
 
 interface Props {
   graph: LineageGraph;
+  /** Changes whenever the graph is rebuilt in place (the layout's version): the memoised counts are read again. */
+  graphVersion: number;
   id: string;
   hubUrl: string;
   crawledFamilies: readonly string[];
@@ -24,10 +26,11 @@ interface Props {
 }
 
 export function DetailsPanel(props: Props) {
-  const { graph, id, hubUrl, crawledFamilies, onPick, onFocus, onCrawlDescendants, onClose } = props;
+  const { graph, graphVersion, id, hubUrl, crawledFamilies, onPick, onFocus, onCrawlDescendants, onClose } = props;
   const attrs = graph.getNodeAttributes(id);
-  const chain = useMemo(() => ancestryChain(graph, id), [graph, id]);
-  const counts = useMemo(() => childCounts(graph, id), [graph, id]);
+  // The graph object stays for the app's life and is refilled in place: its version says when it changed.
+  const chain = useMemo(() => ancestryChain(graph, id), [graph, graphVersion, id]); // eslint-disable-line react-hooks/exhaustive-deps
+  const counts = useMemo(() => childCounts(graph, id), [graph, graphVersion, id]); // eslint-disable-line react-hooks/exhaustive-deps
   const href = modelPageUrl(hubUrl, id);
   const outside = !crawledFamilies.includes(attrs.family);
   const rows: [string, string][] = [
