@@ -24,7 +24,9 @@ describe('crawl control in the browser', () => {
     expect(env().hub.stats().listRequests).toBe(atPause);
     await page.getByRole('button', { name: 'Resume crawl' }).click();
     await waitForCrawl(page);
-    expect(env().hub.stats().listRequests).toBeLessThanOrEqual(pages() + 1);
+    // The worker fetches the next page while it saves the last (listing.ts): the page being saved and the one in
+    // flight when the crawl stopped may both be read again, never more.
+    expect(env().hub.stats().listRequests).toBeLessThanOrEqual(pages() + 2);
     await expect.poll(async () => (await shownCounts(page))[1]).toBeGreaterThan(5000);
     await checkView(page, 'crawl-resumed', { graph: { colours: 2 }, baseline: true });
     expect(errors).toEqual([]);
@@ -40,8 +42,8 @@ describe('crawl control in the browser', () => {
     const spent = env().hub.stats().listRequests;
     const second = await openApp(env(), context);
     await waitForCrawl(second.page);
-    // Only the page in flight when the tab closed may be read twice.
-    expect(env().hub.stats().listRequests).toBeLessThanOrEqual(pages() + 1);
+    // Only the page being saved and the one fetched ahead of it when the tab closed may be read twice.
+    expect(env().hub.stats().listRequests).toBeLessThanOrEqual(pages() + 2);
     expect(spent).toBeLessThan(pages());
     await checkView(second.page, 'crawl-resumed-after-close', { graph: { colours: 2 } });
     expect(second.errors).toEqual([]);
