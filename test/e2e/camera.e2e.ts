@@ -6,25 +6,9 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { FIXTURE } from '../hub/fixtures.ts';
 import { openApp, shownCounts, useE2E, waitForCrawl } from './app.ts';
-import { checkView, edgePixels, stillShot } from './visual.ts';
+import { checkView, drawnNodes as drawn, edgePixels, stillShot, type DrawnNodes } from './visual.ts';
 
 const env = useE2E();
-
-interface Drawn {
-  width: number;
-  height: number;
-  nodes: { id: string; x: number; y: number; r: number }[];
-}
-
-/** Where the renderer draws models (every visible one, or the given ones that are visible), in canvas pixels. */
-function drawn(page: Page, ids?: string[]): Promise<Drawn> {
-  return page
-    .getByTestId('graph')
-    .evaluate(
-      (el, i) => (el as unknown as { forkscopeViewportBoxes(ids?: string[]): Drawn }).forkscopeViewportBoxes(i),
-      ids,
-    );
-}
 
 /** How the visible models sit on the canvas: how many are outside it, and the share of the canvas their box spans
  * (the larger of the two directions). */
@@ -95,7 +79,7 @@ describe('camera', () => {
     };
     await expect.poll(centred).toBeLessThan(0.04);
     const picked = await drawn(page, [FIXTURE.llamaInstruct, ...near]);
-    const on = (n: Drawn['nodes'][number]) => n.x >= 0 && n.y >= 0 && n.x <= picked.width && n.y <= picked.height;
+    const on = (n: DrawnNodes['nodes'][number]) => n.x >= 0 && n.y >= 0 && n.x <= picked.width && n.y <= picked.height;
     expect(picked.nodes.every(on)).toBe(true);
     const xs = picked.nodes.map((n) => n.x);
     const ys = picked.nodes.map((n) => n.y);

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIXTURE } from '../hub/fixtures.ts';
 import { openApp, shownCounts, useE2E, waitForCrawl } from './app.ts';
-import { checkView, expectGraphDrawn } from './visual.ts';
+import { checkView, drawnNodes, expectGraphDrawn } from './visual.ts';
 
 const env = useE2E();
 
@@ -40,14 +40,20 @@ describe('explorer', () => {
     const link = await details.getByRole('link', { name: /Open on the Hub/ }).getAttribute('href');
     expect(link).toBe(`${env().hub.url}/${FIXTURE.qwenInstruct}`);
 
-    // Hover the selected model, at the centre of the canvas once the camera has stopped moving: its lineage lights up.
+    // Hover the selected model where it is drawn once the camera has stopped moving: its lineage lights up. (The
+    // read-out names the hovered model: a pointer that landed on a neighbour would light up another lineage.)
     await expectGraphDrawn(page);
     const box = await page.getByTestId('graph').boundingBox();
-    if (!box) throw new Error('no graph box');
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+    const [picked] = (await drawnNodes(page, [FIXTURE.qwenInstruct])).nodes;
+    if (!box || !picked) throw new Error('the picked model is not drawn');
+    await page.mouse.move(box.x + picked.x, box.y + picked.y, { steps: 4 });
     await page
       .getByTestId('hover-info')
-      .getByText(/ancestors? · ([\d,]+ direct child(ren)? \(|no children)/)
+      .getByText(
+        new RegExp(
+          `^${FIXTURE.qwenInstruct.replace(/[./]/g, '\\$&')} · .* ancestors? · ([\\d,]+ direct child(ren)? \\(|no children)`,
+        ),
+      )
       .waitFor();
     await checkView(page, 'explorer-hover', { baseline: true });
 

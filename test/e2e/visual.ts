@@ -194,3 +194,19 @@ export async function edgePixels(page: Page): Promise<number> {
   }
   return count;
 }
+
+/** Where the renderer draws models (every visible one, or the given ones that are visible), in canvas pixels. */
+export interface DrawnNodes {
+  width: number;
+  height: number;
+  nodes: { id: string; x: number; y: number; r: number }[];
+}
+
+export function drawnNodes(page: Page, ids?: string[]): Promise<DrawnNodes> {
+  return page
+    .getByTestId('graph')
+    .evaluate(
+      (el, i) => (el as unknown as { forkscopeViewportBoxes(ids?: string[]): DrawnNodes }).forkscopeViewportBoxes(i),
+      ids,
+    );
+}
