@@ -39,6 +39,17 @@ export function cameraFor(sigma: LineageSigma, box: Box): CameraState | null {
   return Object.values(state).every(Number.isFinite) ? state : null;
 }
 
+/** The bounding box of laid-out positions (sigma's extent form), or null (sigma's own) when there are none. */
+export function layoutExtent(xy: Float32Array): { x: [number, number]; y: [number, number] } | null {
+  let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (let i = 0; i + 1 < xy.length; i += 2) {
+    const [x, y] = [xy[i] as number, xy[i + 1] as number];
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    [x0, x1, y0, y1] = [Math.min(x0, x), Math.max(x1, x), Math.min(y0, y), Math.max(y1, y)];
+  }
+  return x0 <= x1 ? { x: [x0, x1], y: [y0, y1] } : null;
+}
+
 export class Framer {
   /** The last framing, done again on new positions or a resize; null once the researcher moved the camera. */
   private request: FrameRequest | null = null;

@@ -7,7 +7,7 @@ import { applyPositions, type EdgeAttributes, type GraphNode, type LineageGraph 
 import { RELATION_COLORS } from '../view/encoding.ts';
 import type { FrameRequest } from '../view/framing.ts';
 import { enableBoxSelect } from './box-select.ts';
-import { followResizes, Framer, viewportNodes } from './camera.ts';
+import { followResizes, Framer, layoutExtent, viewportNodes } from './camera.ts';
 import { LabelPlacer } from './labels.ts';
 import { SchemeFollower } from './theme.ts';
 import type { GraphTheme } from '../view/palette.ts';
@@ -90,6 +90,7 @@ export class LineageRenderer {
       nodeReducer: (node, attr) => this.reduceNode(node, attr),
       edgeReducer: (edge, attr) => this.reduceEdge(edge, attr),
     });
+    this.normaliseToLayout(arrays.xy, graph.order !== arrays.ids.length);
     this.sigma.on('beforeRender', () =>
       this.labels.reset(this.sigma, [...this.marked, ...(this.hovered ? [this.hovered] : [])], this.labelled),
     );
@@ -126,9 +127,18 @@ export class LineageRenderer {
     this.arrays = arrays;
     this.reindex();
     if (moved) applyPositions(this.graph, arrays.ids, arrays.xy);
+    if (moved) this.normaliseToLayout(arrays.xy, false);
     this.sigma.refresh();
     if (moved) this.framer.redo();
     if (moved) this.markDrawn();
+  }
+
+  /** sigma scales positions to a bounding box, by default every node's in the graph: models a crawl added since the
+   * layout (at no position yet) would then change the scale of what is drawn, and a permalink's camera with it. The
+   * box is the laid-out positions' own; `refresh` redoes the first frame, which sigma drew with the default box. */
+  private normaliseToLayout(xy: Float32Array, refresh: boolean): void {
+    this.sigma.setCustomBBox(layoutExtent(xy));
+    if (refresh) this.sigma.refresh();
   }
 
   /** Visibility changed (filters, focus, folding): only models whose visibility flipped are refreshed. */
@@ -230,11 +240,13 @@ export class LineageRenderer {
   /** sigma hands the reducer its own shallow copy of the attributes, so writing into it allocates nothing. */
   private reduceNode(node: string, data: GraphNode): Partial<NodeDisplayData> {
     const attr = data as unknown as NodeDisplayData;
-    const i = this.index.get(node) ?? 0;
-    // A model added since the last layout waits at the origin until its position arrives.
-    if (data.x === undefined || data.y === undefined) {
+    const i = this.index.get(node);
+    // A model added since the last layout is not drawn until its position arrives.
+    if (i === undefined || data.x === undefined || data.y === undefined) {
       attr.x = 0;
       attr.y = 0;
+      attr.hidden = true;
+      return attr;
     }
     const a = this.arrays;
     // A disc's radius on screen: its encoded size, but never past its room at this zoom (so no two discs meet),
@@ -259,9 +271,9 @@ export class LineageRenderer {
 
   private reduceEdge(edge: string, data: EdgeAttributes): Partial<EdgeDisplayData> {
     const attr = data as unknown as EdgeDisplayData;
-    const s = this.index.get(this.graph.source(edge)) ?? 0;
-    const t = this.index.get(this.graph.target(edge)) ?? 0;
-    attr.hidden = this.arrays.visible[s] === 0 || this.arrays.visible[t] === 0;
+    const s = this.index.get(this.graph.source(edge));
+    const t = this.index.get(this.graph.target(edge));
+    attr.hidden = s === undefined || t === undefined || this.arrays.visible[s] === 0 || this.arrays.visible[t] === 0;
     if (this.litEdges.has(edge)) {
       attr.color = RELATION_COLORS[this.graph.getEdgeAttribute(edge, 'relation')];
       attr.size = 2;
