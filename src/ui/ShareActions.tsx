@@ -15,6 +15,7 @@ import type { LineageRenderer } from '../render/renderer.ts';
 import { explorerPicture } from '../render/picture.ts';
 import type { LegendEntry } from '../view/encoding.ts';
 import { savePicture } from './exportPicture.ts';
+import { WorkerOwner } from './session/worker-owner.ts';
 
 interface Props {
   graph: LineageGraph;
@@ -46,7 +47,6 @@ export function ShareActions(props: Props) {
       roots: info?.roots ?? view.roots,
       crawledAt: info?.crawledAt ?? new Date().toISOString(),
     };
-    const worker = new Worker(new URL('../workers/export.worker.ts', import.meta.url), { type: 'module' });
     const columnar = encodeLineage(lineage);
     // GEXF carries the picture on screen: the explorer's positions, colours and sizes.
     const renderer = rendererRef.current;
@@ -60,20 +60,23 @@ export function ShareActions(props: Props) {
     const request: ExportRequest = { lineage: columnar, format, stem, meta, picture };
     const what = `${lineage.nodes.length.toLocaleString('en')} models and ${lineage.edges.length.toLocaleString('en')} edges as ${format.toUpperCase()}`;
     onNotice(`Exporting ${what}…`);
-    // The notice says "Exported" only once the files exist; a worker that fails says so, and is ended either way.
-    worker.onmessage = (e: MessageEvent<ExportResponse>) => {
-      worker.terminate();
-      if (!e.data.ok) return onNotice(`The export failed: ${e.data.message}`);
-      for (const file of e.data.files) saveBlob(file.name, file.blob);
-      const warnings = e.data.files.flatMap((f) => f.warnings);
-      onNotice(`Exported ${what}.${warnings.length > 0 ? ` ${warnings.join(' ')}` : ''}`);
-    };
-    worker.onerror = (e) => {
-      worker.terminate();
-      onNotice(`The export failed: ${e.message || 'the export worker stopped'}.`);
-    };
+    // The notice says "Exported" only once the files exist; a worker that fails says so. One worker per export,
+    // ended with it.
+    const owner = new WorkerOwner<ExportRequest, ExportResponse>(
+      () => new Worker(new URL('../workers/export.worker.ts', import.meta.url), { type: 'module' }),
+      {
+        message: (response) => {
+          owner.end();
+          if (!response.ok) return onNotice(`The export failed: ${response.message}`);
+          for (const file of response.files) saveBlob(file.name, file.blob);
+          const warnings = response.files.flatMap((f) => f.warnings);
+          onNotice(`Exported ${what}.${warnings.length > 0 ? ` ${warnings.join(' ')}` : ''}`);
+        },
+        failed: (reason) => onNotice(`The export failed: ${reason}.`),
+      },
+    );
     const moved = picture ? [picture.xy.buffer, picture.size.buffer] : [];
-    worker.postMessage(request, [...transferables(columnar), ...moved]);
+    owner.post(request, [...transferables(columnar), ...moved]);
   };
   const savePictureAs = (kind: 'png' | 'svg'): void => {
     const renderer = rendererRef.current;

@@ -1,10 +1,12 @@
 // Opening a snapshot instead of the cache: from a file the user picks, or from the `snap=` http(s) address of
 // the link the page was opened with. Reading, parsing and checking run in a worker that reports the bytes read
-// (shown as progress); bad files get a notice, never an exception. Each read has one worker, ended with it.
+// (shown as progress); bad files get a notice, never an exception. Each read has one worker
+// (ui/session/worker-owner.ts), ended with it.
 import { useCallback, useEffect, useState } from 'react';
 import { decodeLineage } from '../lineage/columnar.ts';
 import type { SnapshotEvent, SnapshotRequest } from '../workers/protocol.ts';
 import type { Explorer, SnapshotMeta } from './useExplorer.ts';
+import { WorkerOwner } from './session/worker-owner.ts';
 
 export interface SnapshotLoading {
   bytes: number;
@@ -21,18 +23,21 @@ export function useSnapshotImport(
   const { importSnapshot } = explorer;
   const read = useCallback(
     (req: SnapshotRequest) => {
-      const worker = new Worker(new URL('../workers/snapshot.worker.ts', import.meta.url), { type: 'module' });
-      const end = (): void => (worker.terminate(), setLoading(null));
-      worker.onmessage = (e: MessageEvent<SnapshotEvent>) => {
-        const ev = e.data;
-        if (ev.type === 'progress') return setLoading({ bytes: ev.bytes, total: ev.total });
-        end();
-        if (ev.type === 'error') return onNotice(ev.message);
-        importSnapshot(decodeLineage(ev.lineage), ev.meta);
-        onImported(ev.meta);
-      };
-      worker.onerror = (e) => (end(), onNotice(`The snapshot could not be read (${e.message}).`));
-      worker.postMessage(req);
+      const owner = new WorkerOwner<SnapshotRequest, SnapshotEvent>(
+        () => new Worker(new URL('../workers/snapshot.worker.ts', import.meta.url), { type: 'module' }),
+        {
+          message: (ev) => {
+            if (ev.type === 'progress') return setLoading({ bytes: ev.bytes, total: ev.total });
+            owner.end();
+            setLoading(null);
+            if (ev.type === 'error') return onNotice(ev.message);
+            importSnapshot(decodeLineage(ev.lineage), ev.meta);
+            onImported(ev.meta);
+          },
+          failed: (reason) => (setLoading(null), onNotice(`The snapshot could not be read (${reason}).`)),
+        },
+      );
+      owner.post(req);
     },
     [importSnapshot, onNotice, onImported],
   );
