@@ -8,6 +8,7 @@ import { RELATION_COLORS } from '../view/encoding.ts';
 import type { FrameRequest } from '../view/framing.ts';
 import { enableBoxSelect } from './box-select.ts';
 import { followResizes, Framer, layoutExtent, viewportNodes } from './camera.ts';
+import { DiscScale } from './disc-scale.ts';
 import { LabelPlacer } from './labels.ts';
 import { SchemeFollower } from './theme.ts';
 import type { GraphTheme } from '../view/palette.ts';
@@ -49,11 +50,8 @@ export class LineageRenderer {
   private marked = new Set<string>();
   private hovered: string | null = null;
   private readonly labels = new LabelPlacer();
-  /** The camera ratio the disc sizes were computed for (see reduceNode). */
-  private sizedAt = 1;
-  private resizeTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Pixels per layout unit with the camera at ratio 1, read from sigma after each frame (Infinity until then). */
-  private unitPx = Infinity;
+  /** The scale discs are sized at (./disc-scale.ts). */
+  private readonly scale = new DiscScale<GraphNode, EdgeAttributes>();
   private readonly framer: Framer;
   private readonly stopResizing: () => void;
   /** The colours of the system's scheme, followed as it changes (./theme.ts). */
@@ -94,8 +92,7 @@ export class LineageRenderer {
     this.sigma.on('beforeRender', () =>
       this.labels.reset(this.sigma, [...this.marked, ...(this.hovered ? [this.hovered] : [])], this.labelled),
     );
-    this.sigma.on('afterRender', () => this.checkScale());
-    this.sigma.getCamera().on('updated', () => this.resizeWhenStill());
+    this.scale.attach(this.sigma);
     this.sigma.on('enterNode', ({ node }) => events.onHover(node));
     this.sigma.on('leaveNode', () => events.onHover(null));
     this.sigma.on('clickNode', ({ node }) => events.onClick(node));
@@ -106,8 +103,10 @@ export class LineageRenderer {
     this.framer.frame({ kind: 'visible' }, false);
     this.stopResizing = followResizes(this.sigma, container, () => this.framer.redo());
     this.scheme.attach(this.sigma, this.labels, () => this.sigma.refresh());
-    // For end-to-end tests: the label boxes of the last frame (none may overlap), and where models are drawn.
+    // For end-to-end tests: the label boxes of the last frame (none may overlap), whether the picture is still to
+    // change by itself, and where models are drawn.
     Object.defineProperty(container, 'forkscopeLabelBoxes', { value: () => this.labels.boxes, configurable: true });
+    Object.defineProperty(container, 'forkscopeSettling', { value: () => this.scale.settling, configurable: true });
     Object.defineProperty(container, 'forkscopeViewportBoxes', {
       value: (ids?: readonly string[]) => viewportNodes(this.sigma, ids),
       configurable: true,
@@ -200,31 +199,10 @@ export class LineageRenderer {
   }
 
   kill(): void {
-    clearTimeout(this.resizeTimer);
+    this.scale.stop();
     this.stopResizing();
     this.scheme.dispose();
     this.sigma.kill();
-  }
-
-  /** After a frame: when the scale of layout units to pixels changed (first frame, resize, new layout), the
-   * disc sizes that depend on it are computed again. */
-  private checkScale(): void {
-    const ratio = this.sigma.getCamera().getState().ratio;
-    const unitPx = this.sigma.getGraphToViewportRatio() * ratio;
-    if (!Number.isFinite(unitPx) || unitPx <= 0 || Math.abs(unitPx - this.unitPx) <= 0.02 * unitPx) return;
-    this.unitPx = unitPx;
-    setTimeout(() => this.sigma.refresh(), 0);
-  }
-
-  /** Once the camera has stopped zooming, discs are sized for the new ratio. */
-  private resizeWhenStill(): void {
-    clearTimeout(this.resizeTimer);
-    this.resizeTimer = setTimeout(() => {
-      const ratio = this.sigma.getCamera().getState().ratio;
-      if (Math.abs(ratio / this.sizedAt - 1) < 0.15) return;
-      this.sizedAt = ratio;
-      this.sigma.refresh();
-    }, 200);
   }
 
   private reindex(): void {
@@ -251,8 +229,9 @@ export class LineageRenderer {
     const a = this.arrays;
     // A disc's radius on screen: its encoded size, but never past its room at this zoom (so no two discs meet),
     // and never under MIN_PX (so a dense forest still shows as points). sigma divides by the ratio.
-    const roomPx = ((a.room?.[i] ?? Infinity) * this.unitPx) / this.sizedAt;
-    attr.size = Math.max(MIN_PX, Math.min(a.size[i] as number, roomPx)) * this.sizedAt;
+    const { unitPx, sizedAt } = this.scale;
+    const roomPx = ((a.room?.[i] ?? Infinity) * unitPx) / sizedAt;
+    attr.size = Math.max(MIN_PX, Math.min(a.size[i] as number, roomPx)) * sizedAt;
     attr.color = a.color[i] as string;
     attr.label = a.label[i] as string;
     attr.hidden = a.visible[i] === 0;

@@ -22,9 +22,19 @@ export const MAX_DIFF_RATIO = 0.002;
 
 type Target = Page | Locator;
 
-/** A screenshot taken once two in a row are identical: the view has stopped moving. */
+/** A screenshot taken once the graph has settled (its camera at rest, its discs sized for it: the renderer says)
+ * and two in a row are identical: the view has stopped moving. */
 export async function stillShot(target: Target, mask: Locator[] = [], timeout = 60_000): Promise<Buffer> {
   const deadline = Date.now() + timeout;
+  const page = 'page' in target ? target.page() : target;
+  await page.waitForFunction(
+    () => {
+      const graph = document.querySelector('[data-testid="graph"]') as { forkscopeSettling?: () => boolean } | null;
+      return !graph?.forkscopeSettling?.();
+    },
+    undefined,
+    { timeout },
+  );
   const shoot = () => target.screenshot({ animations: 'disabled', caret: 'hide', mask, timeout });
   let last = await shoot();
   for (;;) {
@@ -172,7 +182,20 @@ export async function checkView(page: Page, name: string, check: ViewCheck = {})
   await mkdir(SCREENSHOTS, { recursive: true });
   await writeFile(join(SCREENSHOTS, `${name}.png`), shot);
   if (check.graph !== false) await expectGraphDrawn(page, check.graph ?? {}, shot);
-  if (check.baseline) await matchBaseline(name, shot);
+  if (check.baseline)
+    await matchBaseline(name, shot).catch(async (err: unknown) => {
+      // What the graph's canvases were when the view differed: a layer's backing store that does not match its box
+      // (a resize sigma missed) or an extra layer would show here.
+      const layers = await page
+        .getByTestId('graph')
+        .evaluate((el) =>
+          [...el.querySelectorAll('canvas')].map(
+            (c) => `${c.className} ${c.width}x${c.height} in ${c.clientWidth}x${c.clientHeight}`,
+          ),
+        )
+        .catch(() => ['(not read)']);
+      throw new Error(`${err instanceof Error ? err.message : String(err)}\ngraph layers: ${layers.join('; ')}`);
+    });
 }
 
 /** Pixels of the graph's edge layer alone (sigma's other layers hidden for one screenshot) that are drawn: grey and

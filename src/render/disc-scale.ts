@@ -1,0 +1,62 @@
+// The scale discs are drawn at. A disc's radius depends on the camera's ratio (zooming in separates discs instead of
+// enlarging them) and on the pixels a layout unit takes (a disc never outgrows its room): both are read from sigma
+// and, when they change, the discs are sized again (one full refresh). Exactly, not past a tolerance: what is drawn
+// must depend on the view alone, never on the way the camera came to it, so a permalink reopens the same picture.
+import type Sigma from 'sigma';
+import type { Attributes } from 'graphology-types';
+
+/** Wait after the camera's last move before sizing discs again: a zoom gesture is one refresh, not one a frame. */
+const STILL_MS = 200;
+
+export class DiscScale<N extends Attributes = Attributes, E extends Attributes = Attributes> {
+  /** The camera ratio the disc sizes were computed for. */
+  sizedAt = 1;
+  /** Pixels per layout unit with the camera at ratio 1, read from sigma after each frame (Infinity until then). */
+  unitPx = Infinity;
+  private stillTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Re-sizings asked for and not yet done. */
+  private pending = 0;
+
+  private sigma: Sigma<N, E> | null = null;
+
+  /** Made before sigma (whose first frame reads the scale), attached once sigma exists. */
+  attach(sigma: Sigma<N, E>): void {
+    this.sigma = sigma;
+    sigma.on('afterRender', () => this.afterFrame(sigma));
+    sigma.getCamera().on('updated', () => this.whenStill(sigma));
+  }
+
+  /** Whether the picture is still to change by itself: the camera moves, or discs wait to be sized again. */
+  get settling(): boolean {
+    return this.pending > 0 || this.sigma?.getCamera().isAnimated() === true;
+  }
+
+  stop(): void {
+    clearTimeout(this.stillTimer);
+    this.stillTimer = undefined;
+  }
+
+  /** After a frame: when the scale of layout units to pixels changed (first frame, resize, new layout). */
+  private afterFrame(sigma: Sigma<N, E>): void {
+    const ratio = sigma.getCamera().getState().ratio;
+    const unitPx = sigma.getGraphToViewportRatio() * ratio;
+    if (!Number.isFinite(unitPx) || unitPx <= 0 || Math.abs(unitPx - this.unitPx) <= 1e-9 * unitPx) return;
+    this.unitPx = unitPx;
+    this.pending++;
+    setTimeout(() => (this.pending--, sigma.refresh()), 0);
+  }
+
+  /** Once the camera has stopped zooming, discs are sized for its ratio. */
+  private whenStill(sigma: Sigma<N, E>): void {
+    if (this.stillTimer === undefined) this.pending++;
+    clearTimeout(this.stillTimer);
+    this.stillTimer = setTimeout(() => {
+      this.stillTimer = undefined;
+      this.pending--;
+      const ratio = sigma.getCamera().getState().ratio;
+      if (Math.abs(ratio / this.sizedAt - 1) <= 1e-9) return;
+      this.sizedAt = ratio;
+      sigma.refresh();
+    }, STILL_MS);
+  }
+}

@@ -1,0 +1,73 @@
+// Disc sizes depend on the view alone: after any camera path that ends at the same ratio, the scale the renderer
+// sizes discs at is the same, and it says it is settling until the discs are sized.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type Sigma from 'sigma';
+import { DiscScale } from '../../src/render/disc-scale.ts';
+
+/** The parts of sigma the scale reads: its camera's ratio, the graph-to-viewport ratio, frames and refreshes. */
+function fakeSigma(pxPerUnit = 3) {
+  const listeners = new Map<string, (() => void)[]>();
+  const on = (event: string, fn: () => void) => void listeners.set(event, [...(listeners.get(event) ?? []), fn]);
+  const emit = (event: string) => listeners.get(event)?.forEach((fn) => fn());
+  const state = { ratio: 1, animated: false, refreshes: 0 };
+  const camera = { on, getState: () => ({ ratio: state.ratio }), isAnimated: () => state.animated };
+  const sigma = {
+    on,
+    getCamera: () => camera,
+    getGraphToViewportRatio: () => pxPerUnit / state.ratio,
+    refresh: () => {
+      state.refreshes++;
+      emit('afterRender');
+    },
+  };
+  const zoomTo = (ratio: number) => {
+    state.ratio = ratio;
+    emit('updated');
+    emit('afterRender');
+  };
+  return { sigma: sigma as unknown as Sigma, state, zoomTo };
+}
+
+describe('disc scale', () => {
+  beforeEach(() => void vi.useFakeTimers());
+  afterEach(() => void vi.useRealTimers());
+
+  it('sizes discs for the ratio the camera stopped at, whatever the path to it', () => {
+    const ends = [[0.5, 0.45, 0.52], [0.9, 0.7, 0.52], [0.52]].map((path) => {
+      const { sigma, zoomTo } = fakeSigma();
+      const scale = new DiscScale();
+      scale.attach(sigma);
+      for (const ratio of path) {
+        zoomTo(ratio);
+        vi.advanceTimersByTime(250);
+      }
+      expect(scale.settling).toBe(false);
+      return [scale.sizedAt, scale.unitPx];
+    });
+    expect(ends).toEqual([
+      [0.52, 3],
+      [0.52, 3],
+      [0.52, 3],
+    ]);
+  });
+
+  it('is settling while the camera moves and until the discs are sized once it stops', () => {
+    const { sigma, state, zoomTo } = fakeSigma();
+    const scale = new DiscScale();
+    scale.attach(sigma);
+    // The first frame reads the pixels a layout unit takes, and sizes the discs for them.
+    zoomTo(1);
+    vi.runAllTimers();
+    expect(scale.settling).toBe(false);
+    state.animated = true;
+    expect(scale.settling).toBe(true);
+    state.animated = false;
+    zoomTo(0.8);
+    expect(scale.settling).toBe(true);
+    const before = state.refreshes;
+    vi.advanceTimersByTime(250);
+    expect(scale.settling).toBe(false);
+    expect(state.refreshes).toBe(before + 1);
+    expect(scale.sizedAt).toBe(0.8);
+  });
+});
