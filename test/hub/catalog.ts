@@ -155,9 +155,10 @@ export class Catalog {
 
   private column(sort: Exclude<SortKey, 'id'>): Float64Array {
     const c = this.table.cols;
-    return { createdAt: c.created, lastModified: c.modified, downloads: c.downloads, likes: c.likes }[
-      sort as string
-    ] ?? c.trending;
+    return (
+      { createdAt: c.created, lastModified: c.modified, downloads: c.downloads, likes: c.likes }[sort as string] ??
+      c.trending
+    );
   }
 
   /** The sort key as the record shows it (cursors carry it). */

@@ -8,7 +8,8 @@ import { makeSnapshot } from '../../src/export/snapshot.ts';
 import { HubClient } from '../../src/hub/client.ts';
 import { publishSnapshot, type Published } from '../../src/cli/publish.ts';
 import { truthFromRecords, type HubDataset } from './records.ts';
-import { startLocalHub, type LocalHub } from './server.ts';
+import { materialise } from './generate.ts';
+import { startLocalHub, type HubSource, type LocalHub } from './server.ts';
 
 export const DEMO_DATASET = 'forkscope/lineage-demo';
 /** The demo publisher's token (the local Hub takes any hf_ token; this one owns the demo dataset). */
@@ -37,12 +38,13 @@ export function cutoffBefore(dataset: HubDataset, share: number): string {
 }
 
 export async function publishDemoSnapshot(
-  hub: LocalHub,
+  hub: LocalHub<HubSource>,
   options: DemoSnapshotOptions = {},
 ): Promise<Published & { cutoff: string; seconds: number; requests: number }> {
   const started = performance.now();
-  const cutoff = cutoffBefore(hub.dataset, options.newestShare ?? 0.01);
-  const earlier = await startLocalHub({ dataset: hubAsOf(hub.dataset, cutoff), quota: 1_000_000 });
+  const dataset = 'records' in hub.dataset ? hub.dataset : materialise(hub.dataset);
+  const cutoff = cutoffBefore(dataset, options.newestShare ?? 0.01);
+  const earlier = await startLocalHub({ dataset: hubAsOf(dataset, cutoff), quota: 1_000_000 });
   try {
     const orgs = options.orgs ?? ['Qwen', 'meta-llama'];
     const client = new HubClient({ hubUrl: earlier.url, quota: 1_000_000, windowMs: 300_000 });

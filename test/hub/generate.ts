@@ -50,7 +50,11 @@ interface Draw {
 
 /** Every record of the synthetic Hub, with its ground truth (for the tests' Hubs of up to a few 100,000). */
 export function generateHub(options: GenerateOptions): HubDataset {
-  const table = generateHubTable(options);
+  return materialise(generateHubTable(options));
+}
+
+/** A table's records, aliases, families and ground truth, as arrays and maps. */
+export function materialise(table: HubTable): HubDataset {
   const records = Array.from({ length: table.length }, (_, row) => table.record(row));
   const family = new Map(records.map((r, row) => [r.id, table.family(row)]));
   return { records, aliases: table.aliases, truth: truthFromRecords(records), family };
@@ -139,6 +143,7 @@ function addDerivative(d: Draw, states: FamilyState[], st: FamilyState): void {
   const extra = relation === 'merge' ? 'merge' : relation === 'quantized' && library !== 'gguf' ? '4bit' : '';
   const row = b.addGenerated({
     id,
+    author,
     createdAt,
     parents,
     relation,
@@ -185,10 +190,12 @@ function messOf(rng: Rng): number {
 function addUnrelated(d: Draw): void {
   const { b, rng } = d;
   const kind = rng.pick(UNRELATED_KINDS);
-  const id = b.uniqueId(`${rng.pick(d.users)}/${kind[1]}-${rng.pick(WORDS)}-${rng.int(1000)}`);
+  const author = rng.pick(d.users);
+  const id = b.uniqueId(`${author}/${kind[1]}-${rng.pick(WORDS)}-${rng.int(1000)}`);
   const createdAt = Date.UTC(2023, 0, 1) + rng.int(Math.floor((END - Date.UTC(2023, 0, 1)) / DAY)) * DAY;
   b.addGenerated({
     id,
+    author,
     createdAt,
     parents: [],
     mess: [],

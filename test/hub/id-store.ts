@@ -25,7 +25,8 @@ export class IdStore {
   add(id: string): number {
     const need = this.used + Buffer.byteLength(id, 'utf8');
     if (need > this.bytes.length) this.bytes = grown(this.bytes, need);
-    if (this.count + 2 > this.offsets.length) this.offsets = copyInto(new Uint32Array(this.offsets.length * 2), this.offsets);
+    if (this.count + 2 > this.offsets.length)
+      this.offsets = copyInto(new Uint32Array(this.offsets.length * 2), this.offsets);
     this.used += this.bytes.write(id, this.used, 'utf8');
     const row = this.count++;
     this.offsets[row + 1] = this.used;

@@ -7,13 +7,22 @@ import { IdStore } from './id-store.ts';
 import type { Quirk } from './quirks.ts';
 import { createRng, type Rng } from './random.ts';
 import { HubTable, QUIRK_TAGS, type Profile } from './table.ts';
-import { LEGACY_CREATED_AT, lineageTags, RELATIONS, type HubDataset, type HubRecord, type Relation } from './records.ts';
+import {
+  LEGACY_CREATED_AT,
+  lineageTags,
+  RELATIONS,
+  type HubDataset,
+  type HubRecord,
+  type Relation,
+} from './records.ts';
 
 const LEGACY_MS = Date.parse(LEGACY_CREATED_AT);
 const NO_EXTRAS: RecordExtras = { lastModified: 0, downloads: 0, downloadsAllTime: 0, likes: 0, trendingScore: 0 };
 
 export interface GeneratedRow {
   id: string;
+  /** The id's owner, when the generator has it at hand (saves splitting the id). */
+  author?: string;
   createdAt: number;
   /** Parent rows, all with one relation, and how the card names each (table.ts MESS). */
   parents: number[];
@@ -44,6 +53,7 @@ export class TableBuilder implements RecordSink {
   private readonly families = new Interner();
   private readonly profiles = new Interner<Profile>();
   private readonly profileKeys = new WeakMap<Profile, number>();
+  private readonly generatedPlains = new Map<number, number>();
 
   constructor(
     private readonly rng: Rng,
@@ -117,7 +127,7 @@ export class TableBuilder implements RecordSink {
     const counter = ++this.counter;
     const row = this.open(g.id, g.family);
     const c = this.cols;
-    const author = g.id.split('/')[0] ?? g.id;
+    const author = g.author ?? g.id.split('/')[0] ?? g.id;
     c.created[row] = g.createdAt;
     c.modified[row] = x.lastModified;
     c.downloads[row] = x.downloads;
@@ -133,7 +143,7 @@ export class TableBuilder implements RecordSink {
     if (tag < 0) throw new Error(`hub/table: unknown quirk tag ${g.quirk.tag}`);
     c.profile[row] = profile;
     c.quirkTag[row] = tag;
-    c.plain[row] = this.plains.code(`p${profile}:${tag}`, () => plainTags(g.profile, g.quirk.tag));
+    c.plain[row] = this.plainOf(profile, tag, g);
     if (g.quirk.legacyCreated !== undefined) c.created[row] = LEGACY_MS;
     c.flags[row] =
       (g.explicitRelation ? FLAG.explicitRelation : 0) |
@@ -201,6 +211,17 @@ export class TableBuilder implements RecordSink {
       this.nameIndex.set(name, k);
     }
     return -k - 1;
+  }
+
+  /** The plain tag list of a profile and quirk tag (keyed by number: this runs once per generated model). */
+  private plainOf(profile: number, tag: number, g: GeneratedRow): number {
+    const key = profile * QUIRK_TAGS.length + tag;
+    let code = this.generatedPlains.get(key);
+    if (code === undefined) {
+      code = this.plains.code(`p${key}`, () => plainTags(g.profile, g.quirk.tag));
+      this.generatedPlains.set(key, code);
+    }
+    return code;
   }
 
   private profileCode(p: Profile): number {

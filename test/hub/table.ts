@@ -130,6 +130,17 @@ export class HubTable {
     return hi + (this.cols.oidLo[row] as number).toString(16).padStart(16, '0').slice(-16);
   }
 
+  /** Edges a crawl can see (hub's truth): parents of listed models, self-references aside. */
+  edgeCount(): number {
+    let n = 0;
+    for (let row = 0; row < this.length; row++) {
+      if (!this.isListed(row)) continue;
+      for (let e = this.cols.parentStart[row] as number; e < (this.cols.parentStart[row + 1] as number); e++)
+        if (this.parentName(this.parentRef[e] as number) !== this.id(row)) n++;
+    }
+    return n;
+  }
+
   /** The model's record: the one given for an explicit row, a new one made from its columns otherwise. */
   record(row: number): HubRecord {
     return this.p.explicit.get(row) ?? this.generated(row);

@@ -61,7 +61,8 @@ export class TagIndex {
         if (colon > 0 && RELATIONS.includes(word)) this.lineage(rest.slice(colon + 1), word, rows);
       }
       const codes = this.t.plainCodesWith(tag);
-      if (codes.size > 0) for (const row of this.listed) if (codes.has(this.t.cols.plain[row] as number)) rows.push(row);
+      if (codes.size > 0)
+        for (const row of this.listed) if (codes.has(this.t.cols.plain[row] as number)) rows.push(row);
       return unique(rows);
     });
   }
