@@ -3,7 +3,8 @@
 // (base64 of a Mongo `$or` query), and skip. Sorted listings are row numbers (4 bytes a model); records are made
 // only for the page served.
 import type { HubDataset, HubRecord, Relation } from './records.ts';
-import { tableFromDataset } from './table-builder.ts';
+import { createRng } from './random.ts';
+import { TableBuilder } from './table-builder.ts';
 import { HubTable } from './table.ts';
 import { TagIndex } from './tag-index.ts';
 
@@ -190,6 +191,15 @@ export class Catalog {
     }
     return lo;
   }
+}
+
+/** A Hub's records as a table of explicit rows (the catalog serves every Hub from a table). */
+export function tableFromDataset(ds: HubDataset): HubTable {
+  // Explicit records carry their draws: the builder's stream is never read.
+  const b = new TableBuilder(createRng(1), ds.records.length);
+  for (const r of ds.records) b.addRecord(r, ds.family.get(r.id) ?? '');
+  for (const [from, to] of ds.aliases) b.alias(from, to);
+  return b.seal();
 }
 
 /** Whether a row is in an ascending pool. */

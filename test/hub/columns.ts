@@ -60,9 +60,14 @@ export function allocColumns(capacity: number, from?: Columns, keep = 0): Column
   return out as Columns;
 }
 
-/** The columns cut to `length` rows (copies, so the builder's spare capacity is given back). */
+/** The columns cut to `length` rows: copies when much of the builder's capacity is spare (to give it back),
+ * views otherwise (a copy would double the memory of a Hub of millions for a moment). */
 export function trimColumns(c: Columns, length: number): Columns {
-  return allocColumns(length, c, length);
+  if (c.created.length - length > length / 8) return allocColumns(length, c, length);
+  const out: Partial<Record<keyof Columns, Float64Array | Uint32Array | Uint16Array | Uint8Array>> = {};
+  for (const key of Object.keys(KINDS) as (keyof Columns)[])
+    out[key] = c[key].subarray(0, length + (key === 'parentStart' ? 1 : 0));
+  return out as Columns;
 }
 
 /** A growable list of numbers in a typed array (the parents of all rows, end to end). */

@@ -5,16 +5,9 @@ import { drawExtras, makeRecord, type RecordExtras, type RecordSink, type Record
 import { allocColumns, FLAG, Interner, NumberList, trimColumns, type Columns } from './columns.ts';
 import { IdStore } from './id-store.ts';
 import type { Quirk } from './quirks.ts';
-import { createRng, type Rng } from './random.ts';
+import type { Rng } from './random.ts';
 import { HubTable, QUIRK_TAGS, type Profile } from './table.ts';
-import {
-  LEGACY_CREATED_AT,
-  lineageTags,
-  RELATIONS,
-  type HubDataset,
-  type HubRecord,
-  type Relation,
-} from './records.ts';
+import { LEGACY_CREATED_AT, lineageTags, RELATIONS, type HubRecord, type Relation } from './records.ts';
 
 const LEGACY_MS = Date.parse(LEGACY_CREATED_AT);
 const NO_EXTRAS: RecordExtras = { lastModified: 0, downloads: 0, downloadsAllTime: 0, likes: 0, trendingScore: 0 };
@@ -231,15 +224,6 @@ export class TableBuilder implements RecordSink {
     this.profileKeys.set(p, code);
     return code;
   }
-}
-
-/** A Hub's records as a table of explicit rows (the catalog serves every Hub from a table). */
-export function tableFromDataset(ds: HubDataset): HubTable {
-  // Explicit records carry their draws: the builder's stream is never read.
-  const b = new TableBuilder(createRng(1), ds.records.length);
-  for (const r of ds.records) b.addRecord(r, ds.family.get(r.id) ?? '');
-  for (const [from, to] of ds.aliases) b.alias(from, to);
-  return b.seal();
 }
 
 /** The tags of a generated row other than those its parents give. */
