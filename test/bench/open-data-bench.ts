@@ -10,8 +10,8 @@ import { makeSnapshot } from '../../src/export/snapshot.ts';
 import { loadPublishedSnapshot } from '../../src/snapshot/load.ts';
 import { launchBrowser, serveDist } from '../e2e/browser.ts';
 import { DEMO_DATASET, publishDemoSnapshot } from '../hub/demo-snapshot.ts';
-import { generateHub } from '../hub/generate.ts';
-import { startLocalHub, type HubStats, type LocalHub } from '../hub/server.ts';
+import { generateHubTable } from '../hub/generate.ts';
+import { startLocalHub, type HubSource, type HubStats, type LocalHub } from '../hub/server.ts';
 import { CLIENT_QUOTA, REALSIZE_HUB_FLAGS } from './realsize-bench.ts';
 
 export interface VisitFigures {
@@ -39,7 +39,8 @@ export interface OpenDataBench {
 const REFRESHED = /The refresh added ([\d,]+) models?/;
 
 export async function openDataBench(size: number, log: (s: string) => void): Promise<OpenDataBench> {
-  const dataset = generateHub({ size, seed: 2026, profile: 'real' });
+  // A compact table (test/hub/table.ts), as the realsize bench serves: the public Hub's size fits in memory.
+  const dataset = generateHubTable({ size, seed: 2026, profile: 'real' });
   const hub = await startLocalHub({ dataset, ...REALSIZE_HUB_FLAGS });
   try {
     const p = await publishDemoSnapshot(hub);
@@ -70,7 +71,7 @@ export async function openDataBench(size: number, log: (s: string) => void): Pro
 async function visit(
   browser: Browser,
   appUrl: string,
-  hub: LocalHub,
+  hub: LocalHub<HubSource>,
   dataset: string,
   done: RegExp,
 ): Promise<VisitFigures & { added: number }> {
@@ -128,7 +129,7 @@ const retrying: typeof fetch = async (input, init) => {
 
 /** The published snapshot's bytes and load against the JSON snapshot of the same lineage (medians of three). */
 async function snapshotSizes(
-  hub: LocalHub,
+  hub: LocalHub<HubSource>,
 ): Promise<Pick<OpenDataBench, 'parquetBytes' | 'jsonBytes' | 'snapshotModels' | 'loadMs' | 'jsonParseMs'>> {
   const load = () => loadPublishedSnapshot({ hubUrl: hub.url, repo: DEMO_DATASET, fetch: retrying });
   const loaded = await load();

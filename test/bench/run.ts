@@ -6,7 +6,7 @@
 //   render: pan/zoom frames and hover latency of our renderer vs a default sigma, in Chromium
 //   export: streamed GEXF of 500,000 models to a file vs JSON.stringify of the same lineage (peak heap printed)
 //   snapshot: Parquet snapshot bytes per model and read time vs the JSON snapshot and JSON.parse (200,000 models);
-//             then, on a local Hub of the public Hub's proportions (--snapshot-hub-size, 300,000 models) with a
+//             then, on a local Hub of the public Hub's proportions (--snapshot-hub-size, 3,100,000 models: the real size) with a
 //             snapshot published before its newest models, a fresh browser opening the published data to complete
 //             forests vs a fresh browser's cold full sweep, and that snapshot's bytes and load vs its JSON
 //             (needs `npx vite build` first)
@@ -49,7 +49,7 @@ const { values } = parseArgs({
     'store-size': { type: 'string', default: '500000' },
     'fa2-iterations': { type: 'string', default: '5' },
     'real-size': { type: 'string', default: '3100000' },
-    'snapshot-hub-size': { type: 'string', default: '300000' },
+    'snapshot-hub-size': { type: 'string', default: '3100000' },
   },
 });
 const only = new Set(values.only.split(','));

@@ -1,5 +1,7 @@
 // Builds HubRecords the way the Hub would show them: tags computed from resolved parents, cardData kept raw,
-// ObjectIds that match createdAt, unique case-insensitive ids. Used by the generator and its fixtures.
+// ObjectIds that match createdAt, unique case-insensitive ids. The record rule (makeRecord) and its random draws
+// (drawExtras) are shared by this array builder (fixtures, real data, tests) and the compact table (table.ts),
+// which keeps the draws in columns and makes the same record again when a listing serves it.
 import { LEGACY_CREATED_AT, lineageTags, objectId, type HubRecord, type Relation } from './records.ts';
 import type { Rng } from './random.ts';
 
@@ -23,6 +25,25 @@ export interface RecordSpec {
   legacyCreatedAt?: boolean;
 }
 
+/** The random part of a record, drawn in this order from the builder's stream. */
+export interface RecordExtras {
+  lastModified: number;
+  downloads: number;
+  downloadsAllTime: number;
+  likes: number;
+  trendingScore: number;
+}
+
+/** Where fixtures and generators put models: the array builder below or the compact table builder. */
+export interface RecordSink {
+  add(spec: RecordSpec, family: string): unknown;
+  alias(oldId: string, canonical: string): void;
+}
+
+const DAY = 86_400_000;
+const MODIFIED_UNTIL = Date.UTC(2026, 10, 1);
+const LEGACY_MS = Date.parse(LEGACY_CREATED_AT);
+
 const LIBRARY_TAGS: Record<string, string[]> = {
   transformers: ['transformers', 'safetensors'],
   peft: ['peft', 'safetensors', 'lora'],
@@ -30,7 +51,62 @@ const LIBRARY_TAGS: Record<string, string[]> = {
   mlx: ['mlx', 'safetensors'],
 };
 
-export class DatasetBuilder {
+export function drawExtras(rng: Rng, spec: RecordSpec): RecordExtras {
+  const modified = spec.createdAt + rng.int(90) * DAY;
+  const downloads = spec.downloads ?? rng.heavy(20);
+  const downloadsAllTime = downloads * (1 + rng.int(20));
+  const likes = Math.floor(Math.sqrt(downloads) * rng.next());
+  const trendingScore = rng.chance(0.05) ? rng.int(200) : 0;
+  return { lastModified: Math.min(modified, MODIFIED_UNTIL), downloads, downloadsAllTime, likes, trendingScore };
+}
+
+/** The record the Hub shows for a spec, its draws and its place in creation order (the ObjectId counter). */
+export function makeRecord(spec: RecordSpec, x: RecordExtras, counter: number): HubRecord {
+  const parents = spec.parents ?? [];
+  const library = spec.library ?? 'transformers';
+  const license = spec.license ?? 'apache-2.0';
+  const pipeline = spec.pipeline ?? 'text-generation';
+  const tags = [
+    ...(LIBRARY_TAGS[library] ?? [library]),
+    ...(spec.arch ? [spec.arch] : []),
+    pipeline,
+    ...(pipeline === 'text-generation' ? ['conversational'] : []),
+    ...(spec.extraTags ?? []),
+    ...lineageTags(parents),
+    `license:${license}`,
+    'endpoints_compatible',
+    'region:us',
+  ];
+  // Repos made before the Hub stored creation dates all show the same legacy date; their ObjectId keeps the real one.
+  const legacy = spec.legacyCreatedAt === true || spec.createdAt < LEGACY_MS;
+  const card: Record<string, unknown> = { license, library_name: library, pipeline_tag: pipeline };
+  const cardBase = spec.cardBase ?? baseOf(parents);
+  if (cardBase !== undefined) card.base_model = cardBase;
+  if (spec.explicitRelation && parents[0]) card.base_model_relation = parents[0].relation;
+  return {
+    _id: objectId(spec.createdAt, counter),
+    id: spec.id,
+    author: spec.id.split('/')[0] ?? spec.id,
+    createdAt: legacy ? LEGACY_CREATED_AT : new Date(spec.createdAt).toISOString(),
+    lastModified: new Date(x.lastModified).toISOString(),
+    downloads: x.downloads,
+    downloadsAllTime: x.downloadsAllTime,
+    likes: x.likes,
+    trendingScore: x.trendingScore,
+    private: spec.private ?? false,
+    gated: spec.gated ?? false,
+    disabled: spec.disabled ?? false,
+    pipeline_tag: pipeline,
+    library_name: library,
+    tags,
+    cardData: card,
+    sha: sha(counter),
+    siblings: [{ rfilename: 'README.md' }, { rfilename: library === 'gguf' ? 'model-Q4_K_M.gguf' : 'config.json' }],
+    parents,
+  };
+}
+
+export class DatasetBuilder implements RecordSink {
   readonly records: HubRecord[] = [];
   readonly byLower = new Map<string, HubRecord>();
   readonly aliases = new Map<string, string>();
@@ -47,61 +123,8 @@ export class DatasetBuilder {
     return this.byLower.get(id.toLowerCase());
   }
 
-  /** A free id close to the one asked for (the Hub's ids are unique case-insensitively). */
-  uniqueId(id: string): string {
-    if (!this.has(id) && !this.aliases.has(id.toLowerCase())) return id;
-    for (let n = 2; ; n++) {
-      const candidate = `${id}-${n}`;
-      if (!this.has(candidate) && !this.aliases.has(candidate.toLowerCase())) return candidate;
-    }
-  }
-
   add(spec: RecordSpec, family: string): HubRecord {
-    const parents = spec.parents ?? [];
-    const library = spec.library ?? 'transformers';
-    const license = spec.license ?? 'apache-2.0';
-    const pipeline = spec.pipeline ?? 'text-generation';
-    const tags = [
-      ...(LIBRARY_TAGS[library] ?? [library]),
-      ...(spec.arch ? [spec.arch] : []),
-      pipeline,
-      ...(pipeline === 'text-generation' ? ['conversational'] : []),
-      ...(spec.extraTags ?? []),
-      ...lineageTags(parents),
-      `license:${license}`,
-      'endpoints_compatible',
-      'region:us',
-    ];
-    // Repos made before the Hub stored creation dates all show the same legacy date; their ObjectId keeps the real one.
-    const legacy = spec.legacyCreatedAt === true || spec.createdAt < Date.parse(LEGACY_CREATED_AT);
-    const createdIso = legacy ? LEGACY_CREATED_AT : new Date(spec.createdAt).toISOString();
-    const modified = spec.createdAt + this.rng.int(90) * 86_400_000;
-    const downloads = spec.downloads ?? this.rng.heavy(20);
-    const card: Record<string, unknown> = { license, library_name: library, pipeline_tag: pipeline };
-    const cardBase = spec.cardBase ?? baseOf(parents);
-    if (cardBase !== undefined) card.base_model = cardBase;
-    if (spec.explicitRelation && parents[0]) card.base_model_relation = parents[0].relation;
-    const record: HubRecord = {
-      _id: objectId(spec.createdAt, ++this.counter),
-      id: spec.id,
-      author: spec.id.split('/')[0] ?? spec.id,
-      createdAt: createdIso,
-      lastModified: new Date(Math.min(modified, Date.UTC(2026, 10, 1))).toISOString(),
-      downloads,
-      downloadsAllTime: downloads * (1 + this.rng.int(20)),
-      likes: Math.floor(Math.sqrt(downloads) * this.rng.next()),
-      trendingScore: this.rng.chance(0.05) ? this.rng.int(200) : 0,
-      private: spec.private ?? false,
-      gated: spec.gated ?? false,
-      disabled: spec.disabled ?? false,
-      pipeline_tag: pipeline,
-      library_name: library,
-      tags,
-      cardData: card,
-      sha: sha(this.counter),
-      siblings: [{ rfilename: 'README.md' }, { rfilename: library === 'gguf' ? 'model-Q4_K_M.gguf' : 'config.json' }],
-      parents,
-    };
+    const record = makeRecord(spec, drawExtras(this.rng, spec), ++this.counter);
     this.records.push(record);
     this.byLower.set(spec.id.toLowerCase(), record);
     this.family.set(spec.id, family);

@@ -2,11 +2,11 @@
 // real Hub always does is on by default here: heavy listings (over 500 items with card data) answer the
 // gateway's CORS-less 504 after 2 s (`--heavy-limit off` switches it off).
 import { parseArgs } from 'node:util';
-import { generateHub } from './generate.ts';
+import { generateHubTable } from './generate.ts';
 import { HOSTILE_LINKS, type HostileLinks } from './hostile.ts';
 import { DEFAULT_FAULT_KINDS, FAULT_KINDS, type FaultKind } from './limits.ts';
 import { DEFAULT_HUB_DATA, loadRealHub } from './real-data.ts';
-import { startLocalHub, type LocalHub, type LocalHubOptions } from './server.ts';
+import { startLocalHub, type HubSource, type LocalHub, type LocalHubOptions } from './server.ts';
 
 /** The real Hub's gateway, as `npm run hub` and `npm run demo` serve it unless told otherwise. */
 export const REAL_GATEWAY = { heavyListingMaxLimit: 500, gatewayDelayMs: 2000 } satisfies Partial<LocalHubOptions>;
@@ -32,7 +32,7 @@ Starts the local Hub: a seeded synthetic Hub, or the real records of ../shared/h
   -h, --help               this text
 `;
 
-export async function startHubFromArgs(argv: string[]): Promise<LocalHub> {
+export async function startHubFromArgs(argv: string[]): Promise<LocalHub<HubSource>> {
   const { values } = parseArgs({
     args: withDataDefault(argv),
     options: {
@@ -64,8 +64,8 @@ export async function startHubFromArgs(argv: string[]): Promise<LocalHub> {
   const dataset =
     values.data !== undefined
       ? loadRealHub(values.data)
-      : generateHub({ size: positive(values.size, 'size'), seed: positive(values.seed, 'seed') });
-  const hub = await startLocalHub({
+      : generateHubTable({ size: positive(values.size, 'size'), seed: positive(values.seed, 'seed') });
+  const hub = await startLocalHub<HubSource>({
     dataset,
     port: Number(values.port),
     host: values.host,
@@ -87,7 +87,7 @@ export async function startHubFromArgs(argv: string[]): Promise<LocalHub> {
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.error(
-    `local hub: ${hub.catalog.size} public models, ${dataset.truth.length} edges, ready in ${seconds} s at ${hub.url}`,
+    `local hub: ${hub.catalog.size} public models, ${'truth' in dataset ? dataset.truth.length : dataset.edgeCount()} edges, ready in ${seconds} s at ${hub.url}`,
   );
   return hub;
 }

@@ -9,7 +9,8 @@ import { HubClient } from '../../src/hub/client.ts';
 import { publishSnapshot, type Published } from '../../src/cli/publish.ts';
 import { DEFAULT_DATASET } from '../../src/snapshot/default.ts';
 import { truthFromRecords, type HubDataset } from './records.ts';
-import { startLocalHub, type LocalHub } from './server.ts';
+import { materialise } from './generate.ts';
+import { startLocalHub, type HubSource, type LocalHub } from './server.ts';
 
 /** The app's default dataset (src/snapshot/default.ts), so the demo opens it without a setting or a link. */
 export const DEMO_DATASET = DEFAULT_DATASET;
@@ -39,12 +40,13 @@ export function cutoffBefore(dataset: HubDataset, share: number): string {
 }
 
 export async function publishDemoSnapshot(
-  hub: LocalHub,
+  hub: LocalHub<HubSource>,
   options: DemoSnapshotOptions = {},
 ): Promise<Published & { cutoff: string; seconds: number; requests: number }> {
   const started = performance.now();
-  const cutoff = cutoffBefore(hub.dataset, options.newestShare ?? 0.01);
-  const earlier = await startLocalHub({ dataset: hubAsOf(hub.dataset, cutoff), quota: 1_000_000 });
+  const dataset = 'records' in hub.dataset ? hub.dataset : materialise(hub.dataset);
+  const cutoff = cutoffBefore(dataset, options.newestShare ?? 0.01);
+  const earlier = await startLocalHub({ dataset: hubAsOf(dataset, cutoff), quota: 1_000_000 });
   try {
     const orgs = options.orgs ?? ['Qwen', 'meta-llama'];
     const client = new HubClient({ hubUrl: earlier.url, quota: 1_000_000, windowMs: 300_000 });

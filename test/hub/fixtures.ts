@@ -1,6 +1,6 @@
 // The hand-made corner cases of hub-api.md §7.8 that every synthetic Hub carries, whatever its size:
 // deep chain, 7-parent merge, renamed/deleted/private/gated/disabled parents, self-reference, 2-cycle, junk cards.
-import type { DatasetBuilder } from './builder.ts';
+import type { RecordSink, RecordSpec } from './builder.ts';
 import type { Relation } from './records.ts';
 
 const day = (iso: string): number => Date.parse(`${iso}T12:00:00Z`);
@@ -33,7 +33,7 @@ export const FIXTURE = {
   legacy: 'openai-community/gpt2',
 } as const;
 
-export function addFixtures(b: DatasetBuilder): void {
+export function addFixtures(b: RecordSink): void {
   const F = FIXTURE;
   const qwen = { arch: 'qwen2', license: 'apache-2.0' };
   const llama = { arch: 'llama', license: 'llama3.1' };
@@ -64,7 +64,7 @@ export function addFixtures(b: DatasetBuilder): void {
     },
     'qwen',
   );
-  const llamaTuned = (id: string, extra: Partial<Parameters<DatasetBuilder['add']>[0]> = {}): void => {
+  const llamaTuned = (id: string, extra: Partial<RecordSpec> = {}): void => {
     b.add(
       { id, createdAt: day('2024-10-01'), parents: [rel(F.llamaInstruct, 'finetune')], ...llama, ...extra },
       'llama',
@@ -105,7 +105,7 @@ export function addFixtures(b: DatasetBuilder): void {
     },
     'llama',
   );
-  const qwenTuned = (id: string, extra: Partial<Parameters<DatasetBuilder['add']>[0]> = {}): void => {
+  const qwenTuned = (id: string, extra: Partial<RecordSpec> = {}): void => {
     b.add({ id, createdAt: day('2025-03-01'), parents: [rel(F.qwenInstruct, 'finetune')], ...qwen, ...extra }, 'qwen');
   };
   qwenTuned(F.gatedAuto, { gated: 'auto' });

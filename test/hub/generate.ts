@@ -1,14 +1,19 @@
 // The seeded synthetic Hub: official roots, the fixtures, then derivatives grown by preferential attachment with
 // the real relation mix (adapter 42%, finetune 33%, quantized 18%, merge 7%), leaves mostly quantized/adapters,
-// cross-family merges, renames, and unrelated models; the real Hub's quirks (quirks.ts) on top. 200,000 models
-// generate in about a second.
-import { DatasetBuilder } from './builder.ts';
+// cross-family merges, renames, and unrelated models; the real Hub's quirks (quirks.ts) on top. Generated models
+// are kept as numbers in a compact table (table.ts; about 150 bytes a model, so the public Hub's 3.1 million fit
+// in well under a gigabyte) and their records are made when served; generateHub materialises them all for the
+// tests' small Hubs.
+import type { RecordSpec } from './builder.ts';
 import { FAMILIES, QUANTIZERS, WORDS, type FamilySpec } from './families.ts';
 import { addFixtures } from './fixtures.ts';
-import { addQuirkFixtures, applyQuirks } from './quirks.ts';
+import { NumberList } from './columns.ts';
+import { addQuirkFixtures, drawQuirk } from './quirks.ts';
 import { derivativeMix, type HubProfileName } from './profiles.ts';
 import { createRng, type Rng } from './random.ts';
 import { LEGACY_CREATED_AT, truthFromRecords, type HubDataset, type Relation } from './records.ts';
+import { TableBuilder } from './table-builder.ts';
+import type { HubTable, Profile } from './table.ts';
 
 export interface GenerateOptions {
   size: number;
@@ -21,50 +26,77 @@ const END = Date.UTC(2026, 9, 31);
 const DAY = 86_400_000;
 /** Chance that a new child of each relation may itself get children (~8% of finetunes, ~1% of leaves-by-nature). */
 const FERTILITY: Record<Relation, number> = { finetune: 0.16, merge: 0.1, adapter: 0.01, quantized: 0.006 };
+const UNRELATED_KINDS = [
+  ['sentence-similarity', 'bert', 'sentence-transformers'],
+  ['text-to-image', 'stable-diffusion', 'diffusers'],
+  ['automatic-speech-recognition', 'whisper', 'transformers'],
+  ['text-classification', 'roberta', 'transformers'],
+] as const;
 
 interface FamilyState {
   spec: FamilySpec;
-  /** Preferential-attachment urn: a model appears once per child it has, plus once when it became fertile. */
-  urn: string[];
+  /** Preferential-attachment urn of rows: once per child a model has, plus once when it became fertile. */
+  urn: NumberList<Int32Array>;
 }
 
-export function generateHub({ size, seed, profile }: GenerateOptions): HubDataset {
+interface Draw {
+  b: TableBuilder;
+  rng: Rng;
+  /** The quirks' own stream, drawn model by model in creation order. */
+  quirks: Rng;
+  users: string[];
+  profiles: Map<string, Profile>;
+}
+
+/** Every record of the synthetic Hub, with its ground truth (for the tests' Hubs of up to a few 100,000). */
+export function generateHub(options: GenerateOptions): HubDataset {
+  return materialise(generateHubTable(options));
+}
+
+/** A table's records, aliases, families and ground truth, as arrays and maps. */
+export function materialise(table: HubTable): HubDataset {
+  const records = Array.from({ length: table.length }, (_, row) => table.record(row));
+  const family = new Map(records.map((r, row) => [r.id, table.family(row)]));
+  return { records, aliases: table.aliases, truth: truthFromRecords(records), family };
+}
+
+/** The synthetic Hub as a compact table (the real-size benchmark's 3.1 million models). */
+export function generateHubTable({ size, seed, profile }: GenerateOptions): HubTable {
   const rng = createRng(seed);
-  const b = new DatasetBuilder(rng);
+  const b = new TableBuilder(rng, size + 256);
   const states = FAMILIES.map((spec) => addRoots(b, spec));
   addFixtures(b);
   addQuirkFixtures(b);
-  const generatedFrom = b.records.length;
   const users = Array.from({ length: Math.max(50, Math.floor(size / 12)) }, (_, i) => `user${i.toString(36)}`);
+  const d: Draw = { b, rng, quirks: createRng(seed ^ 0x51f15eed), users, profiles: new Map() };
   const mix = derivativeMix(profile);
   const totalShare = mix.shares.reduce((s, x) => s + x, 0);
-  while (b.records.length < size) {
-    if (rng.chance(mix.unrelatedShare)) addUnrelated(b, rng, users);
-    else addDerivative(b, rng, users, states, pickFamily(rng, states, mix.shares, totalShare));
+  while (b.rows < size) {
+    if (rng.chance(mix.unrelatedShare)) addUnrelated(d);
+    else addDerivative(d, states, pickFamily(rng, states, mix.shares, totalShare));
   }
-  addRenames(b, rng);
-  applyQuirks(b.records.slice(generatedFrom), createRng(seed ^ 0x51f15eed), LEGACY_CREATED_AT);
-  return { records: b.records, aliases: b.aliases, truth: truthFromRecords(b.records), family: b.family };
+  const table = b.seal();
+  addRenames(table, rng);
+  return table;
 }
 
-function addRoots(b: DatasetBuilder, spec: FamilySpec): FamilyState {
-  const urn: string[] = [];
+function addRoots(b: TableBuilder, spec: FamilySpec): FamilyState {
+  const urn = new NumberList(new Int32Array(1024), (n) => new Int32Array(n));
   for (const root of spec.roots) {
-    const id = `${spec.org}/${root.name}`;
     const parent = root.parent ? [{ id: `${spec.org}/${root.parent}`, relation: 'finetune' as const }] : [];
-    b.add(
+    const row = b.add(
       {
-        id,
+        id: `${spec.org}/${root.name}`,
         createdAt: Date.parse(`${root.createdAt}T10:00:00Z`),
         parents: parent,
         arch: spec.arch,
         license: spec.license,
         gated: spec.gated,
         downloads: 200_000 + Math.floor(root.weight * 400_000),
-      },
+      } satisfies RecordSpec,
       spec.family,
     );
-    for (let i = 0; i < root.weight * 40; i++) urn.push(id);
+    for (let i = 0; i < root.weight * 40; i++) urn.push(row);
   }
   return { spec, urn };
 }
@@ -80,43 +112,61 @@ function pickRelation(rng: Rng): Relation {
   return x < 0.42 ? 'adapter' : x < 0.75 ? 'finetune' : x < 0.93 ? 'quantized' : 'merge';
 }
 
-function addDerivative(b: DatasetBuilder, rng: Rng, users: string[], states: FamilyState[], st: FamilyState): void {
+function pickRow(rng: Rng, urn: NumberList<Int32Array>): number {
+  return urn.items[rng.int(urn.length)] as number;
+}
+
+function addDerivative(d: Draw, states: FamilyState[], st: FamilyState): void {
+  const { b, rng } = d;
   const relation = pickRelation(rng);
-  const primary = rng.pick(st.urn);
-  const parentIds = [primary];
+  const primary = pickRow(rng, st.urn);
+  const parents = [primary];
   if (relation === 'merge') {
     const count = 2 + Math.min(5, Math.floor(rng.heavy(0.6)));
     for (let i = 1; i < count; i++) {
       const from = rng.chance(0.2) ? rng.pick(states) : st;
-      const other = rng.pick(from.urn);
-      if (!parentIds.includes(other)) parentIds.push(other);
+      const other = pickRow(rng, from.urn);
+      if (!parents.includes(other)) parents.push(other);
     }
   }
-  const parents = parentIds.map((id) => ({ id, relation }));
-  const bornAfter = Math.max(...parentIds.map((id) => Date.parse(b.get(id)?.createdAt ?? '2024-01-01')));
+  const bornAfter = Math.max(...parents.map((row) => b.createdOf(row)));
   const createdAt = Math.min(END, bornAfter + DAY + Math.floor(rng.heavy(40) * DAY));
-  const shortName = primary.split('/')[1] ?? primary;
-  const author = relation === 'quantized' && rng.chance(0.6) ? rng.pick(QUANTIZERS) : rng.pick(users);
+  const primaryId = b.id(primary);
+  const shortName = primaryId.split('/')[1] ?? primaryId;
+  const author = relation === 'quantized' && rng.chance(0.6) ? rng.pick(QUANTIZERS) : rng.pick(d.users);
   const quantLib = rng.chance(0.6) ? 'gguf' : rng.chance(0.4) ? 'mlx' : 'transformers';
   const library = relation === 'adapter' ? 'peft' : relation === 'quantized' ? quantLib : 'transformers';
   const id = b.uniqueId(`${author}/${shortName.slice(0, 60)}-${suffix(rng, relation, library)}`);
-  b.add(
-    {
-      id,
-      createdAt,
-      parents,
-      cardBase: messyCardBase(rng, parentIds),
-      explicitRelation: rng.chance(0.3),
-      arch: st.spec.arch,
-      license: rng.chance(0.85) ? st.spec.license : rng.pick(['apache-2.0', 'mit', 'cc-by-nc-4.0', 'other']),
-      library,
-      extraTags:
-        relation === 'merge' ? ['mergekit', 'merge'] : relation === 'quantized' && library !== 'gguf' ? ['4-bit'] : [],
-    },
-    st.spec.family,
-  );
-  for (const p of parentIds) st.urn.push(p);
-  if (rng.chance(FERTILITY[relation])) st.urn.push(id);
+  const mess = parents.map(() => messOf(rng));
+  const explicitRelation = rng.chance(0.3);
+  const license = rng.chance(0.85) ? st.spec.license : rng.pick(['apache-2.0', 'mit', 'cc-by-nc-4.0', 'other']);
+  const extra = relation === 'merge' ? 'merge' : relation === 'quantized' && library !== 'gguf' ? '4bit' : '';
+  const row = b.addGenerated({
+    id,
+    author,
+    createdAt,
+    parents,
+    relation,
+    mess,
+    explicitRelation,
+    profile: profileOf(d, library, st.spec.arch, 'text-generation', license, extra),
+    family: st.spec.family,
+    quirk: drawQuirk(d.quirks, relation, true, LEGACY_CREATED_AT),
+  });
+  for (const p of parents) st.urn.push(p);
+  if (rng.chance(FERTILITY[relation])) st.urn.push(row);
+}
+
+/** One shared Profile per combination, so millions of rows hold a 2-byte code. */
+function profileOf(d: Draw, library: string, arch: string, pipeline: string, license: string, extra: string): Profile {
+  const key = `${library}|${arch}|${pipeline}|${license}|${extra}`;
+  let p = d.profiles.get(key);
+  if (!p) {
+    const extraTags = extra === 'merge' ? ['mergekit', 'merge'] : extra === '4bit' ? ['4-bit'] : [];
+    p = { library, arch, pipeline, license, extraTags };
+    d.profiles.set(key, p);
+  }
+  return p;
 }
 
 /** Repo-name suffixes as uploaders use them, matching the library (GGUF repos are named ...-GGUF). */
@@ -130,39 +180,45 @@ function suffix(rng: Rng, relation: Relation, library: string): string {
   return `${word}-sft`;
 }
 
-/** What uploaders really write: mostly the ids, sometimes URLs, stray whitespace or the wrong case. */
-function messyCardBase(rng: Rng, parentIds: string[]): string | string[] {
-  const messy = parentIds.map((id) => {
-    const x = rng.next();
-    if (x < 0.01) return `https://huggingface.co/${id}`;
-    if (x < 0.02) return ` ${id}  `;
-    if (x < 0.03) return id.toLowerCase();
-    return id;
-  });
-  return messy.length === 1 ? (messy[0] as string) : messy;
+/** What uploaders really write for a parent (table.ts MESS): mostly the id, sometimes a URL, stray whitespace
+ * or the wrong case. */
+function messOf(rng: Rng): number {
+  const x = rng.next();
+  return x < 0.01 ? 1 : x < 0.02 ? 2 : x < 0.03 ? 3 : 0;
 }
 
-function addUnrelated(b: DatasetBuilder, rng: Rng, users: string[]): void {
-  const kind = rng.pick([
-    ['sentence-similarity', 'bert', 'sentence-transformers'],
-    ['text-to-image', 'stable-diffusion', 'diffusers'],
-    ['automatic-speech-recognition', 'whisper', 'transformers'],
-    ['text-classification', 'roberta', 'transformers'],
-  ] as const);
-  const id = b.uniqueId(`${rng.pick(users)}/${kind[1]}-${rng.pick(WORDS)}-${rng.int(1000)}`);
+function addUnrelated(d: Draw): void {
+  const { b, rng } = d;
+  const kind = rng.pick(UNRELATED_KINDS);
+  const author = rng.pick(d.users);
+  const id = b.uniqueId(`${author}/${kind[1]}-${rng.pick(WORDS)}-${rng.int(1000)}`);
   const createdAt = Date.UTC(2023, 0, 1) + rng.int(Math.floor((END - Date.UTC(2023, 0, 1)) / DAY)) * DAY;
-  b.add({ id, createdAt, pipeline: kind[0], arch: kind[1], library: kind[2], license: 'mit' }, 'none');
+  b.addGenerated({
+    id,
+    author,
+    createdAt,
+    parents: [],
+    mess: [],
+    explicitRelation: false,
+    profile: profileOf(d, kind[2], kind[1], kind[0], 'mit', ''),
+    family: 'none',
+    quirk: drawQuirk(d.quirks, undefined, false, LEGACY_CREATED_AT),
+  });
 }
 
 /** A few derivatives that have children get renamed (transferred); children's cards keep the old name. */
-function addRenames(b: DatasetBuilder, rng: Rng): void {
-  const withChildren = new Set(b.records.flatMap((r) => r.parents.map((p) => p.id)));
-  const candidates = b.records.filter(
-    (r) => withChildren.has(r.id) && !r.id.includes('Qwen/') && !r.id.startsWith('meta-llama/'),
-  );
+function addRenames(t: HubTable, rng: Rng): void {
+  const withChildren = new Uint8Array(t.length);
+  for (const ref of t.parentRef) if (ref >= 0) withChildren[ref] = 1;
+  const candidates: string[] = [];
+  for (let row = 0; row < t.length; row++) {
+    if (!withChildren[row]) continue;
+    const id = t.id(row);
+    if (!id.includes('Qwen/') && !id.startsWith('meta-llama/')) candidates.push(id);
+  }
   for (let i = 0; i < Math.min(20, candidates.length); i++) {
     const target = rng.pick(candidates);
-    const oldName = `${target.author}/old-${target.id.split('/')[1] ?? 'x'}`;
-    if (!b.has(oldName)) b.alias(oldName, target.id);
+    const oldName = `${target.split('/')[0] ?? target}/old-${target.split('/')[1] ?? 'x'}`;
+    if (t.indexOf(oldName) < 0) t.aliases.set(oldName.toLowerCase(), target);
   }
 }

@@ -150,9 +150,8 @@ function archOf(r: HubRecord): string {
 /** `{relation, models:[{_id,id}]}` with one relation for all parents; absent when the model has none. */
 function baseModels(r: HubRecord, catalog: Catalog): unknown {
   const models = r.parents
-    .map((p) => catalog.byLower.get(p.id.toLowerCase()))
-    .filter((p): p is HubRecord => p !== undefined)
-    .map((p) => ({ _id: p._id, id: p.id }));
+    .map((p) => catalog.ref(p.id))
+    .filter((p): p is { _id: string; id: string } => p !== undefined);
   if (models.length === 0) return undefined;
   return { relation: r.parents[0]?.relation, models };
 }

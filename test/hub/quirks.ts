@@ -5,10 +5,10 @@
 //   the Hub does not compute (`base_model:distill:…`);
 // - legacy creation dates (builder.ts gives every repo made before March 2022 the Hub's legacy date).
 // Generated (or loaded) models get their quirks from a random stream of their own.
-import type { DatasetBuilder } from './builder.ts';
+import type { RecordSink } from './builder.ts';
 import { FIXTURE } from './fixtures.ts';
 import type { Rng } from './random.ts';
-import type { HubRecord } from './records.ts';
+import type { HubRecord, Relation } from './records.ts';
 
 export const QUIRK = {
   disabledParent: 'bad-actor/Llama-3.1-8B-disabled-parent',
@@ -47,7 +47,7 @@ export const SYNTHETIC_ANCHORS: QuirkAnchors = {
   legacy: FIXTURE.legacy,
 };
 
-export function addQuirkFixtures(b: DatasetBuilder, anchors: QuirkAnchors = SYNTHETIC_ANCHORS): void {
+export function addQuirkFixtures(b: RecordSink, anchors: QuirkAnchors = SYNTHETIC_ANCHORS): void {
   const Q = QUIRK;
   const llama = { arch: 'llama', license: 'llama3.1' };
   const qwen = { arch: 'qwen2', license: 'apache-2.0' };
@@ -83,24 +83,50 @@ const SHARE = { disabled: 0.003, localPath: 0.03, unknownRelation: 0.01, legacy:
 const LEGACY_FROM = Date.UTC(2019, 0, 1);
 const LEGACY_TO = Date.UTC(2022, 1, 28);
 
+/** What the quirks do to one record: an old repo's legacy date (and its real creation time in the ObjectId), a
+ * disabled repo, an uploader-written lineage tag that names no repo. */
+export interface Quirk {
+  legacyCreated?: number;
+  disabled?: boolean;
+  tag?: string;
+}
+
 /** Gives records (generated ones, not the fixtures) their quirks, from their own random stream; with a legacy
  * date, some models without lineage become old repos (never for real records, whose dates are real). */
 export function applyQuirks(records: readonly HubRecord[], rng: Rng, legacyDate?: string): void {
   for (const r of records) {
-    const relation = r.parents[0]?.relation;
-    if (!relation) {
-      if (!legacyDate || r.tags.some((t) => t.startsWith('base_model:')) || !rng.chance(SHARE.legacy)) continue;
-      // An old repo: the legacy date, and an ObjectId from its real (earlier) creation time.
-      const created = LEGACY_FROM + rng.int(Math.floor((LEGACY_TO - LEGACY_FROM) / 1000)) * 1000;
-      r._id =
-        Math.floor(created / 1000)
-          .toString(16)
-          .padStart(8, '0') + r._id.slice(8);
-      r.createdAt = legacyDate;
-      continue;
-    }
-    if (rng.chance(SHARE.disabled)) r.disabled = true;
-    if (relation === 'adapter' && rng.chance(SHARE.localPath)) r.tags.push(rng.pick(LOCAL_PATH_TAGS));
-    if (relation === 'finetune' && rng.chance(SHARE.unknownRelation)) r.tags.push(UNKNOWN_RELATION_TAG);
+    const hasLineageTag = r.tags.some((t) => t.startsWith('base_model:'));
+    applyQuirk(r, drawQuirk(rng, r.parents[0]?.relation, hasLineageTag, legacyDate), legacyDate);
   }
+}
+
+/** One record's quirk, drawn from the quirks' stream (the compact table draws it as it generates the record). */
+export function drawQuirk(
+  rng: Rng,
+  relation: Relation | undefined,
+  hasLineageTag: boolean,
+  legacyDate: string | undefined,
+): Quirk {
+  if (!relation) {
+    if (!legacyDate || hasLineageTag || !rng.chance(SHARE.legacy)) return {};
+    return { legacyCreated: LEGACY_FROM + rng.int(Math.floor((LEGACY_TO - LEGACY_FROM) / 1000)) * 1000 };
+  }
+  const q: Quirk = {};
+  if (rng.chance(SHARE.disabled)) q.disabled = true;
+  if (relation === 'adapter' && rng.chance(SHARE.localPath)) q.tag = rng.pick(LOCAL_PATH_TAGS);
+  if (relation === 'finetune' && rng.chance(SHARE.unknownRelation)) q.tag = UNKNOWN_RELATION_TAG;
+  return q;
+}
+
+export function applyQuirk(r: HubRecord, q: Quirk, legacyDate: string | undefined): void {
+  if (q.legacyCreated !== undefined && legacyDate) {
+    // An old repo: the legacy date, and an ObjectId from its real (earlier) creation time.
+    r._id =
+      Math.floor(q.legacyCreated / 1000)
+        .toString(16)
+        .padStart(8, '0') + r._id.slice(8);
+    r.createdAt = legacyDate;
+  }
+  if (q.disabled) r.disabled = true;
+  if (q.tag) r.tags.push(q.tag);
 }

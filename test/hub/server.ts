@@ -11,11 +11,15 @@ import { hostileLink, loopLocation, type HostileLinks } from './hostile.ts';
 import { FaultInjector, FixedWindowLimiter, type FaultKind, type FaultOptions } from './limits.ts';
 import { parseListQuery, parseInfoPath } from './request.ts';
 import type { HubDataset } from './records.ts';
+import type { HubTable } from './table.ts';
 import { DatasetRoutes } from './datasets.ts';
 import type { DatasetStore } from './dataset-store.ts';
 
-export interface LocalHubOptions {
-  dataset: HubDataset;
+/** A Hub's models: all their records (the tests' Hubs), or a compact table (the real-size Hub, table.ts). */
+export type HubSource = HubDataset | HubTable;
+
+export interface LocalHubOptions<D extends HubSource = HubDataset> {
+  dataset: D;
   port?: number;
   host?: string;
   quota?: number;
@@ -51,11 +55,11 @@ export interface HubStats {
   infoById: Record<string, number>;
 }
 
-export interface LocalHub {
+export interface LocalHub<D extends HubSource = HubDataset> {
   url: string;
   port: number;
   catalog: Catalog;
-  dataset: HubDataset;
+  dataset: D;
   /** Dataset repos (test/hub/datasets.ts): what publishing wrote, for tests to inspect. */
   datasets: DatasetStore;
   stats(): HubStats;
@@ -74,7 +78,9 @@ const ANON_MESSAGE = 'Invalid username or password.';
 /** What the Hub says about a disabled repo, in `X-Error-Message` and the body (hub-api.md §9). */
 export const DISABLED_MESSAGE = 'Access to this resource is disabled.';
 
-export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub> {
+export async function startLocalHub<D extends HubSource = HubDataset>(
+  options: LocalHubOptions<D>,
+): Promise<LocalHub<D>> {
   const catalog = new Catalog(options.dataset);
   const windowSeconds = options.windowSeconds ?? 300;
   const limiter = new FixedWindowLimiter(windowSeconds);
@@ -204,7 +210,7 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
     count: (s: number) => void,
     res: ServerResponse,
   ): void => {
-    const record = catalog.byLower.get(info.id.toLowerCase());
+    const record = catalog.get(info.id);
     const canonical = record?.id ?? catalog.aliases.get(info.id.toLowerCase());
     if (canonical && canonical !== info.id && !record?.private) {
       count(307);
