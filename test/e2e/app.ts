@@ -53,6 +53,14 @@ export async function waitForCrawl(page: Page, timeout = 90_000): Promise<string
   return status.innerText();
 }
 
+/** After a crawl that swept the Hub, until the Hub-wide table it counted has reached the dynamics panel (until then
+ * its "Shares of" choice says it needs a sweep, a longer text that wraps the panel's controls differently). The
+ * panel is open. */
+export async function waitForHubTable(page: Page): Promise<void> {
+  const hub = page.getByTestId('share-of').locator('option[value="hub"]');
+  await expect.poll(async () => (await hub.count()) > 0 && !(await hub.isDisabled())).toBe(true);
+}
+
 /** "N of M models shown" as numbers. */
 export async function shownCounts(page: Page): Promise<[number, number]> {
   const text = await page.locator('.counts').innerText();

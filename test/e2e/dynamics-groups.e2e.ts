@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { GROUP_PRESETS } from '../../src/lineage/groups.ts';
 import { monthRange } from '../../src/stats/timeline.ts';
 import { screenshot } from './browser.ts';
-import { openApp, useE2E, waitForCrawl } from './app.ts';
+import { openApp, useE2E, waitForCrawl, waitForHubTable } from './app.ts';
 
 const env = useE2E({}, 5000);
 const LANGUAGE = ['text-generation', 'image-text-to-text'];
@@ -41,6 +41,7 @@ describe('groups of families over all new derivatives on the Hub', () => {
     const { page, errors } = await openApp(env());
     await waitForCrawl(page);
     await page.getByRole('button', { name: 'Family dynamics' }).click();
+    await waitForHubTable(page);
     await chartReady(page);
 
     const before = env().hub.stats().listRequests;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { crossoverAnswer, type Crossover, type CrossoverAnswer } from '../../src/stats/crossover.ts';
 import { describeCrossover } from '../../src/stats/crossover-words.ts';
 import { loadRealHub } from '../hub/real-data.ts';
-import { openApp, useE2E, waitForCrawl } from './app.ts';
+import { openApp, useE2E, waitForCrawl, waitForHubTable } from './app.ts';
 import { checkView } from './visual.ts';
 import { resolvedTo, truthMonthly } from './dynamics-truth.ts';
 
@@ -17,6 +17,7 @@ describe('family dynamics on the real hub-data records', () => {
   it('answers when Qwen passed Llama, and by which relation', async () => {
     const { page, errors } = await openApp(env(), undefined, '&dyn=1&dm=count&da=Qwen&db=meta-llama');
     await waitForCrawl(page, 240_000);
+    await waitForHubTable(page);
     const card = page.getByTestId('chart-new-derivatives');
     await card.locator('.chart[data-ready="1"] svg').first().waitFor({ timeout: 60_000 });
 

@@ -11,7 +11,7 @@ import { describeCrossover } from '../../src/stats/crossover-words.ts';
 import { RELATIONS } from '../../src/lineage/model.ts';
 import { FIXTURE } from '../hub/fixtures.ts';
 import { resolvedTo, truthMonthly } from './dynamics-truth.ts';
-import { openApp, useE2E, waitForCrawl } from './app.ts';
+import { openApp, useE2E, waitForCrawl, waitForHubTable } from './app.ts';
 import { checkView, expectGraphDrawn } from './visual.ts';
 
 const env = useE2E({}, 6000);
@@ -44,6 +44,7 @@ describe('family dynamics', () => {
       }).observe(document.body, { subtree: true, childList: true, attributes: true });
     });
     await page.getByRole('button', { name: 'Family dynamics' }).click();
+    await waitForHubTable(page);
     await chartReady(page, 'new-derivatives');
 
     // The answer must not depend on which side the few cross-family merges fall.
@@ -181,6 +182,7 @@ describe('family dynamics', () => {
     await waitForCrawl(page);
     await expectGraphDrawn(page, { colours: 2 });
     await page.getByRole('button', { name: 'Family dynamics' }).click();
+    await waitForHubTable(page);
     await page.getByTestId('stats-scope').selectOption('meta-llama');
     await chartReady(page, 're-uploaders');
 
@@ -292,6 +294,7 @@ describe('family dynamics', () => {
     const root = FIXTURE.qwenInstruct;
     const { page, errors } = await openApp(env(), undefined, `&dyn=1&ds=selection&sel=d:${encodeURIComponent(root)}`);
     await waitForCrawl(page);
+    await waitForHubTable(page);
     await chartReady(page, 'fan-out');
     await expect(page.getByTestId('stats-scope').inputValue()).resolves.toBe('selection');
     const selected = Number(
