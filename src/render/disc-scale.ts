@@ -7,6 +7,8 @@ import type { Attributes } from 'graphology-types';
 
 /** Wait after the camera's last move before sizing discs again: a zoom gesture is one refresh, not one a frame. */
 const STILL_MS = 200;
+/** The camera at rest, at which pixels per layout unit are read. */
+const AT_REST = { cameraState: { x: 0.5, y: 0.5, ratio: 1, angle: 0 } };
 
 export class DiscScale<N extends Attributes = Attributes, E extends Attributes = Attributes> {
   /** The camera ratio the disc sizes were computed for. */
@@ -16,6 +18,7 @@ export class DiscScale<N extends Attributes = Attributes, E extends Attributes =
   private stillTimer: ReturnType<typeof setTimeout> | undefined;
   /** Re-sizings asked for and not yet done. */
   private pending = 0;
+  private killed = false;
 
   private sigma: Sigma<N, E> | null = null;
 
@@ -31,23 +34,33 @@ export class DiscScale<N extends Attributes = Attributes, E extends Attributes =
     return this.pending > 0 || this.sigma?.getCamera().isAnimated() === true;
   }
 
+  /** The renderer is killed: nothing waits any more, and a late timer or camera event does nothing. */
   stop(): void {
+    this.killed = true;
     clearTimeout(this.stillTimer);
     this.stillTimer = undefined;
+    this.pending = 0;
   }
 
   /** After a frame: when the scale of layout units to pixels changed (first frame, resize, new layout). */
   private afterFrame(sigma: Sigma<N, E>): void {
-    const ratio = sigma.getCamera().getState().ratio;
-    const unitPx = sigma.getGraphToViewportRatio() * ratio;
+    if (this.killed) return;
+    // Read at a fixed camera: sigma's matrix for the current one is a Float32Array, whose rounding differs from one
+    // ratio to the next, so a value read mid-zoom would change every frame and ask for a refresh each time.
+    const [a, b] = [sigma.graphToViewport({ x: 0, y: 0 }, AT_REST), sigma.graphToViewport({ x: 1, y: 0 }, AT_REST)];
+    const unitPx = Math.hypot(b.x - a.x, b.y - a.y);
     if (!Number.isFinite(unitPx) || unitPx <= 0 || Math.abs(unitPx - this.unitPx) <= 1e-9 * unitPx) return;
     this.unitPx = unitPx;
     this.pending++;
-    setTimeout(() => (this.pending--, sigma.refresh()), 0);
+    setTimeout(() => {
+      this.pending--;
+      if (!this.killed) sigma.refresh();
+    }, 0);
   }
 
   /** Once the camera has stopped zooming, discs are sized for its ratio. */
   private whenStill(sigma: Sigma<N, E>): void {
+    if (this.killed) return;
     if (this.stillTimer === undefined) this.pending++;
     clearTimeout(this.stillTimer);
     this.stillTimer = setTimeout(() => {

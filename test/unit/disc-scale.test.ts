@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type Sigma from 'sigma';
 import { DiscScale } from '../../src/render/disc-scale.ts';
 
-/** The parts of sigma the scale reads: its camera's ratio, the graph-to-viewport ratio, frames and refreshes. */
+/** The parts of sigma the scale reads: its camera's ratio, positions on screen at a camera at rest, frames and
+ * refreshes. */
 function fakeSigma(pxPerUnit = 3) {
   const listeners = new Map<string, (() => void)[]>();
   const on = (event: string, fn: () => void) => void listeners.set(event, [...(listeners.get(event) ?? []), fn]);
@@ -14,7 +15,10 @@ function fakeSigma(pxPerUnit = 3) {
   const sigma = {
     on,
     getCamera: () => camera,
-    getGraphToViewportRatio: () => pxPerUnit / state.ratio,
+    // At the fixed camera the scale reads at, a layout unit takes pxPerUnit pixels, whatever the camera's ratio.
+    graphToViewport: (p: { x: number; y: number }) => ({ x: p.x * pxPerUnit, y: p.y * pxPerUnit }),
+    // sigma's own ratio at the current camera, read from its Float32Array matrix: rounded differently at each ratio.
+    getGraphToViewportRatio: () => Math.fround(pxPerUnit / state.ratio),
     refresh: () => {
       state.refreshes++;
       emit('afterRender');
@@ -69,5 +73,24 @@ describe('disc scale', () => {
     expect(scale.settling).toBe(false);
     expect(state.refreshes).toBe(before + 1);
     expect(scale.sizedAt).toBe(0.8);
+  });
+
+  it('asks for no refresh while the camera zooms frame by frame, one once it stops, and none after a kill', () => {
+    const { sigma, state, zoomTo } = fakeSigma();
+    const scale = new DiscScale();
+    scale.attach(sigma);
+    zoomTo(1);
+    vi.runAllTimers();
+    const before = state.refreshes;
+    for (let ratio = 1; ratio > 0.3; ratio *= 0.97) zoomTo(ratio);
+    vi.advanceTimersByTime(0);
+    expect(state.refreshes).toBe(before);
+    vi.advanceTimersByTime(250);
+    expect(state.refreshes).toBe(before + 1);
+    zoomTo(0.2);
+    scale.stop();
+    vi.runAllTimers();
+    expect(state.refreshes).toBe(before + 1);
+    expect(scale.settling).toBe(false);
   });
 });
