@@ -143,7 +143,10 @@ export function TimelineSection(p: Props) {
         </label>
         <label>
           Shares of{' '}
+          {/* Keyed on the Hub-wide table: Chromium keeps a select as wide as its longest option was when first laid
+              out, so the "needs a sweep" wording would otherwise leave it twice as wide once the table arrives. */}
           <select
+            key={p.hubTable ? 'hub' : 'no-hub'}
             data-testid="share-of"
             value={d.shareOf === 'hub' && p.hubTable ? 'hub' : 'families'}
             onChange={(e) => onChange({ shareOf: e.target.value as DynamicsView['shareOf'] })}
