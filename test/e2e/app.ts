@@ -80,3 +80,8 @@ export async function crawlSettled(page: Page, hub: LocalHub): Promise<void> {
   await expect.poll(held, { timeout: 30_000 }).toBe(false);
   await expect.poll(() => hub.pending(), { timeout: 30_000 }).toBe(0);
 }
+
+/** A model id (or any text) as a literal inside a RegExp: ids carry dots, slashes and pluses. */
+export function literal(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}

@@ -2,7 +2,7 @@
 // filters, focus, adding and removing a family, and reopening from the cache without a request.
 import { describe, expect, it } from 'vitest';
 import { FIXTURE } from '../hub/fixtures.ts';
-import { openApp, shownCounts, useE2E, waitForCrawl } from './app.ts';
+import { literal, openApp, shownCounts, useE2E, waitForCrawl } from './app.ts';
 import { checkView, drawnNodes, expectGraphDrawn } from './visual.ts';
 
 const env = useE2E();
@@ -50,9 +50,7 @@ describe('explorer', () => {
     await page
       .getByTestId('hover-info')
       .getByText(
-        new RegExp(
-          `^${FIXTURE.qwenInstruct.replace(/[./]/g, '\\$&')} · .* ancestors? · ([\\d,]+ direct child(ren)? \\(|no children)`,
-        ),
+        new RegExp(`^${literal(FIXTURE.qwenInstruct)} · .* ancestors? · ([\\d,]+ direct child(ren)? \\(|no children)`),
       )
       .waitFor();
     await checkView(page, 'explorer-hover', { baseline: true });

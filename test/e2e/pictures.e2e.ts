@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { SafeGraph } from '../../src/graph/safe-keys.ts';
 import { FIXTURE } from '../hub/fixtures.ts';
 import { assertWellFormedXml } from '../unit/xml-check.ts';
-import { openApp, useE2E, waitForCrawl } from './app.ts';
+import { literal, openApp, useE2E, waitForCrawl } from './app.ts';
 import { screenshot, SCREENSHOTS } from './browser.ts';
 import { expectGraphDrawn, nodePixels } from './visual.ts';
 
@@ -139,7 +139,7 @@ describe('the graph from the keyboard', () => {
     await expect(page.getByTestId('node-details').locator('.chain').innerText()).resolves.toContain(FIXTURE.qwenBase);
     await expect
       .poll(() => announce.innerText())
-      .toMatch(new RegExp(`Picked ${sibling.replace(/[.+]/g, '\\$&')} · .* of \\d+ siblings$`));
+      .toMatch(new RegExp(`Picked ${literal(sibling)} · .* of \\d+ siblings$`));
     await page.keyboard.press('[');
     await expect.poll(() => heading.innerText()).toBe(FIXTURE.qwenInstruct);
     await page.keyboard.press('ArrowDown');
