@@ -2,22 +2,15 @@
 // researcher adds the two preset groups (their orgs become families, one author listing each), takes shares over
 // every derivative the crawl saw on the Hub, language models only, and sends the link: a colleague's fresh browser
 // reopens the same groups, denominator and answer. The denominator's size is checked against the Hub's records.
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { GROUP_PRESETS } from '../../src/lineage/groups.ts';
 import { monthRange } from '../../src/stats/timeline.ts';
 import { screenshot } from './browser.ts';
 import { openApp, useE2E, waitForCrawl, waitForHubTable } from './app.ts';
+import { chartReady } from './downloads.ts';
 
 const env = useE2E({}, 5000);
 const LANGUAGE = ['text-generation', 'image-text-to-text'];
-
-async function chartReady(page: Page): Promise<void> {
-  await page
-    .locator('[data-testid="chart-new-derivatives"] .chart[data-ready="1"] svg')
-    .first()
-    .waitFor({ timeout: 30_000 });
-}
 
 /** New language-model derivatives on the local Hub in the months from `first` to `last`, from its own records
  * (disabled repos are unlisted: no sweep sees them). */
@@ -42,7 +35,7 @@ describe('groups of families over all new derivatives on the Hub', () => {
     await waitForCrawl(page);
     await page.getByRole('button', { name: 'Family dynamics' }).click();
     await waitForHubTable(page);
-    await chartReady(page);
+    await chartReady(page, 'new-derivatives');
 
     const before = env().hub.stats().listRequests;
     await page.getByRole('button', { name: 'Add preset: Chinese labs' }).click();
@@ -86,7 +79,7 @@ describe('groups of families over all new derivatives on the Hub', () => {
     const other = await fresh.newPage();
     await other.goto(url);
     await waitForCrawl(other, 120_000);
-    await chartReady(other);
+    await chartReady(other, 'new-derivatives');
     const names = await other
       .getByLabel('group name')
       .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));

@@ -1,33 +1,18 @@
 // "When did Qwen pass Llama as a base, and by which relation?": a researcher crawls both families, opens the
-// family-dynamics panel, reads the answer and takes the chart and its CSV away; then the statistics of one family,
-// the time slider and its replay, and the link that reopens it all. Every number is checked against the local
-// Hub's own records.
-import Papa from 'papaparse';
-import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
+// family-dynamics panel, reads the answer and takes the chart, its data and the answer away. Every number is
+// checked against the local Hub's own records. The statistics of one family and of a selection are in
+// dynamics-stats.e2e.ts.
 import { describe, expect, it } from 'vitest';
 import { crossoverAnswer, type Crossover, type CrossoverAnswer } from '../../src/stats/crossover.ts';
 import { describeCrossover } from '../../src/stats/crossover-words.ts';
 import { RELATIONS } from '../../src/lineage/model.ts';
-import { FIXTURE } from '../hub/fixtures.ts';
 import { resolvedTo, truthMonthly } from './dynamics-truth.ts';
 import { openApp, useE2E, waitForCrawl, waitForHubTable } from './app.ts';
 import { checkView, expectGraphDrawn } from './visual.ts';
+import { chartReady, csvRows, downloadOne } from './downloads.ts';
 
 const env = useE2E({}, 6000);
-type Row = Record<string, string>;
 const ORGS = ['Qwen', 'meta-llama'];
-
-async function downloadOne(page: Page, click: () => Promise<void>): Promise<{ name: string; data: Buffer }> {
-  const [d] = await Promise.all([page.waitForEvent('download'), click()]);
-  return { name: d.suggestedFilename(), data: await readFile((await d.path()) as string) };
-}
-const csvRows = (data: Buffer): Row[] =>
-  Papa.parse<Row>(data.toString('utf8'), { header: true, skipEmptyLines: true }).data;
-
-async function chartReady(page: Page, name: string): Promise<void> {
-  await page.locator(`[data-testid="chart-${name}"] .chart[data-ready="1"] svg`).first().waitFor({ timeout: 30_000 });
-}
 
 describe('family dynamics', () => {
   it('answers when Qwen passed Llama, and by which relation, with a chart and its CSV', async () => {
@@ -176,160 +161,4 @@ describe('family dynamics', () => {
     await expect.poll(() => card.locator('.mark-rule.role-mark').count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
   });
-
-  it('gives the statistics of one family, within the time slider, and reopens from the link', async () => {
-    const { page, errors } = await openApp(env());
-    await waitForCrawl(page);
-    await expectGraphDrawn(page, { colours: 2 });
-    await page.getByRole('button', { name: 'Family dynamics' }).click();
-    await waitForHubTable(page);
-    await page.getByTestId('stats-scope').selectOption('meta-llama');
-    await chartReady(page, 're-uploaders');
-
-    // Every number against the records: the family's models, and its busiest re-uploader.
-    const records = env().hub.dataset.records.filter((r) => !r.private);
-    const byId = new Map(records.map((r) => [r.id, r]));
-    const llama = new Set<string>();
-    const reach = (id: string): boolean => {
-      const seen = new Set([id]);
-      const queue = [id];
-      for (let k = 0; k < queue.length; k++) {
-        if (queue[k]?.startsWith('meta-llama/')) return true;
-        for (const p of byId.get(queue[k] as string)?.parents ?? [])
-          if (!seen.has(p.id)) {
-            seen.add(p.id);
-            queue.push(p.id);
-          }
-      }
-      return false;
-    };
-    for (const r of records) if (reach(r.id)) llama.add(r.id);
-    const summary = page.getByTestId('scope-summary');
-    const number = async (label: string) =>
-      Number((await summary.locator('div', { hasText: label }).locator('dd').innerText()).replaceAll(',', ''));
-    // Cross-family merges belong to the family that reached them first, so the scope holds at most the reachable.
-    const models = await number('models');
-    expect(models).toBeLessThanOrEqual(llama.size);
-    expect(models).toBeGreaterThan(llama.size * 0.97);
-    const uploaders = page.getByTestId('chart-re-uploaders');
-    const top = csvRows((await downloadOne(page, () => uploaders.getByRole('button', { name: 'CSV' }).click())).data);
-    const byAuthor = new Map<string, number>();
-    for (const r of top) byAuthor.set(r.author as string, (byAuthor.get(r.author as string) ?? 0) + Number(r.models));
-    const [bestAuthor, bestCount] = [...byAuthor].sort((a, b) => b[1] - a[1])[0] as [string, number];
-    const truthCount = [...llama].filter(
-      (id) => id.startsWith(`${bestAuthor}/`) && (byId.get(id)?.parents.length ?? 0) > 0,
-    );
-    expect(bestCount).toBeLessThanOrEqual(truthCount.length);
-    expect(bestCount).toBeGreaterThan(truthCount.length * 0.9);
-    await page.getByTestId('scope-summary').scrollIntoViewIfNeeded();
-    await checkView(page, 'dynamics-stats-llama', { graph: false, baseline: true });
-    await page.getByTestId('chart-license-changes').scrollIntoViewIfNeeded();
-    await checkView(page, 'dynamics-licenses-llama', { graph: false, baseline: true });
-    await page.getByTestId('table-distillations').scrollIntoViewIfNeeded();
-    await checkView(page, 'dynamics-tables-llama', { graph: false, baseline: true });
-
-    // The time slider: back to the graph, the forests as they were at the end of 2024-06.
-    await page.getByRole('button', { name: 'Back to the graph' }).click();
-    const slider = page.getByRole('slider', { name: 'Show models created up to' });
-    await slider.focus();
-    await slider.press('Home');
-    await expect(page.getByTestId('time-slider-month').innerText()).resolves.toMatch(/^up to \d{4}-\d{2}$/);
-    const first = (await page.getByTestId('time-slider-month').innerText()).slice(6);
-    for (let m = first; m < '2024-06'; m = nextMonth(m)) await slider.press('ArrowRight');
-    await expect(page.getByTestId('time-slider-month').innerText()).resolves.toBe('up to 2024-06');
-    await expect.poll(() => page.url()).toMatch(/[?&]t=2024-06/);
-    await checkView(page, 'time-slider-2024-06', { graph: { colours: 2 }, baseline: true });
-    const exported = csvRows((await downloadOne(page, () => page.getByTestId('export-csv').click())).data).filter(
-      (r) => r.created_at,
-    );
-    expect(exported.length).toBeGreaterThan(0);
-    expect(exported.every((r) => (r.created_at as string).slice(0, 7) <= '2024-06')).toBe(true);
-
-    // The statistics follow the slider; the link reopens panel, scope and month in a fresh browser.
-    await page.getByRole('button', { name: 'Family dynamics' }).click();
-    await expect.poll(() => number('models')).toBeLessThan(models);
-    await expect(page.getByTestId('dynamics').innerText()).resolves.toContain('models created up to 2024-06');
-    // The address bar follows the view a moment later (the app writes it once changes pause): wait for it.
-    await expect.poll(() => page.url()).toMatch(/dyn=1/);
-    const link = page.url();
-    expect(link).toMatch(/ds=meta-llama/);
-    expect(link).toMatch(/[?&]t=2024-06/);
-    const fresh = await env().browser.newContext({ viewport: { width: 1400, height: 850 } });
-    const again = await fresh.newPage();
-    await again.goto(link);
-    await again.getByTestId('dynamics').waitFor({ timeout: 90_000 });
-    // While the fresh browser crawls, the scope shows all families until meta-llama's models arrive.
-    await expect.poll(() => again.getByTestId('stats-scope').inputValue(), { timeout: 90_000 }).toBe('meta-llama');
-    await expect(again.getByTestId('time-slider-month').innerText()).resolves.toBe('up to 2024-06');
-    await again.getByRole('button', { name: 'Back to the graph' }).click();
-    await checkView(again, 'time-slider-2024-06-reopened', { graph: { colours: 2 } });
-    await fresh.close();
-
-    // Replay: the months advance by themselves, and pause stops them. The page's clock is held and moved by the test,
-    // so "nothing moves after Pause" is checked over a known stretch of the app's time, not a sleep.
-    await page.getByRole('button', { name: 'Back to the graph' }).click();
-    await page.clock.install();
-    await page.clock.pauseAt(Date.now() + 1000);
-    await page.getByRole('button', { name: /Replay/ }).click();
-    const month = () => page.getByTestId('time-slider-month').innerText();
-    const start = await month();
-    for (let step = 0; step < 3; step++) {
-      const before = await month();
-      await page.clock.runFor(1000);
-      await expect.poll(month).not.toBe(before);
-    }
-    expect(await month()).not.toBe(start);
-    await page.getByRole('button', { name: /Pause/ }).click();
-    await expect(page.getByRole('button', { name: /Replay/ }).getAttribute('aria-pressed')).resolves.toBe('false');
-    const paused = await month();
-    await page.clock.runFor(10_000);
-    await expect(month()).resolves.toBe(paused);
-    await page.clock.resume();
-    await checkView(page, 'time-slider-replay', { graph: { colours: 2 } });
-    await expect(month()).resolves.toBe(paused);
-    expect(errors).toEqual([]);
-  });
-
-  it('gives the statistics of a selection: the descendants of one model', async () => {
-    const root = FIXTURE.qwenInstruct;
-    const { page, errors } = await openApp(env(), undefined, `&dyn=1&ds=selection&sel=d:${encodeURIComponent(root)}`);
-    await waitForCrawl(page);
-    await waitForHubTable(page);
-    await chartReady(page, 'fan-out');
-    await expect(page.getByTestId('stats-scope').inputValue()).resolves.toBe('selection');
-    const selected = Number(
-      (await page.getByTestId('selection-bar').innerText()).replaceAll(',', '').match(/(\d+) selected/)?.[1],
-    );
-    const summary = page.getByTestId('scope-summary');
-    const models = Number(
-      (
-        await summary
-          .locator('div', { hasText: /^models/ })
-          .locator('dd')
-          .innerText()
-      ).replaceAll(',', ''),
-    );
-    expect(models).toBe(selected);
-    expect(models).toBeGreaterThan(100);
-
-    // The model at the top of the fan-out is the selection's root, with every direct child the Hub lists.
-    const fan = page.getByTestId('chart-fan-out');
-    const rows = csvRows((await downloadOne(page, () => fan.getByRole('button', { name: 'CSV' }).click())).data);
-    expect(Object.keys(rows[0] ?? {})).toEqual(['parent', 'children', 'relation']);
-    const children = env().hub.catalog.childrenCount(root);
-    for (const [relation, n] of Object.entries(children)) {
-      const row = rows.find((r) => r.parent === root && r.relation === relation);
-      expect(Number(row?.children ?? 0), relation).toBe(n);
-    }
-    expect(rows[0]?.parent).toBe(root);
-    await checkView(page, 'dynamics-selection', { graph: false, baseline: true });
-    await page.getByRole('button', { name: 'Back to the graph' }).click();
-    await checkView(page, 'dynamics-selection-graph', { graph: { colours: 1 }, baseline: true });
-    expect(errors).toEqual([]);
-  });
 });
-
-function nextMonth(m: string): string {
-  const [y, mo] = m.split('-').map(Number) as [number, number];
-  return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
-}

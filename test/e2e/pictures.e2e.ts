@@ -5,21 +5,16 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseGexf } from 'graphology-gexf';
 import { PNG } from 'pngjs';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SafeGraph } from '../../src/graph/safe-keys.ts';
 import { FIXTURE } from '../hub/fixtures.ts';
 import { assertWellFormedXml } from '../unit/xml-check.ts';
+import { downloadOne } from './downloads.ts';
 import { literal, openApp, useE2E, waitForCrawl } from './app.ts';
 import { screenshot, SCREENSHOTS } from './browser.ts';
 import { expectGraphDrawn, nodePixels } from './visual.ts';
 
 const env = useE2E({}, 3000);
-
-async function downloadOne(page: Page, click: () => Promise<void>): Promise<{ name: string; data: Buffer }> {
-  const [d] = await Promise.all([page.waitForEvent('download'), click()]);
-  return { name: d.suggestedFilename(), data: await readFile((await d.path()) as string) };
-}
 
 /** Least squares of v = a·u + b; the largest residual. */
 function fit(u: number[], v: number[]): { a: number; b: number; worst: number } {

@@ -1,10 +1,10 @@
 // Selections (descendants to depth k, a lineage path, models added by hand), the snapshot export imported
 // again in a fresh browser without a crawl, GEXF export, and the embed route.
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { FIXTURE } from '../hub/fixtures.ts';
 import { crawlSettled, openApp, shownCounts, useE2E, waitForCrawl } from './app.ts';
+import { downloadOne } from './downloads.ts';
 import { checkView } from './visual.ts';
 
 const env = useE2E({}, 4000);
@@ -18,11 +18,6 @@ async function pick(page: Page, id: string): Promise<void> {
 async function selectedCount(page: Page): Promise<number> {
   const text = await page.getByTestId('selection-bar').innerText();
   return Number(text.replaceAll(',', '').match(/(\d+) selected/)?.[1]);
-}
-
-async function downloadOne(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
-  const [d] = await Promise.all([page.waitForEvent('download'), click()]);
-  return { name: d.suggestedFilename(), text: await readFile((await d.path()) as string, 'utf8') };
 }
 
 describe('selections, formats, import and embed', () => {

@@ -1,15 +1,15 @@
 // The local Hub's HTTP server: routes of hub-api.md §7 (listing, model info, redirects, errors), the Hub's
 // headers on every response (RateLimit, CORS with its exact expose list), the rate limiter, fault injection
-// (faults.ts), the gateway's CORS-less 504s on heavy listings, and hostile Links and redirect loops (hostile.ts).
+// (faults.ts) and redirect loops (hostile.ts). The model routes themselves are in model-routes.ts.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Catalog, CursorError } from './catalog.ts';
-import { checkExpand, ExpandError, infoItem, listItem } from './items.ts';
-import { applyFault, gatewayTimeout } from './faults.ts';
+import { Catalog } from './catalog.ts';
+import { applyFault } from './faults.ts';
 import { authOf, corsHeaders } from './headers.ts';
-import { hostileLink, loopLocation, type HostileLinks } from './hostile.ts';
+import { loopLocation, type HostileLinks } from './hostile.ts';
 import { FaultInjector, FixedWindowLimiter, type FaultKind, type FaultOptions } from './limits.ts';
-import { parseListQuery, parseInfoPath } from './request.ts';
+import { parseInfoPath } from './request.ts';
+import { routeInfo, routeList, send } from './model-routes.ts';
 import type { HubDataset } from './records.ts';
 import type { HubTable } from './table.ts';
 import { DatasetRoutes } from './datasets.ts';
@@ -43,6 +43,8 @@ export interface LocalHubOptions<D extends HubSource = HubDataset> {
   tokens?: string[];
 }
 
+export { DISABLED_MESSAGE } from './model-routes.ts';
+
 export interface HubStats {
   requests: number;
   listRequests: number;
@@ -74,10 +76,6 @@ export interface LocalHub<D extends HubSource = HubDataset> {
   close(): Promise<void>;
 }
 
-const ANON_MESSAGE = 'Invalid username or password.';
-/** What the Hub says about a disabled repo, in `X-Error-Message` and the body (hub-api.md §9). */
-export const DISABLED_MESSAGE = 'Access to this resource is disabled.';
-
 export async function startLocalHub<D extends HubSource = HubDataset>(
   options: LocalHubOptions<D>,
 ): Promise<LocalHub<D>> {
@@ -91,6 +89,7 @@ export async function startLocalHub<D extends HubSource = HubDataset>(
   const datasetRoutes = new DatasetRoutes();
   let pending = 0;
   let held: Promise<void> = Promise.resolve();
+  const modelContext = { catalog, options };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
@@ -145,7 +144,7 @@ export async function startLocalHub<D extends HubSource = HubDataset>(
     if (fault && applyFault(fault, res, headers, count, options.gatewayDelayMs ?? 0)) return;
     if (url.pathname === '/api/models') {
       stats.listRequests++;
-      return routeList(url, headers, count, res);
+      return routeList(modelContext, url, { headers, count, res });
     }
     const info = parseInfoPath(url.pathname);
     const loop = info && loopLocation(redirectLoops, info, url.search);
@@ -157,91 +156,10 @@ export async function startLocalHub<D extends HubSource = HubDataset>(
       stats.infoRequests++;
       const key = info.id.toLowerCase();
       stats.infoById[key] = (stats.infoById[key] ?? 0) + 1;
-      return routeInfo(info, url, headers, Boolean(auth.token), count, res);
+      return routeInfo(catalog, info, url, Boolean(auth.token), { headers, count, res });
     }
     count(404);
     send(res, 404, headers, { error: 'Sorry, we can\u2019t find the page you are looking for.' });
-  };
-
-  const routeList = (
-    url: URL,
-    headers: Record<string, string>,
-    count: (s: number) => void,
-    res: ServerResponse,
-  ): void => {
-    try {
-      const { query, shape } = parseListQuery(url.searchParams);
-      checkExpand(shape.expand, 'list', options.listingBaseModels ?? true);
-      const heavy = shape.full || shape.cardData || shape.expand.includes('cardData');
-      if (heavy && options.heavyListingMaxLimit !== undefined && query.limit > options.heavyListingMaxLimit) {
-        return gatewayTimeout(res, count, options.gatewayDelayMs ?? 0);
-      }
-      const page = catalog.list(query);
-      let link: string | null = null;
-      if (page.next) {
-        const params = new URLSearchParams(url.searchParams);
-        params.delete('cursor');
-        params.delete('skip');
-        if (!params.has('sort')) params.set('sort', query.sort);
-        params.set('cursor', page.next);
-        link = `<${url.origin}/api/models?${params.toString()}>; rel="next"`;
-      }
-      if (options.hostileLinks) link = hostileLink(options.hostileLinks, url, link);
-      if (link) headers.Link = link;
-      count(200);
-      send(
-        res,
-        200,
-        headers,
-        page.items.map((r) => listItem(r, shape, catalog)),
-      );
-    } catch (e) {
-      if (!(e instanceof ExpandError || e instanceof CursorError)) throw e;
-      count(400);
-      send(res, 400, { ...headers, 'X-Error-Message': e.message }, { error: e.message });
-    }
-  };
-
-  const routeInfo = (
-    info: { id: string; rest: string },
-    url: URL,
-    headers: Record<string, string>,
-    withToken: boolean,
-    count: (s: number) => void,
-    res: ServerResponse,
-  ): void => {
-    const record = catalog.get(info.id);
-    const canonical = record?.id ?? catalog.aliases.get(info.id.toLowerCase());
-    if (canonical && canonical !== info.id && !record?.private) {
-      count(307);
-      return send(res, 307, { ...headers, Location: `/api/models/${canonical}${info.rest}${url.search}` }, {});
-    }
-    if (!record || record.private) {
-      if (withToken) {
-        count(404);
-        return send(
-          res,
-          404,
-          { ...headers, 'X-Error-Code': 'RepoNotFound', 'X-Error-Message': 'Repository not found' },
-          { error: 'Repository not found' },
-        );
-      }
-      count(401);
-      return send(res, 401, { ...headers, 'X-Error-Message': ANON_MESSAGE }, { error: ANON_MESSAGE });
-    }
-    if (record.disabled) {
-      count(403);
-      return send(res, 403, { ...headers, 'X-Error-Message': DISABLED_MESSAGE }, { error: DISABLED_MESSAGE });
-    }
-    const expand = [...url.searchParams.getAll('expand'), ...url.searchParams.getAll('expand[]')];
-    try {
-      checkExpand(expand, 'info', true);
-    } catch (e) {
-      count(400);
-      return send(res, 400, headers, { error: (e as Error).message });
-    }
-    count(200);
-    send(res, 200, headers, infoItem(record, expand, catalog));
   };
 
   const server = createServer((req, res) => {
@@ -291,12 +209,6 @@ function emptyStats(): HubStats {
     userAgents: {},
     infoById: Object.create(null),
   };
-}
-
-function send(res: ServerResponse, status: number, headers: Record<string, string>, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
-  res.end(text);
 }
 
 function sleep(ms: number): Promise<void> {
