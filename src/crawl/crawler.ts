@@ -53,15 +53,15 @@ export class Crawler {
     return this.finish();
   }
 
-  /** Lists, newest change first, the models modified since the last crawl began; then resolves again. It cannot
-   * see deletions: the result says when the last full sweep ran. */
+  /** Lists, newest first, the models created (a journal seeded from a published snapshot) or modified (a crawl's
+   * own journal) since the last crawl began; then resolves again. It cannot see deletions: the result says when
+   * the last full sweep ran. The journal keeps its strategy, so seeds added later are walked or swept as before. */
   async refresh(): Promise<CrawlResult> {
     await this.loadOrStart();
     if (this.state.phase !== 'done') return this.finish();
     const since = new Date(Date.parse(this.state.startedAt) - 3_600_000).toISOString();
     await this.save([], {
       phase: 'listing',
-      strategy: 'sweep',
       refreshSince: since,
       next: null,
       listed: false,
@@ -77,10 +77,13 @@ export class Crawler {
     await this.loadOrStart();
     if (this.state.phase !== 'done') return this.finish();
     const at = this.now().toISOString();
+    // After it the journal holds every lineage model of the Hub, as a crawl's own sweep does: later refreshes list
+    // what was modified, card edits included.
     await this.save([{ t: 'sweep', at }], {
       phase: 'listing',
       strategy: 'sweep',
       refreshSince: null,
+      refreshBy: 'modified',
       next: null,
       listed: false,
       swept: 0,
@@ -93,9 +96,10 @@ export class Crawler {
 
   private async finish(): Promise<CrawlResult> {
     if (this.state.phase === 'listing') {
-      if (this.state.strategy === 'walk') await walk(this.ctx);
       const since = this.state.refreshSince;
-      if (this.state.strategy === 'sweep') await sweep(this.ctx, since ? 'lastModified' : 'createdAt', since);
+      if (since) await sweep(this.ctx, this.state.refreshBy === 'created' ? 'createdAt' : 'lastModified', since);
+      else if (this.state.strategy === 'walk') await walk(this.ctx);
+      else await sweep(this.ctx, 'createdAt', null);
       await this.endListing();
     }
     if (this.state.phase === 'resolving') {
@@ -133,7 +137,8 @@ export class Crawler {
 
   /**
    * Resumes the saved crawl of the same Hub. A sweep's journal holds every model with lineage, whatever the
-   * seeds, so new seeds only add author listings and look-ups; a walk for other seeds starts a new walk.
+   * seeds, so new seeds only add author listings and look-ups; a walk's journal for other seeds starts a new walk
+   * that skips the models already expanded.
    * A journal whose sentinel model the Hub no longer knows (another Hub at the same address) is cleared.
    */
   private async loadOrStart(): Promise<void> {
@@ -155,7 +160,10 @@ export class Crawler {
         const phase = saved.state.phase === 'listing' ? 'listing' : 'resolving';
         return this.save([], { seeds, phase, finishedAt: null });
       }
-      const fresh = freshState(this.client.hubUrl, seeds, this.state.requests, this.options.strategy, this.now());
+      // A walk's journal (a walk, or published data) holds the seeds' families only: the new seeds are walked from
+      // what is not expanded yet, and the walk hands over to a sweep if that is cheaper.
+      const asked = this.options.strategy === 'sweep' ? 'sweep' : 'walk';
+      const fresh = freshState(this.client.hubUrl, seeds, this.state.requests, asked, this.now());
       return this.save([], { ...fresh, identity: this.state.identity ?? null });
     }
     if (saved) await this.journal.clear();
@@ -196,6 +204,7 @@ export class Crawler {
         checked: this.sweptFully,
         removed: this.state.removed ?? 0,
         lastFullSweepAt: this.state.lastFullSweepAt ?? null,
+        createdOnly: this.state.refreshBy === 'created',
       },
       hubChanged: this.hubChanged,
     };

@@ -1,5 +1,6 @@
 // Everything a crawl has learnt, rebuilt by replaying its journal: models by case-insensitive id, aliases
-// (renames), missing and disabled ids, junk card entries and junk tags, what the current full sweep has listed.
+// (renames), missing and disabled ids, junk card entries and junk tags, what the current full sweep has listed,
+// which models a walk has expanded.
 // Lookups resolve aliases and case to one canonical node.
 import type { HubModel, Relation } from '../lineage/model.ts';
 import { isRepoId } from '../lineage/repo-id.ts';
@@ -19,6 +20,8 @@ export class Knowledge {
   readonly referenced = new Set<string>();
   /** Kept models with `base_model:*` tags that name no repo: lower-case id → those tags. */
   readonly junkTags = new Map<string, { child: string; tags: string[] }>();
+  /** Lower-case ids whose children a walk has listed (or a published snapshot held). */
+  readonly expanded = new Set<string>();
   /** Lower-case ids listed since the current full sweep began; null when none is under way. */
   seen: Set<string> | null = null;
 
@@ -42,6 +45,9 @@ export class Knowledge {
           break;
         case 'sweep':
           this.seen = new Set();
+          break;
+        case 'expanded':
+          for (const id of r.ids) this.expanded.add(id.toLowerCase());
           break;
         case 'removed':
           for (const id of r.ids) this.models.delete(id.toLowerCase());

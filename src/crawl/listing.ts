@@ -9,6 +9,7 @@ import { familyMembers } from './closure.ts';
 import type { CrawlContext } from './context.ts';
 import { lookUp } from './lookups.ts';
 import { REAL_HUB_SIZE } from './options.ts';
+import type { CrawlRecord } from './records.ts';
 
 /** One pass over the Hub listing; keeps models with lineage tags, seed models, parents already named, and models
  * already kept (so a full refresh sees which of them the Hub still lists). */
@@ -28,15 +29,26 @@ export async function sweep(c: CrawlContext, sort: 'createdAt' | 'lastModified',
     c.parseErrors.push(...page.errors);
     const kept = page.models.filter((m) => m.parents.length > 0 || keep(m.id.toLowerCase()));
     const last = page.models[page.models.length - 1];
-    const reachedOld = since !== null && (!last?.lastModified || last.lastModified < since);
+    const stamp = sort === 'createdAt' ? last?.createdAt : last?.lastModified;
+    const reachedOld = since !== null && (!stamp || stamp < since);
     const url = reachedOld ? null : page.next;
     coming = url === null ? null : prefetch(c, url);
-    await c.save(
-      kept.map((model) => ({ t: 'model', model })),
-      { next: url, listed: url === null, pages: c.state().pages + 1, swept: sweptSoFar(c) + page.models.length },
-    );
+    await c.save([...kept.map((model): CrawlRecord => ({ t: 'model', model })), ...expandedBy(page, sort, since)], {
+      next: url,
+      listed: url === null,
+      pages: c.state().pages + 1,
+      swept: sweptSoFar(c) + page.models.length,
+    });
     c.report(`swept ${c.state().pages} pages`, sweepPagesLeft(c));
   }
+}
+
+/** A refresh by creation date lists every model created since, and with it every child those models have (a
+ * child is younger than its parent): they count as expanded, so a walk for a family added later skips them. */
+function expandedBy(page: ListingPage, sort: 'createdAt' | 'lastModified', since: string | null): CrawlRecord[] {
+  if (sort !== 'createdAt' || since === null) return [];
+  const ids = page.models.flatMap((m) => (m.createdAt && m.createdAt >= since ? [m.id] : []));
+  return ids.length > 0 ? [{ t: 'expanded', ids }] : [];
 }
 
 /** A listing page asked for now and awaited later; a failure meanwhile (the save before it failing first, or a
@@ -50,6 +62,8 @@ function prefetch(c: CrawlContext, url: string): Promise<ListingPage> {
 /** Breadth-first: one listing of children per model; hands over to a sweep when that is cheaper. */
 export async function walk(c: CrawlContext): Promise<void> {
   if (c.state().pages === 0 && c.state().queue.length === 0) await seedWalk(c);
+  // Ids queued in this walk (kept in the state's queue until expanded, then in an 'expanded' record).
+  const queued = new Set(c.state().queue.map((id) => id.toLowerCase()));
   while (c.state().queue.length > 0) {
     if (c.client.http.requests + c.state().queue.length > sweepCost(c) && c.options.strategy !== 'walk') {
       await c.save([], { strategy: 'sweep', next: null, queue: [], listed: false });
@@ -62,16 +76,21 @@ export async function walk(c: CrawlContext): Promise<void> {
     while (url) {
       const page = await c.client.listPage(url, c.options.signal);
       c.parseErrors.push(...page.errors);
-      const fresh = page.models.filter((m) => !c.k.models.has(m.id.toLowerCase()));
       url = page.next;
-      const queue = [...c.state().queue, ...fresh.map((m) => m.id)];
+      // A child known from elsewhere (an external parent, a snapshot) is still walked unless it was expanded.
+      const toWalk = page.models.filter(
+        (m) => !c.k.expanded.has(m.id.toLowerCase()) && !queued.has(m.id.toLowerCase()),
+      );
+      for (const m of toWalk) queued.add(m.id.toLowerCase());
+      const unknown = page.models.filter((m) => !c.k.models.has(m.id.toLowerCase()));
       await c.save(
-        fresh.map((model) => ({ t: 'model', model })),
-        { next: url, queue, pages: c.state().pages + 1 },
+        unknown.map((model) => ({ t: 'model', model })),
+        { next: url, queue: [...c.state().queue, ...toWalk.map((m) => m.id)], pages: c.state().pages + 1 },
       );
       c.report(`expanded ${parent}`, c.state().queue.length);
     }
-    if (c.state().queue[0] === parent) await c.save([], { queue: c.state().queue.slice(1), next: null });
+    if (c.state().queue[0] === parent)
+      await c.save([{ t: 'expanded', ids: [parent] }], { queue: c.state().queue.slice(1), next: null });
   }
 }
 
@@ -101,12 +120,14 @@ async function listAll(c: CrawlContext, first: string, message: string): Promise
 }
 
 /** The walk's first queue: the roots (read once each, so renamed roots get their canonical id; a disabled or
- * deleted root is still walked, since its children's tags name it) and org models. */
+ * deleted root is still walked, since its children's tags name it) and org models, with every member already
+ * known, less those already expanded (a journal's earlier walk, a published snapshot). */
 async function seedWalk(c: CrawlContext): Promise<void> {
   for (const root of c.options.seeds.roots) await lookUp(c, root);
   await coverSeeds(c);
   const members = familyMembers(c.k, c.options.seeds);
   const queue = [...members.keys()]
+    .filter((key) => !c.k.expanded.has(key))
     .map((key) => c.k.models.get(key)?.id ?? c.k.missing.get(key)?.id)
     .filter((id): id is string => id !== undefined);
   await c.save([], { queue, pages: Math.max(1, c.state().pages) });

@@ -22,8 +22,9 @@ export interface CrawlResult {
   /** `base_model:*` tags of kept models that name no repo, with a few examples: reported, never followed. */
   junkTags: { count: number; examples: { child: string; tag: string }[] };
   /** Whether this run swept the whole Hub (and so could see deletions), how many models the last full refresh
-   * removed, and when the last full sweep began (null: never, or a journal too old to say). */
-  deletions: { checked: boolean; removed: number; lastFullSweepAt: string | null };
+   * removed, when the last full sweep began (null: never, or a journal too old to say), and whether a refresh
+   * lists only models created since (a journal seeded from published data: edits of older cards are not seen). */
+  deletions: { checked: boolean; removed: number; lastFullSweepAt: string | null; createdOnly: boolean };
   /** The journal at this address was written from another Hub: it was cleared and the crawl started afresh. */
   hubChanged: boolean;
 }
@@ -47,6 +48,9 @@ export function freshState(
     strategy,
     phase: 'listing',
     next: null,
+    // Written out, since a new crawl over a journal patches its state: a finished listing must not carry over.
+    listed: false,
+    swept: 0,
     queue: [],
     looked: [],
     orgsCovered: strategy === 'sweep' ? [...seeds.orgs] : [],

@@ -20,6 +20,11 @@ export function recordProblem(raw: unknown): string | null {
       return str(r.child) && typeof r.raw === 'string' ? null : 'bad junk record';
     case 'looked':
       return str(r.id) ? null : 'bad look-up record';
+    case 'sweep':
+      return str(r.at) ? null : 'bad sweep record';
+    case 'removed':
+    case 'expanded':
+      return Array.isArray(r.ids) && r.ids.every(str) ? null : `bad ${r.t} record`;
     default:
       return `unknown record kind ${JSON.stringify(String(r.t)).slice(0, 40)}`;
   }

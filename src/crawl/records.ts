@@ -15,9 +15,13 @@ export type CrawlRecord =
   /** A full sweep starts: models listed from here on are the ones the Hub still has. */
   | { t: 'sweep'; at: string }
   /** Models a full sweep no longer listed: deleted (or made private) on the Hub since they were kept. */
-  | { t: 'removed'; ids: string[] };
+  | { t: 'removed'; ids: string[] }
+  /** Models whose children a walk has listed (or a published snapshot held): no later walk lists them again, since
+   * the children they gained since come with refreshes. */
+  | { t: 'expanded'; ids: string[] };
 
 export type Strategy = 'sweep' | 'walk';
+export type RefreshBy = 'created' | 'modified';
 
 export interface Seeds {
   orgs: string[];
@@ -49,6 +53,10 @@ export interface CrawlState {
   finishedAt: string | null;
   /** Refresh: models changed since this time are listed again. */
   refreshSince: string | null;
+  /** What a refresh lists since then: models `created` (a journal seeded from a published snapshot, whose cards
+   * were read when it was published; edits of older cards wait for a full refresh), or models `modified` (a crawl's
+   * own journal, the default when absent). */
+  refreshBy?: RefreshBy;
   /** When the listing of the last complete full sweep began (absent in older journals: unknown). */
   lastFullSweepAt?: string | null;
   /** A full refresh's sweep is under way: models it does not list are removed when it ends. */
@@ -95,6 +103,7 @@ export function parseCrawlState(raw: unknown): CrawlState | null {
   if (!optional(s.lastFullSweepAt, 'string') || !optional(s.fullSweep, 'boolean') || !optional(s.removed, 'number'))
     return null;
   if (!optional(s.listed, 'boolean')) return null;
+  if (s.refreshBy !== undefined && s.refreshBy !== 'created' && s.refreshBy !== 'modified') return null;
   const id = s.identity;
   if (id !== undefined && id !== null && (typeof id.id !== 'string' || typeof id.objectId !== 'string')) return null;
   return s as CrawlState;

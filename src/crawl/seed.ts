@@ -1,11 +1,13 @@
 // A crawl journal seeded from a published lineage snapshot, so the crawler's own refresh (Crawler.refresh) brings
 // it up to date: one model record per snapshot model (its parents from the edges), one refusal per model the Hub
 // had refused (missing or disabled, marked as looked up so nobody asks again), and a finished crawl whose start is
-// the snapshot's watermark, so the refresh lists only what the Hub changed since.
+// the snapshot's watermark, so the refresh lists only what the Hub created since (the snapshot's cards were read
+// when it was published; an edit of an older card waits for a full refresh, which sweeps the Hub).
 // The snapshot holds the seeds' families only, not every lineage model of a sweep: the state says `walk`, so new
 // seeds are walked (or swept, when cheaper) rather than read from a journal that never held them.
 import type { HubModel, Relation } from '../lineage/model.ts';
 import type { Lineage, ModelNode } from '../lineage/types.ts';
+import { EXTERNAL_FAMILY } from './closure.ts';
 import type { CrawlJournal, CrawlRecord, CrawlState, Seeds } from './records.ts';
 
 export interface SnapshotSeed {
@@ -31,7 +33,10 @@ export function seedRecords(lineage: Lineage): CrawlRecord[] {
     const list = parents.get(e.child) ?? parents.set(e.child, []).get(e.child);
     list?.push({ id: e.parent, relation: e.relation });
   }
-  const records: CrawlRecord[] = [];
+  // The snapshot holds every child its families' models had at the watermark: a walk for a family added later
+  // does not list them again (what they gained since comes with the refresh).
+  const members = lineage.nodes.filter((n) => n.family !== EXTERNAL_FAMILY).map((n) => n.id);
+  const records: CrawlRecord[] = [{ t: 'expanded', ids: members }];
   for (const n of lineage.nodes) {
     if (refused(n)) {
       const disabled = n.status === 'disabled';
@@ -99,6 +104,7 @@ export function seededState(seed: SnapshotSeed): CrawlState {
     startedAt: seed.watermark,
     finishedAt: seed.finishedAt,
     refreshSince: null,
+    refreshBy: 'created',
     lastFullSweepAt: null,
     identity: null,
   };

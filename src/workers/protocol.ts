@@ -63,6 +63,8 @@ export interface CrawlDeletions {
   checked: boolean;
   removed: number;
   lastFullSweepAt: string | null;
+  /** The refresh listed only models created since (published data): edits of older cards wait for a full one. */
+  createdOnly: boolean;
 }
 
 /** A request the Hub did not answer usably, and when it is tried again. */

@@ -176,6 +176,26 @@ describe('walk crawl of a single root', () => {
     expect(hub().stats().listRequests).toBeGreaterThanOrEqual(new Set(truth.map((e) => e.child)).size);
   });
 
+  it('adds a root to a walked journal by walking only what it did not expand', async () => {
+    const walkOf = async (roots: string[], journal = new MemoryJournal()) => {
+      hub().resetStats();
+      const { lineage } = await new Crawler(client(), journal, { seeds: { orgs: [], roots }, strategy: 'walk' }).run();
+      return { lineage, listings: hub().stats().listRequests };
+    };
+    const journal = new MemoryJournal();
+    const first = await walkOf([FIXTURE.qwenInstruct], journal);
+    // The base is known by now (the instruct model's parent, read once): it is walked all the same, its instruct
+    // subtree is not listed again.
+    const both = [FIXTURE.qwenInstruct, FIXTURE.qwenBase];
+    const added = await walkOf(both, journal);
+    const cold = await walkOf(both);
+    const edges = (l: typeof cold.lineage) => new Set(l.edges.map((e) => `${e.parent} ${e.child} ${e.relation}`));
+    expect(edges(added.lineage)).toEqual(edges(cold.lineage));
+    expect(edgeRecall(added.lineage.edges, reachableTruth(dataset, { orgs: [], roots: both })).missed).toEqual([]);
+    expect(first.listings).toBeGreaterThan(10);
+    expect(added.listings).toBeLessThanOrEqual(cold.listings - first.listings);
+  });
+
   it('resolves a renamed root and hands over to a sweep when a walk would cost more', async () => {
     hub().resetStats();
     const seeds = { orgs: [], roots: [FIXTURE.llamaOldName] };

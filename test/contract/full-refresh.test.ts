@@ -54,7 +54,12 @@ describe('deletions', () => {
       const firstSweep = journal.state?.lastFullSweepAt;
       expect(firstSweep).toBeTruthy();
       const incremental = await crawler().refresh();
-      expect(incremental.deletions).toEqual({ checked: false, removed: 0, lastFullSweepAt: firstSweep });
+      expect(incremental.deletions).toEqual({
+        checked: false,
+        removed: 0,
+        lastFullSweepAt: firstSweep,
+        createdOnly: false,
+      });
       expect(incremental.hubChanged).toBe(false);
       expect(incremental.lineage.nodes.filter((n) => deleted.includes(n.id))).toHaveLength(3);
 
@@ -69,7 +74,12 @@ describe('deletions', () => {
       expect(journal.records.some((r) => r.t === 'removed' && r.ids.length === 3)).toBe(true);
       // Later refreshes remember when the last full sweep ran.
       const after = await crawler().refresh();
-      expect(after.deletions).toEqual({ checked: false, removed: 3, lastFullSweepAt: full.deletions.lastFullSweepAt });
+      expect(after.deletions).toEqual({
+        checked: false,
+        removed: 3,
+        lastFullSweepAt: full.deletions.lastFullSweepAt,
+        createdOnly: false,
+      });
     } finally {
       await hub.close();
     }

@@ -16,7 +16,7 @@ import { snapshotInfo } from './journal-fixtures.ts';
 
 let n = 0;
 /** A first crawl's deletions report: none checked. */
-const deletions = { run: 'crawl', checked: false, removed: 0, lastFullSweepAt: null };
+const deletions = { run: 'crawl', checked: false, removed: 0, lastFullSweepAt: null, createdOnly: false };
 const freshHub = (): string => `http://hub-${++n}.test`;
 const seeds = { orgs: ['Qwen'], roots: [] };
 const settings = (hubUrl: string): CrawlSettings => ({

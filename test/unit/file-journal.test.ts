@@ -158,4 +158,21 @@ for (let p = (saved?.state.pages ?? 0) + 1; p <= 40; p++) {
     await expect(new FileJournal(out).load()).rejects.toThrow(/damaged at byte \d+ \(checksum mismatch\)/);
     await rm(out, { recursive: true });
   });
+
+  it('reads back every kind of record a crawl writes, those of full refreshes and walks included', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'forkscope-fj-kinds-'));
+    const records: CrawlRecord[] = [
+      { t: 'model', model: model('a/b') },
+      { t: 'missing', id: 'gone/x', status: 403, relation: 'unknown', reason: 'disabled', disabled: true },
+      { t: 'alias', from: 'old/name', to: 'a/b' },
+      { t: 'junk', child: 'a/b', raw: './local' },
+      { t: 'looked', id: 'gone/x' },
+      { t: 'sweep', at: '2026-12-01T00:00:00.000Z' },
+      { t: 'removed', ids: ['c/d'] },
+      { t: 'expanded', ids: ['a/b', 'e/f'] },
+    ];
+    await new FileJournal(out).append(records, state(1));
+    expect((await new FileJournal(out).load())?.records).toEqual(records);
+    await rm(out, { recursive: true });
+  });
 });

@@ -12,7 +12,7 @@ import type { Lineage } from '../../lineage/types.ts';
 import { cacheName, deleteCache, ForkscopeStore, StoreError, type SnapshotInfo } from '../../store/db.ts';
 import type { DataRef } from '../../lineage/data-ref.ts';
 import type { CrawlEvent, CrawlSettings, RefreshKind } from '../../workers/protocol.ts';
-import { crawlEventPatch } from '../crawlEvents.ts';
+import { crawlEventPatch, describeDeletions } from '../crawlEvents.ts';
 import { dataLoadAfter, describeDataRefresh, type DataLoad } from '../dataEvents.ts';
 import { CrawlOwner } from './crawl-owner.ts';
 import { INITIAL_STATE, type ExplorerState, type SnapshotMeta } from './explorer-state.ts';
@@ -167,7 +167,7 @@ export class ExplorerSession {
       return true;
     }
     if (ev.type === 'done' && opening?.before != null) {
-      const message = describeDataRefresh(ev.info, opening.before, ev.requests);
+      const message = `${describeDataRefresh(ev.info, opening.before, ev.requests)}${describeDeletions(ev.deletions)}`;
       opening.before = null;
       this.patch({ ...crawlEventPatch(ev), message });
       return true;
