@@ -46,6 +46,12 @@ interface Draw {
   quirks: Rng;
   users: string[];
   profiles: Map<string, Profile>;
+  /** The public Hub's proportions only: models that would be born after END are spread over END's day, in row
+   * order (a child's row comes after its parents'), instead of all at END's first millisecond. A snapshot cut
+   * before the newest 1% then leaves out 1%, as on the Hub, where creation times are distinct. */
+  spreadLastDay: number | null;
+  /** DerivativeMix.crossFamilyParent. */
+  crossFamilyParent: number;
 }
 
 /** Every record of the synthetic Hub, with its ground truth (for the tests' Hubs of up to a few 100,000). */
@@ -68,8 +74,18 @@ export function generateHubTable({ size, seed, profile }: GenerateOptions): HubT
   addFixtures(b);
   addQuirkFixtures(b);
   const users = Array.from({ length: Math.max(50, Math.floor(size / 12)) }, (_, i) => `user${i.toString(36)}`);
-  const d: Draw = { b, rng, quirks: createRng(seed ^ 0x51f15eed), users, profiles: new Map() };
+  const spreadLastDay = profile === 'real' ? size : null;
   const mix = derivativeMix(profile);
+  const quirks = createRng(seed ^ 0x51f15eed);
+  const d: Draw = {
+    b,
+    rng,
+    quirks,
+    users,
+    profiles: new Map(),
+    spreadLastDay,
+    crossFamilyParent: mix.crossFamilyParent,
+  };
   const totalShare = mix.shares.reduce((s, x) => s + x, 0);
   while (b.rows < size) {
     if (rng.chance(mix.unrelatedShare)) addUnrelated(d);
@@ -124,13 +140,14 @@ function addDerivative(d: Draw, states: FamilyState[], st: FamilyState): void {
   if (relation === 'merge') {
     const count = 2 + Math.min(5, Math.floor(rng.heavy(0.6)));
     for (let i = 1; i < count; i++) {
-      const from = rng.chance(0.2) ? rng.pick(states) : st;
+      const from = rng.chance(d.crossFamilyParent) ? rng.pick(states) : st;
       const other = pickRow(rng, from.urn);
       if (!parents.includes(other)) parents.push(other);
     }
   }
   const bornAfter = Math.max(...parents.map((row) => b.createdOf(row)));
-  const createdAt = Math.min(END, bornAfter + DAY + Math.floor(rng.heavy(40) * DAY));
+  const born = bornAfter + DAY + Math.floor(rng.heavy(40) * DAY);
+  const createdAt = born < END ? born : END + (d.spreadLastDay ? Math.floor((b.rows / d.spreadLastDay) * DAY) : 0);
   const primaryId = b.id(primary);
   const shortName = primaryId.split('/')[1] ?? primaryId;
   const author = relation === 'quantized' && rng.chance(0.6) ? rng.pick(QUANTIZERS) : rng.pick(d.users);

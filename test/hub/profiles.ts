@@ -11,7 +11,15 @@ export interface DerivativeMix {
   unrelatedShare: number;
   /** Each family's weight among derivatives, in the order of FAMILIES. */
   shares: number[];
+  /** Chance that a merge's further parent is drawn from a family picked at random (one in FAMILIES.length is its
+   * own) rather than its own. */
+  crossFamilyParent: number;
 }
+
+/** Real merges rarely mix families: in ../shared/hub-data's Hub-declared edges, 4 of the 41 models with several
+ * parents one of which is in the Qwen or Llama family have a parent outside both (9.8%; a small sample). This
+ * chance gives about that share (test/unit/hub-table.test.ts); the default profile keeps 20%. */
+const REAL_CROSS_FAMILY = 0.033;
 
 /** The public Hub's size and proportions (hub-api.md: ~3.1M models, 28% with a base_model parent). */
 export const REAL_HUB = {
@@ -23,7 +31,7 @@ export const REAL_HUB = {
 
 export function derivativeMix(profile: HubProfileName = 'default'): DerivativeMix {
   const own = FAMILIES.map((f) => f.share);
-  if (profile === 'default') return { unrelatedShare: UNRELATED_SHARE, shares: own };
+  if (profile === 'default') return { unrelatedShare: UNRELATED_SHARE, shares: own, crossFamilyParent: 0.2 };
   const isSeeded = (f: FamilySpec): boolean => REAL_HUB.seededFamilies.includes(f.family);
   const seededOwn = FAMILIES.filter(isSeeded).reduce((s, f) => s + f.share, 0);
   const otherOwn = FAMILIES.filter((f) => !isSeeded(f)).reduce((s, f) => s + f.share, 0);
@@ -34,5 +42,6 @@ export function derivativeMix(profile: HubProfileName = 'default'): DerivativeMi
     shares: FAMILIES.map((f) =>
       isSeeded(f) ? (f.share / seededOwn) * REAL_HUB.seededShare : (f.share / otherOwn) * otherShare,
     ),
+    crossFamilyParent: REAL_CROSS_FAMILY,
   };
 }

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { Catalog, SORT_KEYS, type ListQuery } from '../hub/catalog.ts';
 import { FIXTURE } from '../hub/fixtures.ts';
+import { cutoffBefore } from '../hub/demo-snapshot.ts';
 import { generateHubTable, materialise } from '../hub/generate.ts';
 import { IdStore } from '../hub/id-store.ts';
 import { LOCAL_PATH_TAGS, QUIRK, UNKNOWN_RELATION_TAG } from '../hub/quirks.ts';
@@ -74,5 +75,34 @@ describe('the id store', () => {
     expect(store.indexOf('org1/nothing')).toBe(-1);
     const again = store.add('ORG0/MODEL-0-äö');
     expect(store.indexOf(ids[0] as string)).toBe(again);
+  });
+});
+
+describe("the public Hub's proportions (profile 'real')", () => {
+  const real = materialise(generateHubTable({ size: 60_000, seed: 2026, profile: 'real' }));
+  const created = new Map(real.records.map((r) => [r.id, r.createdAt]));
+
+  it('gives distinct creation times on its last day, so a cut before the newest 1% leaves out 1%', () => {
+    const cutoff = cutoffBefore(real, 0.01);
+    const left = real.records.filter((r) => r.createdAt >= cutoff).length / real.records.length;
+    expect(left).toBeGreaterThan(0.009);
+    expect(left).toBeLessThan(0.011);
+  });
+
+  it('never makes a model before its parents', () => {
+    for (const r of real.records)
+      for (const p of r.parents) {
+        const parent = created.get(p.id);
+        if (parent) expect(r.createdAt >= parent, `${r.id} < ${p.id}`).toBe(true);
+      }
+  });
+
+  it('mixes families in merges as rarely as the real edges do (4 of 41)', () => {
+    const seeded = (id: string) => ['qwen', 'llama'].includes(real.family.get(id) ?? '');
+    const merges = real.records.filter((m) => m.parents.length > 1 && m.parents.some((p) => seeded(p.id)));
+    const mixed = merges.filter((m) => m.parents.some((p) => !seeded(p.id)));
+    expect(merges.length).toBeGreaterThan(200);
+    expect(mixed.length / merges.length).toBeGreaterThan(0.05);
+    expect(mixed.length / merges.length).toBeLessThan(0.15);
   });
 });
