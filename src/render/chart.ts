@@ -1,8 +1,11 @@
 // Draws a Vega-Lite chart into an element with vega-embed (SVG, safe mode, no action menu): the only importer of
 // vega-embed, as src/render/renderer.ts is of sigma. The handle saves the picture and reports clicked data rows.
+// In the system's dark scheme the chart takes the page's dark colours (view/palette.ts), not a white block.
 import embed from 'vega-embed';
 import type { ChartSpec } from '../charts/specs.ts';
 import { SAFE_VEGA } from '../charts/safe.ts';
+import { DARK_CHART_CONFIG, type ColorScheme } from '../view/palette.ts';
+export { colorScheme, onSchemeChange } from './theme.ts';
 
 export interface ChartHandle {
   png(scale: number): Promise<string>;
@@ -14,8 +17,10 @@ export async function drawChart(
   el: HTMLElement,
   spec: ChartSpec,
   onClickDatum: (datum: unknown) => void,
+  scheme: ColorScheme = 'light',
 ): Promise<ChartHandle> {
-  const result = await embed(el, spec, { actions: false, renderer: 'svg', ...SAFE_VEGA });
+  const config = scheme === 'dark' ? { config: DARK_CHART_CONFIG } : {};
+  const result = await embed(el, spec, { actions: false, renderer: 'svg', ...SAFE_VEGA, ...config });
   result.view.addEventListener('click', (_event, item) => {
     // A chart whose nearest point answers the pointer is clicked through a Voronoi cell: its datum is the point.
     const cell = item as { isVoronoi?: boolean; datum?: { datum?: unknown } } | null | undefined;

@@ -54,3 +54,20 @@ export const GRAPH_THEMES: Record<ColorScheme, GraphTheme> = {
   light: { background: '#f7f7f8', ink: '#000000', box: '#ffffff', dimEdge: DIM_COLOR, unselected: DIM_COLOR },
   dark: { background: '#15171c', ink: '#e9ecef', box: '#2c3038', dimEdge: '#3b4049', unselected: '#3b4049' },
 };
+
+/** A chart's colours in the dark scheme (Vega-Lite config merged into every spec): the card's surface behind it,
+ * the page's ink and muted text, its lines for grid and axes. The light scheme keeps Vega's own (white, grey). */
+export const DARK_CHART_CONFIG = {
+  background: '#1f2228',
+  axis: {
+    domainColor: '#5c636a',
+    gridColor: '#343a40',
+    tickColor: '#5c636a',
+    labelColor: '#ced4da',
+    titleColor: '#e9ecef',
+  },
+  legend: { labelColor: '#ced4da', titleColor: '#e9ecef' },
+  header: { labelColor: '#ced4da', titleColor: '#e9ecef' },
+  title: { color: '#e9ecef' },
+  view: { stroke: '#343a40' },
+} as const;

@@ -1,9 +1,9 @@
 // Accessibility and comfort: axe-core finds no serious or critical violation in any view (the explorer with its
 // graph, a model's details, the family-dynamics panel, the settings dialog), in the light and the dark scheme; the
-// dark scheme darkens the page and the graph alike.
+// dark scheme darkens the page, the graph and the charts alike.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { GRAPH_THEMES } from '../../src/view/palette.ts';
+import { DARK_CHART_CONFIG, GRAPH_THEMES } from '../../src/view/palette.ts';
 import { FIXTURE } from '../hub/fixtures.ts';
 import { openApp, useE2E, waitForCrawl } from './app.ts';
 import { seriousViolations } from './axe.ts';
@@ -60,6 +60,17 @@ describe('accessibility', () => {
     const graph = page.getByTestId('graph');
     expect(await graph.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(rgb(dark.background));
     await checkView(page, 'dark-explorer');
+
+    // The charts take the dark colours too (not a white block on a dark page), and follow a switch back to light.
+    await page.getByRole('button', { name: 'Family dynamics' }).click();
+    const chartBackground = () =>
+      page
+        .locator('[data-testid="chart-new-derivatives"] .chart[data-ready="1"] svg')
+        .first()
+        .evaluate((svg) => getComputedStyle(svg).backgroundColor);
+    await expect.poll(chartBackground).toBe(rgb(DARK_CHART_CONFIG.background));
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(chartBackground).toBe('rgb(255, 255, 255)');
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -2,7 +2,7 @@
 // its data as CSV.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ChartSpec } from '../../charts/specs.ts';
-import { drawChart, type ChartHandle } from '../../render/chart.ts';
+import { colorScheme, drawChart, onSchemeChange, type ChartHandle } from '../../render/chart.ts';
 import { download, saveUrl } from '../exportView.ts';
 
 export interface ChartCardProps {
@@ -28,11 +28,15 @@ export function ChartCard({ name, title, spec, csv, fileStem, children, empty, o
     onClick.current = onClickDatum;
   });
 
+  // The chart is drawn again in the other colours when the system switches between light and dark.
+  const [scheme, setScheme] = useState(colorScheme);
+  useEffect(() => onSchemeChange(setScheme), []);
+
   useEffect(() => {
     const el = host.current;
     if (!el || !spec) return;
     let cancelled = false;
-    drawChart(el, spec, (datum) => onClick.current?.(datum)).then(
+    drawChart(el, spec, (datum) => onClick.current?.(datum), scheme).then(
       (r) => {
         if (cancelled) return r.finalize();
         [result.current, el.dataset.ready] = [r, '1'];
@@ -46,7 +50,7 @@ export function ChartCard({ name, title, spec, csv, fileStem, children, empty, o
       result.current?.finalize();
       result.current = null;
     };
-  }, [spec]);
+  }, [spec, scheme]);
 
   const file = `${fileStem}-${name}`;
   const saveImage = async (format: 'png' | 'svg'): Promise<void> => {
