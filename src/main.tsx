@@ -18,7 +18,13 @@ function start(): void {
   createRoot(root).render(
     <StrictMode>
       <ErrorBoundary hubUrl={() => hubInUse}>
-        <App link={link} initial={initial} onHub={(hub) => (hubInUse = hub)} />
+        <App
+          link={link}
+          initial={initial}
+          onHub={(hub) => {
+            hubInUse = hub;
+          }}
+        />
       </ErrorBoundary>
     </StrictMode>,
   );

@@ -43,7 +43,10 @@ export function App({ link, initial, onHub }: Props) {
   const [settings, setSettings] = useState(initial.settings);
   const hubToken = useHubToken(settings.hubUrl, initial.settings.tokenPersistence, initial.savedHub);
   const token = hubToken.token;
-  useEffect(() => onHub(settings.hubUrl), [onHub, settings.hubUrl]);
+  // A block, not an arrow's value: whatever onHub returns must not become the effect's clean-up.
+  useEffect(() => {
+    onHub(settings.hubUrl);
+  }, [onHub, settings.hubUrl]);
   const [notice, setNotice] = useState(link.notices.join(' ') || null);
   const [view, setView] = useState<ViewState>(link.view);
   const [summary, setSummary] = useState<GraphSummary | null>(null);

@@ -67,9 +67,9 @@ export function describeDeletions(d: CrawlDeletions): string {
   if (d.run === 'full' && d.checked)
     return ` Full sweep: ${d.removed.toLocaleString('en')} removed (models the Hub no longer lists).`;
   if (d.run !== 'incremental' || d.checked) return '';
-  const last = d.lastFullSweepAt ? `ran ${utcMinute(d.lastFullSweepAt)} UTC` : 'is not on record';
   if (d.createdOnly)
-    return ` A refresh of published data lists only the models created since, so it cannot see deletions or edits of older models' cards: they wait for a full refresh (the last full sweep ${last}).`;
+    return ' Only models created since the published data were listed: deletions and edits of older cards wait for a full refresh.';
+  const last = d.lastFullSweepAt ? `ran ${utcMinute(d.lastFullSweepAt)} UTC` : 'is not on record';
   return ` A refresh lists only what changed, so it cannot see deletions: models deleted from the Hub stay until a full refresh (the last full sweep ${last}).`;
 }
 
