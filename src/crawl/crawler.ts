@@ -9,7 +9,14 @@ import type { CrawlContext } from './context.ts';
 import { Knowledge } from './knowledge.ts';
 import { coverSeeds, sweep, walk } from './listing.ts';
 import { resolve, sameHub, sentinelAfter } from './lookups.ts';
-import { sameSeeds, type CrawlJournal, type CrawlRecord, type CrawlState } from './records.ts';
+import {
+  refreshBase,
+  sameSeeds,
+  upgradeState,
+  type CrawlJournal,
+  type CrawlRecord,
+  type CrawlState,
+} from './records.ts';
 import { freshState, REAL_HUB_SIZE, type CrawlOptions, type CrawlResult } from './options.ts';
 
 export { REAL_HUB_SIZE, type CrawlOptions, type CrawlResult };
@@ -117,6 +124,8 @@ export class Crawler {
     const patch: Partial<CrawlState> = { phase: 'resolving', next: null, queue: [], refreshSince: null };
     const records: CrawlRecord[] = [];
     if (s.strategy === 'sweep' && !s.refreshSince) {
+      // The journal holds the whole Hub's lineage now: later refreshes list what was modified, card edits included.
+      patch.refreshBy = 'modified';
       patch.lastFullSweepAt = s.startedAt;
       this.sweptFully = true;
     }
@@ -152,7 +161,7 @@ export class Crawler {
     if (saved && ours) {
       this.k.apply(saved.records);
       for (const id of saved.state.looked) this.k.looked.add(id.toLowerCase());
-      this.state = saved.state;
+      this.state = upgradeState(saved.state);
       // Requests this run spent already (the identity check) add to the journal's.
       this.client.http.requests += saved.state.requests;
       if (sameSeeds(saved.state.seeds, seeds)) return;
@@ -162,9 +171,15 @@ export class Crawler {
       }
       // A walk's journal (a walk, or published data) holds the seeds' families only: the new seeds are walked from
       // what is not expanded yet, and the walk hands over to a sweep if that is cheaper.
+      // The walk keeps the journal's refresh base (it skips the old families' expanded models, so what they gained
+      // since comes with the next refresh) and the orgs already listed by author.
       const asked = this.options.strategy === 'sweep' ? 'sweep' : 'walk';
       const fresh = freshState(this.client.hubUrl, seeds, this.state.requests, asked, this.now());
-      return this.save([], { ...fresh, identity: this.state.identity ?? null });
+      const kept = asked === 'walk' && {
+        startedAt: refreshBase(this.state),
+        orgsCovered: this.state.orgsCovered.filter((o) => seeds.orgs.includes(o)),
+      };
+      return this.save([], { ...fresh, ...kept, identity: this.state.identity ?? null });
     }
     if (saved) await this.journal.clear();
     this.state = freshState(this.client.hubUrl, seeds, this.client.http.requests, this.options.strategy, this.now());

@@ -10,6 +10,7 @@ import type { CrawlContext } from './context.ts';
 import { lookUp } from './lookups.ts';
 import { REAL_HUB_SIZE } from './options.ts';
 import type { CrawlRecord } from './records.ts';
+import type { HubModel } from '../lineage/model.ts';
 
 /** One pass over the Hub listing; keeps models with lineage tags, seed models, parents already named, and models
  * already kept (so a full refresh sees which of them the Hub still lists). */
@@ -33,7 +34,7 @@ export async function sweep(c: CrawlContext, sort: 'createdAt' | 'lastModified',
     const reachedOld = since !== null && (!stamp || stamp < since);
     const url = reachedOld ? null : page.next;
     coming = url === null ? null : prefetch(c, url);
-    await c.save([...kept.map((model): CrawlRecord => ({ t: 'model', model })), ...expandedBy(page, sort, since)], {
+    await c.save([...kept.map((model): CrawlRecord => ({ t: 'model', model })), ...expandedBy(kept, sort, since)], {
       next: url,
       listed: url === null,
       pages: c.state().pages + 1,
@@ -44,10 +45,11 @@ export async function sweep(c: CrawlContext, sort: 'createdAt' | 'lastModified',
 }
 
 /** A refresh by creation date lists every model created since, and with it every child those models have (a
- * child is younger than its parent): they count as expanded, so a walk for a family added later skips them. */
-function expandedBy(page: ListingPage, sort: 'createdAt' | 'lastModified', since: string | null): CrawlRecord[] {
+ * child is younger than its parent): the kept ones count as expanded, so a walk for a family added later skips
+ * them (a lineage-less model it does not keep is at worst listed once more). */
+function expandedBy(kept: HubModel[], sort: 'createdAt' | 'lastModified', since: string | null): CrawlRecord[] {
   if (sort !== 'createdAt' || since === null) return [];
-  const ids = page.models.flatMap((m) => (m.createdAt && m.createdAt >= since ? [m.id] : []));
+  const ids = kept.flatMap((m) => (m.createdAt && m.createdAt >= since ? [m.id] : []));
   return ids.length > 0 ? [{ t: 'expanded', ids }] : [];
 }
 
@@ -61,11 +63,12 @@ function prefetch(c: CrawlContext, url: string): Promise<ListingPage> {
 
 /** Breadth-first: one listing of children per model; hands over to a sweep when that is cheaper. */
 export async function walk(c: CrawlContext): Promise<void> {
-  if (c.state().pages === 0 && c.state().queue.length === 0) await seedWalk(c);
+  if (!c.state().walkSeeded && c.state().queue.length === 0) await seedWalk(c);
   // Ids queued in this walk (kept in the state's queue until expanded, then in an 'expanded' record).
   const queued = new Set(c.state().queue.map((id) => id.toLowerCase()));
   while (c.state().queue.length > 0) {
-    if (c.client.http.requests + c.state().queue.length > sweepCost(c) && c.options.strategy !== 'walk') {
+    const spent = c.client.http.requests - (c.state().walkFrom ?? 0);
+    if (spent + c.state().queue.length > sweepCost(c) && c.options.strategy !== 'walk') {
       await c.save([], { strategy: 'sweep', next: null, queue: [], listed: false });
       c.report('switching to a sweep: cheaper than walking the rest', sweepCost(c));
       return sweep(c, 'createdAt', null);
@@ -78,10 +81,12 @@ export async function walk(c: CrawlContext): Promise<void> {
       c.parseErrors.push(...page.errors);
       url = page.next;
       // A child known from elsewhere (an external parent, a snapshot) is still walked unless it was expanded.
-      const toWalk = page.models.filter(
-        (m) => !c.k.expanded.has(m.id.toLowerCase()) && !queued.has(m.id.toLowerCase()),
-      );
-      for (const m of toWalk) queued.add(m.id.toLowerCase());
+      const toWalk = page.models.filter((m) => {
+        const key = m.id.toLowerCase();
+        if (c.k.expanded.has(key) || queued.has(key)) return false;
+        queued.add(key);
+        return true;
+      });
       const unknown = page.models.filter((m) => !c.k.models.has(m.id.toLowerCase()));
       await c.save(
         unknown.map((model) => ({ t: 'model', model })),
@@ -130,7 +135,7 @@ async function seedWalk(c: CrawlContext): Promise<void> {
     .filter((key) => !c.k.expanded.has(key))
     .map((key) => c.k.models.get(key)?.id ?? c.k.missing.get(key)?.id)
     .filter((id): id is string => id !== undefined);
-  await c.save([], { queue, pages: Math.max(1, c.state().pages) });
+  await c.save([], { queue, pages: Math.max(1, c.state().pages), walkSeeded: true });
 }
 
 export function sweepCost(c: CrawlContext): number {

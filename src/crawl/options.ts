@@ -52,6 +52,8 @@ export function freshState(
     listed: false,
     swept: 0,
     queue: [],
+    walkSeeded: false,
+    walkFrom: requests,
     looked: [],
     orgsCovered: strategy === 'sweep' ? [...seeds.orgs] : [],
     requests,

@@ -1,33 +1,36 @@
 // Validation of journal records read back from a medium (a file, IndexedDB): a record is used only when every
 // field the crawl reads has the right type, so a damaged journal gives a clear error instead of a crash later.
-// Kept next to the record types: a new record kind needs its check here too.
+// Kept next to the record types: a new record kind without its check here does not compile.
 import { RELATIONS, type HubModel, type Relation } from '../lineage/model.ts';
 import type { CrawlRecord } from './records.ts';
+
+type Fields = Record<string, unknown>;
+const ids = (r: Fields, what: string): string | null =>
+  Array.isArray(r.ids) && r.ids.every(str) ? null : `bad ${what} record`;
+
+/** One check per record kind: the mapped type makes a kind added to CrawlRecord without a check here a type
+ * error (a full refresh's records were once refused as unknown kinds when read back). */
+const CHECKS: { [K in CrawlRecord['t']]: (r: Fields) => string | null } = {
+  model: (r) => modelProblem(r.model),
+  missing: (r) =>
+    str(r.id) && typeof r.status === 'number' && relation(r.relation) ? null : 'bad missing-parent record',
+  alias: (r) => (str(r.from) && str(r.to) ? null : 'bad alias record'),
+  junk: (r) => (str(r.child) && typeof r.raw === 'string' ? null : 'bad junk record'),
+  looked: (r) => (str(r.id) ? null : 'bad look-up record'),
+  sweep: (r) => (str(r.at) ? null : 'bad sweep record'),
+  removed: (r) => ids(r, 'removed'),
+  expanded: (r) => ids(r, 'expanded'),
+};
+
+/** Every kind of record a journal holds. */
+export const RECORD_KINDS = Object.keys(CHECKS) as CrawlRecord['t'][];
 
 /** Why a stored record is not a valid one, or null when it is. */
 export function recordProblem(raw: unknown): string | null {
   if (typeof raw !== 'object' || raw === null) return 'not an object';
-  const r = raw as Record<string, unknown>;
-  switch (r.t) {
-    case 'model':
-      return modelProblem(r.model);
-    case 'missing':
-      if (!str(r.id) || typeof r.status !== 'number' || !relation(r.relation)) return 'bad missing-parent record';
-      return null;
-    case 'alias':
-      return str(r.from) && str(r.to) ? null : 'bad alias record';
-    case 'junk':
-      return str(r.child) && typeof r.raw === 'string' ? null : 'bad junk record';
-    case 'looked':
-      return str(r.id) ? null : 'bad look-up record';
-    case 'sweep':
-      return str(r.at) ? null : 'bad sweep record';
-    case 'removed':
-    case 'expanded':
-      return Array.isArray(r.ids) && r.ids.every(str) ? null : `bad ${r.t} record`;
-    default:
-      return `unknown record kind ${JSON.stringify(String(r.t)).slice(0, 40)}`;
-  }
+  const r = raw as Fields;
+  const check = typeof r.t === 'string' && Object.hasOwn(CHECKS, r.t) ? CHECKS[r.t as CrawlRecord['t']] : null;
+  return check ? check(r) : `unknown record kind ${JSON.stringify(String(r.t)).slice(0, 40)}`;
 }
 
 /** Validates a batch (one saved page) of records; the reason names the first bad record. */

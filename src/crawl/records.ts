@@ -40,6 +40,12 @@ export interface CrawlState {
   listed?: boolean;
   /** Walk: ids still to expand, the first being expanded now. */
   queue: string[];
+  /** Walk: its first queue is saved (absent in older journals: an empty queue on the first page said so, which a
+   * stop during the seeds' author listings could fake). */
+  walkSeeded?: boolean;
+  /** Walk: requests the journal had spent when this walk began, so the hand-over to a sweep weighs this walk's
+   * requests only (absent in older journals: 0). */
+  walkFrom?: number;
   /** Ids looked up one by one, as journals before 'looked' records kept them (the state grew with every look-up;
    * now each is one record). Still read on resume, never written. */
   looked: string[];
@@ -104,9 +110,25 @@ export function parseCrawlState(raw: unknown): CrawlState | null {
     return null;
   if (!optional(s.listed, 'boolean')) return null;
   if (s.refreshBy !== undefined && s.refreshBy !== 'created' && s.refreshBy !== 'modified') return null;
+  if (!optional(s.walkSeeded, 'boolean') || !optional(s.walkFrom, 'number')) return null;
   const id = s.identity;
   if (id !== undefined && id !== null && (typeof id.id !== 'string' || typeof id.objectId !== 'string')) return null;
   return s as CrawlState;
+}
+
+/** A journal seeded from published data before refreshes kept a journal's strategy: its first refresh labelled it
+ * a sweep, though it holds the seeds' families only (a seeded state is the only one whose lastFullSweepAt is null,
+ * not absent or a time). It is a walk's journal refreshed by creation date. */
+export function upgradeState(s: CrawlState): CrawlState {
+  if (s.strategy === 'sweep' && s.lastFullSweepAt === null && s.refreshBy === undefined)
+    return { ...s, strategy: 'walk', refreshBy: 'created' };
+  return s;
+}
+
+/** Where a finished journal is complete up to, for the next refresh: the start of its last crawl or refresh, or
+ * the margin of a refresh cut short. */
+export function refreshBase(s: CrawlState): string {
+  return s.refreshSince ?? s.startedAt;
 }
 
 function optional(v: unknown, type: 'string' | 'number' | 'boolean'): boolean {

@@ -68,7 +68,7 @@ export function describeDeletions(d: CrawlDeletions): string {
     return ` Full sweep: ${d.removed.toLocaleString('en')} removed (models the Hub no longer lists).`;
   if (d.run !== 'incremental' || d.checked) return '';
   if (d.createdOnly)
-    return ' Only models created since the published data were listed: deletions and edits of older cards wait for a full refresh.';
+    return ' Only newly created models were listed (this cache began as published data): deletions and edits of older cards wait for a full refresh.';
   const last = d.lastFullSweepAt ? `ran ${utcMinute(d.lastFullSweepAt)} UTC` : 'is not on record';
   return ` A refresh lists only what changed, so it cannot see deletions: models deleted from the Hub stay until a full refresh (the last full sweep ${last}).`;
 }

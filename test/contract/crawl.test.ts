@@ -2,7 +2,7 @@
 // small quota, resumption after an interruption, the walk strategy and incremental refresh.
 import { describe, expect, it } from 'vitest';
 import { Crawler } from '../../src/crawl/crawler.ts';
-import { MemoryJournal } from '../../src/crawl/records.ts';
+import { MemoryJournal, type CrawlJournal } from '../../src/crawl/records.ts';
 import { HubClient } from '../../src/hub/client.ts';
 import { FIXTURE } from '../hub/fixtures.ts';
 import { QUIRK } from '../hub/quirks.ts';
@@ -194,6 +194,42 @@ describe('walk crawl of a single root', () => {
     expect(edgeRecall(added.lineage.edges, reachableTruth(dataset, { orgs: [], roots: both })).missed).toEqual([]);
     expect(first.listings).toBeGreaterThan(10);
     expect(added.listings).toBeLessThanOrEqual(cold.listings - first.listings);
+  });
+
+  it("walks on after a stop during the seeds' author listings", async () => {
+    const seeds = { orgs: ['deepseek-ai'], roots: [] };
+    // The tab closes right after the first author page is saved, before the walk's first queue is.
+    const journal = new MemoryJournal();
+    let open = true;
+    const closing: CrawlJournal = {
+      load: () => journal.load(),
+      clear: () => journal.clear(),
+      append: async (records, state) => {
+        if (!open) throw new Error('tab closed');
+        await journal.append(records, state);
+        if (state.pages > 0 && state.queue.length === 0) open = false;
+      },
+    };
+    await expect(new Crawler(client(), closing, { seeds, strategy: 'walk' }).run()).rejects.toThrow('tab closed');
+    expect(journal.state?.pages).toBeGreaterThan(0);
+    expect(journal.state?.queue).toEqual([]);
+    const { lineage } = await new Crawler(client(), journal, { seeds, strategy: 'walk' }).run();
+    expect(lineage.nodes.length).toBeGreaterThan(100);
+    expect(edgeRecall(lineage.edges, reachableTruth(dataset, seeds)).missed).toEqual([]);
+  });
+
+  it('weighs only its own requests when a later walk decides whether a sweep is cheaper', async () => {
+    const journal = new MemoryJournal();
+    hub().resetStats();
+    const first = { orgs: [], roots: ['deep-chain/step-1'] };
+    await new Crawler(client(), journal, { seeds: first }).run();
+    const spent = hub().stats().requests;
+    // A sweep costs one request more than the first walk spent: walking a two-model cycle too stays cheaper.
+    const hubSizeEstimate = (spent + 1) * 1000;
+    const both = { orgs: [], roots: ['deep-chain/step-1', FIXTURE.cycleA] };
+    const { state } = await new Crawler(client(), journal, { seeds: both, hubSizeEstimate }).run();
+    expect(spent).toBeGreaterThan(10);
+    expect(state.strategy).toBe('walk');
   });
 
   it('resolves a renamed root and hands over to a sweep when a walk would cost more', async () => {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileJournal } from '../../src/cli/file-journal.ts';
+import { RECORD_KINDS } from '../../src/crawl/record-check.ts';
 import type { CrawlRecord } from '../../src/crawl/records.ts';
 import { crawlState, hubModel } from './journal-fixtures.ts';
 import type { HubModel } from '../../src/lineage/model.ts';
@@ -171,6 +172,7 @@ for (let p = (saved?.state.pages ?? 0) + 1; p <= 40; p++) {
       { t: 'removed', ids: ['c/d'] },
       { t: 'expanded', ids: ['a/b', 'e/f'] },
     ];
+    expect(new Set(records.map((r) => r.t))).toEqual(new Set(RECORD_KINDS));
     await new FileJournal(out).append(records, state(1));
     expect((await new FileJournal(out).load())?.records).toEqual(records);
     await rm(out, { recursive: true });
