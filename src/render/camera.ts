@@ -107,15 +107,20 @@ export class Framer {
 }
 
 /** sigma measures its container on window resizes only; a banner or a panel coming or going resizes it too. Once a
- * frame, the canvas is measured again and `then` runs (the framing is redone). Returns the way to stop. */
+ * frame, the canvas is measured again and `then` runs (it draws anew, the framing redone). Returns the way to stop. */
 export function followResizes(sigma: LineageSigma, container: HTMLElement, then: () => void): () => void {
-  let frame = 0;
+  let [frame, started] = [0, false];
   const observer = new ResizeObserver(() => {
     cancelAnimationFrame(frame);
     frame = requestAnimationFrame(() => {
-      if (container.offsetWidth === 0 || container.offsetHeight === 0) return;
+      const [width, height] = [container.offsetWidth, container.offsetHeight];
+      if (width === 0 || height === 0) return;
+      // The observer also calls once when it starts: the size sigma was built at is no reason for a whole refresh.
+      const drawn = sigma.getDimensions();
+      const unchanged = !started && width === drawn.width && height === drawn.height;
+      started = true;
+      if (unchanged) return;
       sigma.resize();
-      sigma.refresh();
       then();
     });
   });

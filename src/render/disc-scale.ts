@@ -29,6 +29,13 @@ export class DiscScale<N extends Attributes = Attributes, E extends Attributes =
     sigma.getCamera().on('updated', () => this.whenStill(sigma));
   }
 
+  /** Reads the scale before sigma draws the graph (its box and camera set): the first frame is then drawn at the
+   * right scale, not drawn again at once. */
+  measure(sigma: Sigma<N, E>): void {
+    this.unitPx = unitPxOf(sigma);
+    this.sizedAt = sigma.getCamera().getState().ratio;
+  }
+
   /** Whether the picture is still to change by itself: the camera moves, or discs wait to be sized again. */
   get settling(): boolean {
     return this.pending > 0 || this.sigma?.getCamera().isAnimated() === true;
@@ -45,10 +52,7 @@ export class DiscScale<N extends Attributes = Attributes, E extends Attributes =
   /** After a frame: when the scale of layout units to pixels changed (first frame, resize, new layout). */
   private afterFrame(sigma: Sigma<N, E>): void {
     if (this.killed) return;
-    // Read at a fixed camera: sigma's matrix for the current one is a Float32Array, whose rounding differs from one
-    // ratio to the next, so a value read mid-zoom would change every frame and ask for a refresh each time.
-    const [a, b] = [sigma.graphToViewport({ x: 0, y: 0 }, AT_REST), sigma.graphToViewport({ x: 1, y: 0 }, AT_REST)];
-    const unitPx = Math.hypot(b.x - a.x, b.y - a.y);
+    const unitPx = unitPxOf(sigma);
     if (!Number.isFinite(unitPx) || unitPx <= 0 || Math.abs(unitPx - this.unitPx) <= 1e-9 * unitPx) return;
     this.unitPx = unitPx;
     this.pending++;
@@ -72,4 +76,12 @@ export class DiscScale<N extends Attributes = Attributes, E extends Attributes =
       sigma.refresh();
     }, STILL_MS);
   }
+}
+
+/** Pixels per layout unit with the camera at rest. Read at a fixed camera: sigma's matrix for the current one is a
+ * Float32Array, whose rounding differs from one ratio to the next, so a value read mid-zoom would change every frame
+ * and ask for a refresh each time. */
+function unitPxOf<N extends Attributes, E extends Attributes>(sigma: Sigma<N, E>): number {
+  const [a, b] = [sigma.graphToViewport({ x: 0, y: 0 }, AT_REST), sigma.graphToViewport({ x: 1, y: 0 }, AT_REST)];
+  return Math.hypot(b.x - a.x, b.y - a.y);
 }

@@ -3,13 +3,20 @@
 // refresh only the models they touch (sigma re-indexes everything on attribute writes).
 import Sigma from 'sigma';
 import type { CameraState, EdgeDisplayData, NodeDisplayData } from 'sigma/types';
-import { applyPositions, type EdgeAttributes, type GraphNode, type LineageGraph } from '../graph/graph.ts';
+import {
+  applyPositions,
+  createLineageGraph,
+  type EdgeAttributes,
+  type GraphNode,
+  type LineageGraph,
+} from '../graph/graph.ts';
 import { RELATION_COLORS } from '../view/encoding.ts';
 import type { FrameRequest } from '../view/framing.ts';
 import { enableBoxSelect } from './box-select.ts';
 import { followResizes, Framer, layoutExtent, viewportNodes } from './camera.ts';
 import { DiscScale } from './disc-scale.ts';
 import { LabelPlacer } from './labels.ts';
+import { exposeProbes, STATIC_SETTINGS } from './settings.ts';
 import { SchemeFollower } from './theme.ts';
 import type { GraphTheme } from '../view/palette.ts';
 
@@ -56,6 +63,8 @@ export class LineageRenderer {
   private readonly stopResizing: () => void;
   /** The colours of the system's scheme, followed as it changes (./theme.ts). */
   private readonly scheme: SchemeFollower;
+  /** The empty graph sigma holds while the lineage's is being changed. */
+  private readonly detached = createLineageGraph();
 
   constructor(
     container: HTMLElement,
@@ -65,30 +74,16 @@ export class LineageRenderer {
   ) {
     this.arrays = arrays;
     this.reindex();
-    applyPositions(graph, arrays.ids, arrays.xy);
     this.scheme = new SchemeFollower(container);
-    this.sigma = new Sigma(graph, container, {
-      // While the camera moves, discs scale with the picture; when it stops they are sized again (see
-      // reduceNode): zooming in separates them instead of enlarging them.
-      zoomToSizeRatioFunction: (ratio) => ratio,
-      hideEdgesOnMove: true,
-      hideLabelsOnMove: true,
-      renderEdgeLabels: false,
-      // Candidates are generous; the label placer (./labels.ts) keeps only those that do not overlap.
-      labelDensity: 1,
-      labelGridCellSize: 100,
-      labelRenderedSizeThreshold: 2,
+    // Built detached: the lineage's graph is given to sigma once positions, box, camera and scale are set (drawAnew).
+    this.sigma = new Sigma(this.detached, container, {
+      ...STATIC_SETTINGS,
       defaultDrawNodeLabel: this.labels.draw,
       defaultDrawNodeHover: this.labels.drawHover,
-      zIndex: true,
-      defaultEdgeType: 'line',
-      // A single model of a 500,000-model graph can be framed.
-      minCameraRatio: 0.0002,
-      maxCameraRatio: 4,
+      ...this.scheme.settings,
       nodeReducer: (node, attr) => this.reduceNode(node, attr),
       edgeReducer: (edge, attr) => this.reduceEdge(edge, attr),
     });
-    this.normaliseToLayout(arrays.xy, graph.order !== arrays.ids.length);
     this.sigma.on('beforeRender', () =>
       this.labels.reset(this.sigma, [...this.marked, ...(this.hovered ? [this.hovered] : [])], this.labelled),
     );
@@ -100,18 +95,16 @@ export class LineageRenderer {
     if (events.onBox) enableBoxSelect(this.sigma, container, events.onBox);
     this.framer = new Framer(this.sigma, graph, () => ({ ...this.arrays, index: this.index }));
     // The first view fits every family.
-    this.framer.frame({ kind: 'visible' }, false);
-    this.stopResizing = followResizes(this.sigma, container, () => this.framer.redo());
+    this.drawAnew(() => this.framer.frame({ kind: 'visible' }, false));
+    // The session rebuilds the graph in place for each new lineage: sigma lets go of it first (see drawAnew).
+    graph.on('cleared', this.detach);
+    this.stopResizing = followResizes(this.sigma, container, () => this.drawAnew(() => this.framer.redo()));
     this.scheme.attach(this.sigma, this.labels, () => this.sigma.refresh());
-    // For end-to-end tests: the label boxes of the last frame (none may overlap), whether the picture is still to
-    // change by itself, and where models are drawn.
-    Object.defineProperty(container, 'forkscopeLabelBoxes', { value: () => this.labels.boxes, configurable: true });
-    Object.defineProperty(container, 'forkscopeSettling', { value: () => this.scale.settling, configurable: true });
-    Object.defineProperty(container, 'forkscopeViewportBoxes', {
-      value: (ids?: readonly string[]) => viewportNodes(this.sigma, ids),
-      configurable: true,
+    exposeProbes(container, {
+      labelBoxes: () => this.labels.boxes,
+      settling: () => this.scale.settling,
+      viewportBoxes: (ids) => viewportNodes(this.sigma, ids),
     });
-    this.markDrawn();
   }
 
   /** sigma draws synchronously when built and refreshed: a User Timing mark says when a graph or layout was first
@@ -125,20 +118,30 @@ export class LineageRenderer {
     const moved = arrays.xy !== this.arrays.xy || arrays.ids !== this.arrays.ids;
     this.arrays = arrays;
     this.reindex();
-    if (moved) applyPositions(this.graph, arrays.ids, arrays.xy);
-    if (moved) this.normaliseToLayout(arrays.xy, false);
-    this.sigma.refresh();
-    if (moved) this.framer.redo();
-    if (moved) this.markDrawn();
+    if (moved || this.sigma.getGraph() !== this.graph) this.drawAnew(() => this.framer.redo());
+    else this.sigma.refresh();
   }
 
-  /** sigma scales positions to a bounding box, by default every node's in the graph: models a crawl added since the
-   * layout (at no position yet) would then change the scale of what is drawn, and a permalink's camera with it. The
-   * box is the laid-out positions' own; `refresh` redoes the first frame, which sigma drew with the default box. */
-  private normaliseToLayout(xy: Float32Array, refresh: boolean): void {
-    this.sigma.setCustomBBox(layoutExtent(xy));
-    if (refresh) this.sigma.refresh();
+  /** Draws the graph anew: with sigma detached (on an empty graph), positions are written, the box is set to the
+   * laid-out positions' own, the camera framed and the disc scale read; then sigma takes the graph back and draws it
+   * once. Attached, sigma processes every model again for each attribute written and each model the session adds
+   * (several whole passes over 200,000 models per new layout), and a frame drawn before the camera and scale are
+   * set is drawn again at once. The box: sigma's default, every node's, would let models a crawl added since the
+   * layout (at no position yet) change the scale of what is drawn, and a permalink's camera with it. */
+  private drawAnew(frame: () => void): void {
+    this.detach();
+    applyPositions(this.graph, this.arrays.ids, this.arrays.xy);
+    this.sigma.setCustomBBox(layoutExtent(this.arrays.xy));
+    this.sigma.refresh();
+    frame();
+    this.scale.measure(this.sigma);
+    this.sigma.setGraph(this.graph);
+    this.markDrawn();
   }
+
+  private readonly detach = (): void => {
+    if (this.sigma.getGraph() !== this.detached) this.sigma.setGraph(this.detached);
+  };
 
   /** Visibility changed (filters, focus, folding): only models whose visibility flipped are refreshed. */
   setVisible(visible: Uint8Array): void {
@@ -146,7 +149,8 @@ export class LineageRenderer {
     const old = this.arrays.visible;
     for (let i = 0; i < visible.length; i++) if (old[i] !== visible[i]) changed.push(this.arrays.ids[i] as string);
     this.arrays = { ...this.arrays, visible };
-    this.refreshPartial(changed);
+    // A refresh, even of no model, makes sigma process every model again.
+    if (changed.length > 0) this.refreshPartial(changed);
   }
 
   /** Highlights a lineage: `boxed` models (the ancestry) drawn as hovered, `labelled` ones with a label, and the
@@ -175,6 +179,7 @@ export class LineageRenderer {
   mark(ids: readonly string[]): void {
     const before = [...this.marked];
     this.marked = new Set(ids.filter((id) => this.index.has(id)));
+    if (before.length === this.marked.size && before.every((id) => this.marked.has(id))) return;
     this.sigma.refresh({ partialGraph: { nodes: [...before, ...this.marked] }, skipIndexation: false });
   }
 
@@ -199,6 +204,7 @@ export class LineageRenderer {
   }
 
   kill(): void {
+    this.graph.off('cleared', this.detach);
     this.scale.stop();
     this.stopResizing();
     this.scheme.dispose();
@@ -248,11 +254,11 @@ export class LineageRenderer {
     return attr;
   }
 
+  /** An edge is not hidden here: sigma's edge programs skip an edge with a hidden end (and pictures out skip an edge
+   * whose end is not drawn), so only its colour depends on the view. Reading its two ends for every edge doubled the
+   * cost of a whole refresh. */
   private reduceEdge(edge: string, data: EdgeAttributes): Partial<EdgeDisplayData> {
     const attr = data as unknown as EdgeDisplayData;
-    const s = this.index.get(this.graph.source(edge));
-    const t = this.index.get(this.graph.target(edge));
-    attr.hidden = s === undefined || t === undefined || this.arrays.visible[s] === 0 || this.arrays.visible[t] === 0;
     if (this.litEdges.has(edge)) {
       attr.color = RELATION_COLORS[this.graph.getEdgeAttribute(edge, 'relation')];
       attr.size = 2;

@@ -23,7 +23,8 @@ export function onSchemeChange(callback: (scheme: ColorScheme) => void): () => v
 }
 
 /** Keeps a sigma instance's themed settings and its container's background in step with the scheme. Made before
- * sigma (whose first frame reads `current`), attached once sigma exists. */
+ * sigma, which is built with `settings` (its first frame reads them), attached once sigma exists: a setting
+ * changed afterwards costs sigma a whole refresh of every model. */
 export class SchemeFollower {
   current: GraphTheme = GRAPH_THEMES[colorScheme()];
   private setInk: ((color: string) => void) | null = null;
@@ -34,6 +35,11 @@ export class SchemeFollower {
     container.style.background = this.current.background;
   }
 
+  /** The themed sigma settings of the current scheme, for sigma's constructor. */
+  get settings(): { labelColor: { color: string } } {
+    return { labelColor: { color: this.current.ink } };
+  }
+
   /** `labels`: the placer whose hover box follows the scheme. */
   attach<N extends Attributes, E extends Attributes>(
     sigma: Sigma<N, E>,
@@ -42,7 +48,7 @@ export class SchemeFollower {
   ): void {
     this.setInk = (color) => sigma.setSetting('labelColor', { color });
     this.labels = labels;
-    this.apply();
+    labels.boxColor = this.current.box;
     this.stop = onSchemeChange((scheme) => {
       this.current = GRAPH_THEMES[scheme];
       this.apply();

@@ -1,0 +1,40 @@
+// The sigma settings of the lineage renderer that do not change while it lives, and what end-to-end tests may read
+// of the drawn graph (set on its container).
+import type { Settings } from 'sigma/settings';
+
+export const STATIC_SETTINGS = {
+  // While the camera moves, discs scale with the picture; when it stops they are sized again (renderer.ts
+  // reduceNode): zooming in separates them instead of enlarging them.
+  zoomToSizeRatioFunction: (ratio) => ratio,
+  hideEdgesOnMove: true,
+  hideLabelsOnMove: true,
+  renderEdgeLabels: false,
+  // Candidates are generous; the label placer (./labels.ts, drawing every label) keeps only those that do not overlap.
+  labelDensity: 1,
+  labelGridCellSize: 100,
+  labelRenderedSizeThreshold: 2,
+  zIndex: true,
+  defaultEdgeType: 'line',
+  // A single model of a 500,000-model graph can be framed.
+  minCameraRatio: 0.0002,
+  maxCameraRatio: 4,
+} satisfies Partial<Settings>;
+
+export interface Probes {
+  /** The label boxes of the last frame (none may overlap). */
+  labelBoxes(): unknown;
+  /** Whether the picture is still to change by itself. */
+  settling(): boolean;
+  /** Where models are drawn. */
+  viewportBoxes(ids?: readonly string[]): unknown;
+}
+
+/** For end-to-end tests, on the graph's container: forkscopeLabelBoxes, forkscopeSettling, forkscopeViewportBoxes. */
+export function exposeProbes(container: HTMLElement, probes: Probes): void {
+  for (const [name, value] of [
+    ['forkscopeLabelBoxes', probes.labelBoxes],
+    ['forkscopeSettling', probes.settling],
+    ['forkscopeViewportBoxes', probes.viewportBoxes],
+  ] as const)
+    Object.defineProperty(container, name, { value, configurable: true });
+}
