@@ -2,6 +2,7 @@
 // (transferred, not copied), and the key under which its positions are cached: the same models, edges and families
 // give the same input and key, whichever form they came in.
 import type { LineageGraph } from '../graph/graph.ts';
+import { inIdOrder, type ColumnarLineage } from '../lineage/columnar.ts';
 import type { Lineage, ModelNode } from '../lineage/types.ts';
 import type { LayoutInput } from './radial.ts';
 
@@ -12,93 +13,138 @@ export interface PreparedLayout {
 }
 
 type LayoutFields = Pick<ModelNode, 'depth' | 'family' | 'downloads'>;
-/** Calls `add` for each edge (parent, child, whether it closes a cycle). */
-type EdgeWalk = (add: (parent: string, child: string, cycle: boolean | undefined) => void) => void;
+/** The layout fields of the model at a position in `ids`. */
+type FieldsAt = (i: number) => LayoutFields;
+/** Calls `add` for each edge (the positions in `ids` of its parent and child, whether it closes a cycle). */
+type EdgeWalk = (add: (parent: number, child: number, cycle: boolean | undefined) => void) => void;
+
+/** The edges of the graph between two of `ids`, walked by position. */
+function graphWalk(graph: LineageGraph, index: ReadonlyMap<string, number>, allEdges: boolean): EdgeWalk {
+  return (add) => {
+    const visit = (_e: string, a: { cycle?: boolean }, s: string, t: string): void => {
+      const [p, c] = [index.get(s), index.get(t)];
+      if (p !== undefined && c !== undefined) add(p, c, a.cycle);
+    };
+    if (allEdges) graph.forEachEdge(visit);
+    else for (const id of index.keys()) graph.forEachInEdge(id, visit);
+  };
+}
 
 export function prepareLayout(graph: LineageGraph, familyOrder: readonly string[]): PreparedLayout {
-  const walk: EdgeWalk = (add) => graph.forEachEdge((_e, a, s, t) => add(s, t, a.cycle));
-  return prepared(graph.nodes().sort(), (id) => graph.getNodeAttributes(id), walk, familyOrder);
+  const ids = graph.nodes().sort();
+  const walk = graphWalk(graph, indexOf(ids), true);
+  return prepared(ids, (i) => graph.getNodeAttributes(ids[i] as string), walk, familyOrder);
 }
 
 /** The same as prepareLayout over the graph `lineage` would make (same ids, input and key), without making it: the
  * app lays out a lineage before it replaces the graph on screen, and a second graph of 200,000 models costs more
  * than everything else on the way to the first frame. Like the graph, it keeps one node per id (attributes merged,
- * later ones winning) and one edge per parent and child, drops self-loops, and refuses edges to unknown ids. */
-export function prepareLayoutOf(lineage: Lineage, familyOrder: readonly string[]): PreparedLayout {
+ * later ones winning) and one edge per parent and child, drops self-loops, and refuses edges to unknown ids.
+ * `columnar`, the form the lineage was decoded from, spares every lookup by id when its nodes are in id order. */
+export function prepareLayoutOf(
+  lineage: Lineage,
+  familyOrder: readonly string[],
+  columnar: ColumnarLineage | null = null,
+): PreparedLayout {
+  if (columnar?.count === lineage.nodes.length && inIdOrder(lineage.nodes)) {
+    const { parent, child, cycle } = columnar.edges;
+    const edges = uniqueEdges(lineage.nodes.length, parent.length, (k) => [
+      parent[k] as number,
+      child[k] as number,
+      cycle[k] === 1,
+    ]);
+    return prepared(
+      lineage.nodes.map((n) => n.id),
+      (i) => lineage.nodes[i] as ModelNode,
+      edges,
+      familyOrder,
+    );
+  }
   const nodes = new Map<string, ModelNode>();
   for (const n of lineage.nodes) {
     const before = nodes.get(n.id);
     nodes.set(n.id, before ? { ...before, ...n } : n);
   }
   const ids = [...nodes.keys()].sort();
-  const index = new Map(ids.map((id, i) => [id, i]));
-  // One entry per parent and child, keyed by their two positions (a number, cheaper than a string key).
-  const edges = new Map<number, { parent: string; child: string; cycle: boolean }>();
-  for (const e of lineage.edges) {
-    if (e.parent === e.child) continue;
+  const index = indexOf(ids);
+  const edges = uniqueEdges(ids.length, lineage.edges.length, (k) => {
+    const e = lineage.edges[k] as Lineage['edges'][number];
     const [p, c] = [index.get(e.parent), index.get(e.child)];
     if (p === undefined || c === undefined)
       throw new Error(`layout/input: edge ${e.parent} -> ${e.child} names an unknown node`);
-    const key = p * ids.length + c;
-    const before = edges.get(key);
-    if (before) before.cycle = e.cycle;
-    else edges.set(key, { parent: e.parent, child: e.child, cycle: e.cycle });
-  }
-  const walk: EdgeWalk = (add) => {
-    for (const e of edges.values()) add(e.parent, e.child, e.cycle);
-  };
-  return prepared(ids, (id) => nodes.get(id) as ModelNode, walk, familyOrder);
+    return [p, c, e.cycle];
+  });
+  return prepared(ids, (i) => nodes.get(ids[i] as string) as ModelNode, edges, familyOrder);
 }
 
-function prepared(
-  ids: string[],
-  attributes: (id: string) => LayoutFields,
-  walk: EdgeWalk,
-  familyOrder: readonly string[],
-): PreparedLayout {
+/** One edge per parent and child (by position), in the order first seen, the last one's cycle flag winning (as the
+ * graph merges them), self-loops left out. A model rarely has more than a few parents, so each child's edges are a
+ * short list: no map keyed by pairs, which at 200,000 models was the slowest step of a reopen's preparation. */
+function uniqueEdges(n: number, m: number, edgeAt: (k: number) => [number, number, boolean]): EdgeWalk {
+  const [parent, child, cycle]: [number[], number[], boolean[]] = [[], [], []];
+  const first = new Int32Array(n).fill(-1);
+  const next: number[] = [];
+  for (let e = 0; e < m; e++) {
+    const [p, c, closes] = edgeAt(e);
+    if (p === c) continue;
+    let k = first[c] as number;
+    while (k !== -1 && parent[k] !== p) k = next[k] as number;
+    if (k !== -1) {
+      cycle[k] = closes;
+      continue;
+    }
+    next.push(first[c] as number);
+    first[c] = parent.length;
+    parent.push(p);
+    child.push(c);
+    cycle.push(closes);
+  }
+  return (add) => {
+    for (let k = 0; k < parent.length; k++) add(parent[k] as number, child[k] as number, cycle[k] as boolean);
+  };
+}
+
+const indexOf = (ids: readonly string[]): Map<string, number> => new Map(ids.map((id, i) => [id, i]));
+
+function prepared(ids: string[], fieldsAt: FieldsAt, walk: EdgeWalk, familyOrder: readonly string[]): PreparedLayout {
   const familyIndex = new Map(familyOrder.map((f, i) => [f, i]));
-  const discOf = (id: string): number => {
-    const family = attributes(id).family;
+  const discAt = (i: number): number => {
+    const family = fieldsAt(i).family;
     if (!familyIndex.has(family)) familyIndex.set(family, familyIndex.size);
     return familyIndex.get(family) as number;
   };
-  const input = buildInput(ids, attributes, discOf, walk);
+  const input = buildInput(ids.length, fieldsAt, discAt, walk);
   return { ids, input, key: layoutKey(ids, input, [...familyIndex.keys()]) };
 }
 
 /** The layout's input for some models of the graph (`ids`, sorted: the rank is the index) and the disc each is drawn
  * in; only edges between two of them count. */
 export function layoutInput(graph: LineageGraph, ids: readonly string[], discOf: (id: string) => number): LayoutInput {
-  const walk: EdgeWalk = (add) => {
-    if (ids.length === graph.order) graph.forEachEdge((_e, a, s, t) => add(s, t, a.cycle));
-    else for (const id of ids) graph.forEachInEdge(id, (_e, a, s, t) => add(s, t, a.cycle));
-  };
-  return buildInput(ids, (id) => graph.getNodeAttributes(id), discOf, walk);
+  const walk = graphWalk(graph, indexOf(ids), ids.length === graph.order);
+  const idAt = (i: number): string => ids[i] as string;
+  return buildInput(
+    ids.length,
+    (i) => graph.getNodeAttributes(idAt(i)),
+    (i) => discOf(idAt(i)),
+    walk,
+  );
 }
 
-function buildInput(
-  ids: readonly string[],
-  attributes: (id: string) => LayoutFields,
-  discOf: (id: string) => number,
-  walk: EdgeWalk,
-): LayoutInput {
-  const index = new Map(ids.map((id, i) => [id, i]));
-  const n = ids.length;
+function buildInput(n: number, fieldsAt: FieldsAt, discAt: (i: number) => number, walk: EdgeWalk): LayoutInput {
   const depth = new Uint32Array(n);
   const family = new Uint32Array(n);
   const downloads = new Float64Array(n);
-  const rank = Uint32Array.from(ids, (_, i) => i);
-  ids.forEach((id, i) => {
-    const a = attributes(id);
+  const rank = Uint32Array.from({ length: n }, (_, i) => i);
+  for (let i = 0; i < n; i++) {
+    const a = fieldsAt(i);
     depth[i] = a.depth;
-    family[i] = discOf(id);
+    family[i] = discAt(i);
     downloads[i] = a.downloads;
-  });
+  }
   const parents: number[] = [];
   const children: number[] = [];
-  walk((s, t, cycle) => {
-    const [p, c] = [index.get(s), index.get(t)];
-    if (cycle || p === undefined || c === undefined) return;
+  walk((p, c, cycle) => {
+    if (cycle) return;
     parents.push(p);
     children.push(c);
   });

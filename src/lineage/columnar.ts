@@ -22,8 +22,11 @@ export interface ColumnarLineage {
   edges: { parent: Uint32Array; child: Uint32Array; relation: Uint8Array; cycle: Uint8Array };
 }
 
+/** Encodes a lineage with one node per id (a later record merged over an earlier one, as the graph merges them),
+ * in id order: a reader can then take positions for ids (layout/input.ts lays out a decoded lineage without a map
+ * of 200,000 ids). */
 export function encodeLineage(lineage: Lineage): ColumnarLineage {
-  const nodes = lineage.nodes;
+  const nodes = canonicalNodes(lineage.nodes);
   const index = new Map(nodes.map((n, i) => [n.id, i]));
   const dicts = Object.fromEntries(
     DICT_COLUMNS.map((c) => [c, dictionary(nodes.map((n) => n[c]))]),
@@ -85,6 +88,21 @@ export function decodeLineage(raw: unknown): Lineage {
     };
   }
   return { nodes, edges };
+}
+
+function canonicalNodes(nodes: readonly ModelNode[]): ModelNode[] {
+  const byId = new Map<string, ModelNode>();
+  for (const n of nodes) {
+    const before = byId.get(n.id);
+    byId.set(n.id, before ? { ...before, ...n } : n);
+  }
+  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Whether a lineage's nodes are in strict id order (so one per id), as a decoded columnar lineage's are. */
+export function inIdOrder(nodes: readonly ModelNode[]): boolean {
+  for (let i = 1; i < nodes.length; i++) if ((nodes[i - 1] as ModelNode).id >= (nodes[i] as ModelNode).id) return false;
+  return true;
 }
 
 function dictionary(values: string[]): { values: string[]; codes: Uint32Array } {

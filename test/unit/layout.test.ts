@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLineageGraph } from '../../src/graph/graph.ts';
 import { prepareLayout, prepareLayoutOf } from '../../src/layout/input.ts';
+import { decodeLineage, encodeLineage } from '../../src/lineage/columnar.ts';
 import { edge, node } from './fixtures.ts';
 import { radialLayout } from '../../src/layout/radial.ts';
 import { buildLineage } from '../../src/crawl/closure.ts';
@@ -125,6 +126,13 @@ describe('preparing the layout from a lineage, without a graph', () => {
       ],
     };
     expect(prepareLayoutOf(odd, order)).toEqual(prepareLayout(createLineageGraph(odd), order));
+    // Through the cache's columnar form, whose nodes are in id order: read by position, with the same result.
+    for (const l of [lineage, odd]) {
+      const columnar = encodeLineage(l);
+      const decoded = decodeLineage(columnar);
+      expect(decoded.nodes.map((n) => n.id)).toEqual([...new Set(l.nodes.map((n) => n.id))].sort());
+      expect(prepareLayoutOf(decoded, order, columnar)).toEqual(prepareLayout(createLineageGraph(l), order));
+    }
     expect(() => prepareLayoutOf({ nodes: [node('a/a')], edges: [edge('a/a', 'x/x')] }, order)).toThrow('unknown node');
   });
 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ForkscopeStore, StoreError } from '../../src/store/db.ts';
 import { decodeLineage, encodeLineage } from '../../src/lineage/columnar.ts';
 import { smallLineage } from './fixtures.ts';
+import type { Lineage } from '../../src/lineage/types.ts';
 import { snapshotInfo, crawlState } from './journal-fixtures.ts';
 import { openDB } from 'idb';
 
@@ -14,11 +15,16 @@ const info = snapshotInfo;
 const state = crawlState;
 
 describe('columnar snapshot codec', () => {
-  it('round-trips a lineage exactly', () => {
+  it('round-trips a lineage, its models in id order and one per id (merged as the graph merges them)', () => {
     const lineage = smallLineage();
     lineage.edges[0] = { ...lineage.edges[0]!, cycle: true };
-    expect(decodeLineage(structuredClone(encodeLineage(lineage)))).toEqual(lineage);
+    expect(decodeLineage(structuredClone(encodeLineage(lineage)))).toEqual(inIdOrder(lineage));
     expect(decodeLineage(encodeLineage({ nodes: [], edges: [] }))).toEqual({ nodes: [], edges: [] });
+    const [first] = lineage.nodes;
+    const twice = { ...lineage, nodes: [...lineage.nodes, { ...first!, downloads: 12345 }] };
+    const back = decodeLineage(encodeLineage(twice));
+    expect(back.nodes).toHaveLength(lineage.nodes.length);
+    expect(back.nodes.find((n) => n.id === first!.id)?.downloads).toBe(12345);
   });
 
   it('refuses damaged records with a clear message', () => {
@@ -37,7 +43,7 @@ describe('ForkscopeStore', () => {
     expect(await store.loadSnapshot()).toBeNull();
     await store.saveSnapshot(smallLineage(), info);
     const back = await store.loadSnapshot();
-    expect(back?.lineage).toEqual(smallLineage());
+    expect(back?.lineage).toEqual(inIdOrder(smallLineage()));
     expect(back?.info).toEqual(info);
     expect(await store.loadSnapshotInfo()).toEqual(info);
     await store.savePositions('k', new Float32Array([1, 2]));
@@ -91,3 +97,8 @@ describe('ForkscopeStore', () => {
     b.close();
   });
 });
+
+/** What the columnar codec gives back: the same models in id order. */
+function inIdOrder(lineage: Lineage): Lineage {
+  return { nodes: [...lineage.nodes].sort((a, b) => (a.id < b.id ? -1 : 1)), edges: lineage.edges };
+}

@@ -196,7 +196,7 @@ export class ExplorerSession {
     const current = (): boolean =>
       seq === this.shownSeq && generation === this.generation && (imported || !this.imported);
     // The layout is prepared from the lineage itself, so the graph on screen stays whole until positions arrive.
-    const prepared = prepareLayoutOf(lineage, this.familyOrder);
+    const prepared = prepareLayoutOf(lineage, this.familyOrder, columnar);
     const n = prepared.ids.length;
     const store = this.store;
     const cached = await store?.loadPositions(prepared.key).catch(() => null);
