@@ -15,7 +15,7 @@ export function defaultPicture(lineage: Lineage, familyOrder: readonly string[])
   const { ids, input } = prepareLayout(graph, familyOrder);
   const xy = radialLayout(input);
   const { colors } = computeColors(graph, ids, 'family', incomingRelations(graph, ids), familyOrder);
-  const sizes = computeSizes(graph, ids, 'downloads', new Float64Array(ids.length));
+  const sizes = computeSizes(graph, ids, 'downloads', null);
   const index = new Map(ids.map((id, i) => [id, i]));
   return (id) => {
     const i = index.get(id);

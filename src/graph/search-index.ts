@@ -24,6 +24,11 @@ export class SearchIndex {
     this.lower = ids.map((id) => id.toLowerCase());
   }
 
+  /** How many ids it searches. */
+  get size(): number {
+    return this.ids.length;
+  }
+
   search(query: string, limit = 10): SearchHit[] {
     const q = query.trim().toLowerCase();
     if (!q) return [];

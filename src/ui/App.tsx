@@ -1,7 +1,7 @@
 // The application shell: header (search, Hub in use, settings), the families/encoding/filters panel, the
 // graph, the details of the selected model and the crawl status. View state lives here; the graph, the cache and
 // the workers live in the explorer session (session/explorer-session.ts, wrapped by useExplorer).
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { LineageRenderer } from '../render/renderer.ts';
 import type { DynamicsView, ViewState } from '../view/state.ts';
 import { withStep } from '../view/history.ts';
@@ -27,7 +27,9 @@ import { useExplorer } from './useExplorer.ts';
 import { useHubToken } from './useHubToken.ts';
 import { usePublishedData } from './usePublishedData.ts';
 import { NewerData } from './NewerData.tsx';
+import type { ModelNode } from '../lineage/types.ts';
 
+const NO_MODELS: readonly ModelNode[] = [];
 const DynamicsPanel = lazy(() => import('./dynamics/DynamicsPanel.tsx'));
 
 interface Props {
@@ -56,6 +58,8 @@ export function App({ link, initial, onHub }: Props) {
   const explorer = useExplorer(settings, token, familyOrder);
   const { graph, layout, info, phase } = explorer;
   const ids = useMemo(() => layout?.ids ?? [], [layout]);
+  // The menus, the search and the time slider read the laid-out records, once the first frame is drawn.
+  const models = useDeferredValue(layout)?.lineage.nodes ?? NO_MODELS;
   const patchView = useCallback((p: Partial<ViewState>) => setView((v) => ({ ...v, ...p })), []);
   const patchDynamics = useCallback(
     (p: Partial<DynamicsView>) => setView((v) => ({ ...v, dynamics: { ...v.dynamics, ...p } })),
@@ -139,7 +143,7 @@ export function App({ link, initial, onHub }: Props) {
   const [movedSeen, setMovedSeen] = useState(false);
   const movedOn = movedSeen ? null : dataMovedOn(link.crawledAt, info?.crawledAt ?? null);
 
-  const options = useMemo(() => filterOptions(graph, ids), [graph, ids]);
+  const options = useMemo(() => filterOptions(models), [models]);
   const selected = view.selected && graph.hasNode(view.selected) ? view.selected : null;
   const marked = useMemo(() => (selected ? [selected] : []), [selected]);
   return (
@@ -147,6 +151,7 @@ export function App({ link, initial, onHub }: Props) {
       <AppHeader
         graph={graph}
         ids={ids}
+        models={models}
         view={view}
         selectedIds={selectedIds}
         info={info}
@@ -194,7 +199,7 @@ export function App({ link, initial, onHub }: Props) {
             selectedIds={isEmptySelection(view.selection) ? null : selectedIds}
             marked={marked}
           />
-          {!view.embed && <TimeSlider graph={graph} ids={ids} asOf={view.filters.asOf} onChange={setAsOf} />}
+          {!view.embed && <TimeSlider models={models} asOf={view.filters.asOf} onChange={setAsOf} />}
           {view.dynamics.open && !view.embed && layout && (
             <Suspense fallback={<p className="dynamics">Loading the charts…</p>}>
               <DynamicsPanel

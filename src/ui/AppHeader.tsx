@@ -2,6 +2,7 @@
 // embedded view gets only a link back to the full app.
 import type { ComponentProps } from 'react';
 import type { LineageGraph } from '../graph/graph.ts';
+import type { ModelNode } from '../lineage/types.ts';
 import type { ViewState } from '../view/state.ts';
 import { SearchBox } from './SearchBox.tsx';
 import { PUBLIC_HUB } from './settings.ts';
@@ -12,6 +13,8 @@ type ShareProps = ComponentProps<typeof ShareActions>;
 interface Props {
   graph: LineageGraph;
   ids: readonly string[];
+  /** The laid-out records (search reads them). */
+  models: readonly ModelNode[];
   view: ViewState;
   selectedIds: ReadonlySet<string>;
   info: ShareProps['info'];
@@ -41,7 +44,7 @@ export function AppHeader(p: Props) {
   return (
     <header className="app-header">
       <h1>Forkscope</h1>
-      <SearchBox graph={p.graph} ids={p.ids} onPick={p.onPick} />
+      <SearchBox models={p.models} onPick={p.onPick} />
       {p.hubUrl !== PUBLIC_HUB && (
         <span className="hub-badge" data-testid="hub-badge" title="Not the public Hugging Face Hub">
           Hub: {p.hubUrl}

@@ -73,9 +73,11 @@ export function GraphView({
   const focus = positions?.focus ?? null;
   const ids = useMemo(() => layout?.ids ?? [], [layout]);
   const relations = useMemo(() => incomingRelations(graph, ids), [graph, ids]);
+  // Counted only when discs are sized by them: a walk of every subtree, the slowest step of a reopen otherwise.
+  const bySubtree = view.sizeBy === 'descendants';
   const descendants = useMemo(
-    () => descendantShares(graph, ids, (id) => graph.getNodeAttribute(id, 'depth')),
-    [graph, ids],
+    () => (bySubtree ? descendantShares(graph, ids, (id) => graph.getNodeAttribute(id, 'depth')) : null),
+    [graph, ids, bySubtree],
   );
   const folding = useMemo(
     () => (view.fold ? computeFolding(graph, ids, relations) : null),

@@ -1,26 +1,26 @@
 // Search with autocomplete over every model id: an ARIA combobox; Enter or a click selects and frames the model.
+// The index is built from the laid-out lineage's own records, so the app can build it after the first frame.
 import { useMemo, useState } from 'react';
-import type { LineageGraph } from '../graph/graph.ts';
 import { SearchIndex } from '../graph/search-index.ts';
+import type { ModelNode } from '../lineage/types.ts';
 
 interface Props {
-  graph: LineageGraph;
-  ids: readonly string[];
+  /** The models to search (a lineage may list a model twice: the later record wins, as in the graph). */
+  models: readonly ModelNode[];
   onPick(id: string): void;
 }
 
-export function SearchBox({ graph, ids, onPick }: Props) {
+function searchIndexOf(models: readonly ModelNode[]): SearchIndex {
+  const downloads = new Map<string, number>();
+  for (const m of models) downloads.set(m.id, m.downloads);
+  return new SearchIndex([...downloads.keys()], Float64Array.from(downloads.values()));
+}
+
+export function SearchBox({ models, onPick }: Props) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
-  const index = useMemo(
-    () =>
-      new SearchIndex(
-        ids,
-        Float64Array.from(ids, (id) => graph.getNodeAttribute(id, 'downloads')),
-      ),
-    [graph, ids],
-  );
+  const index = useMemo(() => searchIndexOf(models), [models]);
   const hits = useMemo(() => index.search(query, 10), [index, query]);
   const pick = (id: string): void => {
     onPick(id);
@@ -37,7 +37,7 @@ export function SearchBox({ graph, ids, onPick }: Props) {
         aria-controls="search-results"
         aria-activedescendant={open && hits[active] ? `hit-${active}` : undefined}
         aria-label="Search models by id"
-        placeholder={`Search ${ids.length.toLocaleString('en')} models  ( / )`}
+        placeholder={`Search ${index.size.toLocaleString('en')} models  ( / )`}
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);

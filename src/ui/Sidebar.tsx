@@ -98,7 +98,9 @@ function FiltersForm({
         data-testid={`filter-${key}`}
       >
         <option value="">any</option>
-        {values.map((v) => (
+        {/* The filter in force is offered even before the models' values are read (or when none has it, from a
+            link): a select without its value's option shows "any" while it filters. */}
+        {(value === null || values.includes(value) ? values : [value, ...values]).map((v) => (
           <option key={v}>{v}</option>
         ))}
       </select>

@@ -2,23 +2,23 @@
 // hidden; undated ones, mostly parents the Hub could not show, stay), and a replay that walks the months from the
 // first model to the last.
 import { useEffect, useMemo, useState } from 'react';
-import type { LineageGraph } from '../graph/graph.ts';
+import type { ModelNode } from '../lineage/types.ts';
 import { monthOf, monthRange } from '../stats/timeline.ts';
 
 interface Props {
-  graph: LineageGraph;
-  ids: readonly string[];
+  /** The laid-out lineage's records (read, not the shared graph, so the months can be found after the first frame). */
+  models: readonly ModelNode[];
   asOf: string | null;
   onChange(asOf: string | null): void;
 }
 
 const STEP_MS = 450;
 
-export function modelMonths(graph: LineageGraph, ids: readonly string[]): string[] {
+export function modelMonths(models: readonly ModelNode[]): string[] {
   let first: string | null = null;
   let last: string | null = null;
-  for (const id of ids) {
-    const m = monthOf(graph.getNodeAttribute(id, 'created_at'));
+  for (const model of models) {
+    const m = monthOf(model.created_at);
     if (!m) continue;
     if (first === null || m < first) first = m;
     if (last === null || m > last) last = m;
@@ -26,8 +26,8 @@ export function modelMonths(graph: LineageGraph, ids: readonly string[]): string
   return first && last ? monthRange(first, last) : [];
 }
 
-export function TimeSlider({ graph, ids, asOf, onChange }: Props) {
-  const months = useMemo(() => modelMonths(graph, ids), [graph, ids]);
+export function TimeSlider({ models, asOf, onChange }: Props) {
+  const months = useMemo(() => modelMonths(models), [models]);
   const [playing, setPlaying] = useState(false);
   const index = asOf === null ? months.length - 1 : Math.max(0, months.indexOf(asOf));
 

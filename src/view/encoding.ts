@@ -96,10 +96,12 @@ export function computeSizes(
   graph: LineageGraph,
   ids: readonly string[],
   by: SizeBy,
-  descendants: Float64Array,
+  /** Each model's descendants (descendantShares): needed only when sizing by them. */
+  descendants: Float64Array | null,
 ): Float32Array {
+  if (by === 'descendants' && !descendants) throw new Error('computeSizes: sizing by descendants needs their counts');
   return Float32Array.from(ids, (id, i) =>
-    sizeOf(by === 'descendants' ? (descendants[i] as number) : graph.getNodeAttribute(id, by)),
+    sizeOf(by === 'descendants' ? (descendants?.[i] as number) : graph.getNodeAttribute(id, by)),
   );
 }
 
