@@ -1,6 +1,7 @@
 // The one graphology graph of the app: models as nodes keyed by repo id, derivations as parent → child edges
 // keyed by their two ends, attributes as in types.ts. Any string is a valid id (see safe-keys.ts).
 import type { Lineage, LineageEdge, ModelNode } from '../lineage/types.ts';
+import { inIdOrder } from '../lineage/columnar.ts';
 import { SafeGraph } from './safe-keys.ts';
 
 export type EdgeAttributes = Omit<LineageEdge, 'parent' | 'child'>;
@@ -22,10 +23,13 @@ export function createLineageGraph(lineage?: Lineage): LineageGraph {
 export function mergeLineage(graph: LineageGraph, lineage: Lineage): void {
   // New nodes and edges are added, known ones merged: adding skips the merge's copying of attributes, which is most
   // of the cost of building a 200,000-model graph (the app rebuilds it on every reopen and crawl result).
-  for (const n of lineage.nodes) {
-    if (graph.hasNode(n.id)) graph.mergeNode(n.id, n);
-    else graph.addNode(n.id, n);
-  }
+  // Into an empty graph, a lineage in id order (a decoded cache: one record per id) is added without asking first.
+  if (graph.order === 0 && inIdOrder(lineage.nodes)) for (const n of lineage.nodes) graph.addNode(n.id, n);
+  else
+    for (const n of lineage.nodes) {
+      if (graph.hasNode(n.id)) graph.mergeNode(n.id, n);
+      else graph.addNode(n.id, n);
+    }
   for (const e of lineage.edges) {
     if (e.parent === e.child) continue;
     if (!graph.hasNode(e.parent) || !graph.hasNode(e.child))

@@ -48,11 +48,7 @@ export function prepareLayoutOf(
 ): PreparedLayout {
   if (columnar?.count === lineage.nodes.length && inIdOrder(lineage.nodes)) {
     const { parent, child, cycle } = columnar.edges;
-    const edges = uniqueEdges(lineage.nodes.length, parent.length, (k) => [
-      parent[k] as number,
-      child[k] as number,
-      cycle[k] === 1,
-    ]);
+    const edges = uniqueEdges(lineage.nodes.length, parent, child, cycle);
     return prepared(
       lineage.nodes.map((n) => n.id),
       (i) => lineage.nodes[i] as ModelNode,
@@ -67,40 +63,40 @@ export function prepareLayoutOf(
   }
   const ids = [...nodes.keys()].sort();
   const index = indexOf(ids);
-  const edges = uniqueEdges(ids.length, lineage.edges.length, (k) => {
-    const e = lineage.edges[k] as Lineage['edges'][number];
+  const m = lineage.edges.length;
+  const [parent, child, cycle] = [new Uint32Array(m), new Uint32Array(m), new Uint8Array(m)];
+  lineage.edges.forEach((e, k) => {
     const [p, c] = [index.get(e.parent), index.get(e.child)];
     if (p === undefined || c === undefined)
       throw new Error(`layout/input: edge ${e.parent} -> ${e.child} names an unknown node`);
-    return [p, c, e.cycle];
+    [parent[k], child[k], cycle[k]] = [p, c, e.cycle ? 1 : 0];
   });
+  const edges = uniqueEdges(ids.length, parent, child, cycle);
   return prepared(ids, (i) => nodes.get(ids[i] as string) as ModelNode, edges, familyOrder);
 }
 
 /** One edge per parent and child (by position), in the order first seen, the last one's cycle flag winning (as the
  * graph merges them), self-loops left out. A model rarely has more than a few parents, so each child's edges are a
  * short list: no map keyed by pairs, which at 200,000 models was the slowest step of a reopen's preparation. */
-function uniqueEdges(n: number, m: number, edgeAt: (k: number) => [number, number, boolean]): EdgeWalk {
-  const [parent, child, cycle]: [number[], number[], boolean[]] = [[], [], []];
+function uniqueEdges(n: number, parent: Uint32Array, child: Uint32Array, cycle: Uint8Array): EdgeWalk {
+  const kept: number[] = [];
+  const closes = new Uint8Array(parent.length);
   const first = new Int32Array(n).fill(-1);
-  const next: number[] = [];
-  for (let e = 0; e < m; e++) {
-    const [p, c, closes] = edgeAt(e);
+  const next = new Int32Array(parent.length);
+  for (let e = 0; e < parent.length; e++) {
+    const [p, c] = [parent[e] as number, child[e] as number];
     if (p === c) continue;
     let k = first[c] as number;
     while (k !== -1 && parent[k] !== p) k = next[k] as number;
     if (k !== -1) {
-      cycle[k] = closes;
+      closes[k] = cycle[e] as number;
       continue;
     }
-    next.push(first[c] as number);
-    first[c] = parent.length;
-    parent.push(p);
-    child.push(c);
-    cycle.push(closes);
+    [next[e], first[c], closes[e]] = [first[c] as number, e, cycle[e] as number];
+    kept.push(e);
   }
   return (add) => {
-    for (let k = 0; k < parent.length; k++) add(parent[k] as number, child[k] as number, cycle[k] as boolean);
+    for (const e of kept) add(parent[e] as number, child[e] as number, closes[e] === 1);
   };
 }
 
