@@ -1,6 +1,6 @@
 // From what a crawl knows to the lineage it reports: every model reachable from the seeds (orgs, roots), each
 // labelled with the family whose seed reached it first, the parents those models name (kept, external, refused or
-// unread), typed edges, depths, and the parents that still need one look-up each (which ones: readsNeeded).
+// unread), typed edges, depths, and the parents that still need one look-up each (mustRead says which).
 import { computeDepths, edgeKey } from '../graph/depth.ts';
 import type { Lineage, LineageEdge, ModelNode } from '../lineage/types.ts';
 import type { HubModel, Relation } from '../lineage/model.ts';

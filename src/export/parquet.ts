@@ -10,7 +10,7 @@ import { parquetWriteBuffer } from 'hyparquet-writer';
 import { RELATIONS } from '../lineage/model.ts';
 import { isStatus, knownCount, type LineageEdge, type ModelNode, type Relation } from '../lineage/types.ts';
 
-type Kind = 'id' | 'text' | 'dict' | 'optdict' | 'int32' | 'int64' | 'optint64' | 'time' | 'bool';
+type Kind = 'id' | 'text' | 'dict' | 'optdict' | 'int32' | 'optint64' | 'time' | 'bool';
 
 /** The columns of each table, in order, with their kind (physical type, nullability and encoding). */
 export const NODE_TABLE: readonly (readonly [keyof ModelNode, Kind])[] = [
@@ -41,7 +41,7 @@ function element(name: string, kind: Kind): SchemaElement {
   const repetition_type = kind === 'optdict' || kind === 'time' || kind === 'optint64' ? 'OPTIONAL' : 'REQUIRED';
   if (kind === 'int32' || kind === 'bool')
     return { name, repetition_type, type: kind === 'int32' ? 'INT32' : 'BOOLEAN' };
-  if (kind === 'int64' || kind === 'optint64') return { name, repetition_type, type: 'INT64' };
+  if (kind === 'optint64') return { name, repetition_type, type: 'INT64' };
   if (kind === 'time')
     return {
       name,
@@ -55,7 +55,6 @@ function element(name: string, kind: Kind): SchemaElement {
 
 function column(kind: Kind, values: unknown[]): DecodedArray {
   if (kind === 'int32') return Int32Array.from(values as number[]);
-  if (kind === 'int64') return BigInt64Array.from(values as number[], (v) => BigInt(Math.trunc(v)));
   if (kind === 'optint64') return values.map((v) => (typeof v === 'number' ? BigInt(Math.trunc(v)) : null));
   if (kind === 'time')
     return values.map((v) => {

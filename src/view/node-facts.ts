@@ -20,7 +20,7 @@ export function detailRows(n: ModelNode): [string, string][] {
   return [
     ['family', n.family],
     ['author', n.author],
-    ['status', STATUS_WORDS[n.status] ?? n.status],
+    ['status', STATUS_WORDS[n.status]],
     ['depth', String(n.depth)],
     ['downloads (30 d)', or(n.downloads.toLocaleString('en'))],
     ['likes', or(n.likes.toLocaleString('en'))],
