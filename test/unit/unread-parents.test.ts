@@ -16,6 +16,7 @@ import type { Lineage } from '../../src/lineage/types.ts';
 import { everything, indexLineage } from '../../src/stats/lineage-index.ts';
 import { scopeStructure } from '../../src/stats/structure.ts';
 import { monthlyDerivatives } from '../../src/stats/timeline.ts';
+import { describeReport } from '../../src/ui/crawlEvents.ts';
 import { detailRows } from '../../src/view/node-facts.ts';
 import { node } from './fixtures.ts';
 import { hubModel } from './journal-fixtures.ts';
@@ -132,6 +133,12 @@ describe('an unread node in the codecs and exports', () => {
     expect(rows.get('status')).toMatch(/^unread: .*not read/);
     const read = new Map(detailRows(lineage.nodes.find((n) => n.id === 'u/merge')!));
     expect(read.get('downloads (30 d)')).toBe('10');
+  });
+
+  it('are counted in the app’s crawl report', () => {
+    const report = { malformed: 0, firstMalformed: null, junk: 0 };
+    expect(describeReport({ ...report, unread: 0 })).toBeNull();
+    expect(describeReport({ ...report, unread: 16 })).toMatch(/^16 parents outside the families, .*not read/);
   });
 
   it('counts in no statistic as a model of the families, an undated derivative or a download', () => {
