@@ -20,7 +20,8 @@ export function crawlSummary(result: CrawlResult, spentBefore: number, seeds: st
   const spent = result.state.requests - spentBefore;
   const kept = result.knowledge.models.size;
   const inFamilies = result.lineage.nodes.length;
-  const missing = result.lineage.nodes.filter((n) => n.status !== 'ok').length;
+  const missing = result.lineage.nodes.filter((n) => n.status === 'missing' || n.status === 'disabled').length;
+  const unread = result.lineage.nodes.filter((n) => n.status === 'unread').length;
   const lines = [
     spentBefore > 0
       ? `this run spent ${spent.toLocaleString('en')} requests; with the earlier runs this crawl resumed, ${result.state.requests.toLocaleString('en')} in all`
@@ -30,8 +31,14 @@ export function crawlSummary(result: CrawlResult, spentBefore: number, seeds: st
         ? ' (every model the Hub lists with a parent, so other families cost no new sweep)'
         : '') +
       `; ${inFamilies.toLocaleString('en')} models are in the families of ${inert(seeds.join(', '))} and went to nodes.csv` +
-      (missing > 0 ? ` (${missing.toLocaleString('en')} of them parents the Hub does not show, marked missing)` : ''),
+      (missing > 0
+        ? ` (${missing.toLocaleString('en')} of them parents the Hub does not show, marked missing or disabled)`
+        : ''),
   ];
+  if (unread > 0)
+    lines.push(
+      `${unread.toLocaleString('en')} parents outside the families, named by the Hub's base_model tags, were not read (status unread: counts and dates unknown; a full refresh reads them)`,
+    );
   if (result.knowledge.junk.length > 0)
     lines.push(
       `${result.knowledge.junk.length} base_model entries name nothing on the Hub (local paths, foreign URLs); first: ${inert(result.knowledge.junk[0]?.raw ?? '')}`,

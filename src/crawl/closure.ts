@@ -1,6 +1,6 @@
 // From what a crawl knows to the lineage it reports: every model reachable from the seeds (orgs, roots), each
-// labelled with the family whose seed reached it first, the parents those models name (kept, external or
-// missing), typed edges, depths, and the card entries that still need one look-up each.
+// labelled with the family whose seed reached it first, the parents those models name (kept, external, refused or
+// unread), typed edges, depths, and the parents that still need one look-up each (mustRead says which).
 import { computeDepths, edgeKey } from '../graph/depth.ts';
 import type { Lineage, LineageEdge, ModelNode } from '../lineage/types.ts';
 import type { HubModel, Relation } from '../lineage/model.ts';
@@ -40,17 +40,43 @@ export function familyMembers(k: Knowledge, seeds: Seeds): Map<string, string> {
   return family;
 }
 
-/** Card entries of members that name a parent the Hub gave no tag for, and tag parents never seen. */
+/** What the journal's listings covered, which decides the tag parents worth a look-up each. */
+export interface ListingCover {
+  seeds: Seeds;
+  /** When the journal's last complete sweep of the whole Hub began (null: none, or a journal too old to say). */
+  sweptAt: string | null;
+}
+
+/**
+ * Whether a member's tag parent that the journal does not hold must be read one by one. The Hub writes a tag only
+ * for a parent it resolves, so the parent exists; what a look-up adds is its details, or why no listing showed it.
+ * Read: a parent under a seed org (a family member the org's listing did not show: disabled, private) or a seed
+ * root, and any parent of a model the last full sweep listed (the sweep keeps every parent it has seen named, so
+ * this one was unlisted: only a look-up says whether it is disabled or gone). Not read: a parent outside the
+ * families that no listing of this journal covered (a cross-family merge's other parents, on published data or a
+ * walk, or named by a model created since the last sweep). It becomes an `unread` node: its details wait for a
+ * full refresh, which lists it, or for "crawl descendants", which makes it a root.
+ */
+export function mustRead(cover: ListingCover, child: HubModel, parent: string): boolean {
+  const key = parent.toLowerCase();
+  if (cover.seeds.orgs.some((o) => key.startsWith(`${o.toLowerCase()}/`))) return true;
+  if (cover.seeds.roots.some((r) => r.toLowerCase() === key)) return true;
+  return cover.sweptAt !== null && (child.createdAt === null || child.createdAt < cover.sweptAt);
+}
+
+/** Card entries of members that name a parent the Hub gave no tag for, and tag parents never seen that must be read
+ * (mustRead). */
 export function pendingLookups(
   k: Knowledge,
   members: Map<string, string>,
+  cover: ListingCover,
 ): { lookups: string[]; junk: { child: string; raw: string }[] } {
   const lookups = new Set<string>();
   const junk: { child: string; raw: string }[] = [];
   for (const key of members.keys()) {
     const m = k.models.get(key);
     if (!m) continue;
-    for (const p of m.parents) if (!k.knows(p.id)) lookups.add(p.id);
+    for (const p of m.parents) if (!k.knows(p.id) && mustRead(cover, m, p.id)) lookups.add(p.id);
     const tagged = new Set(m.parents.map((p) => (k.resolve(p.id)?.id ?? p.id).toLowerCase()));
     const entries = m.cardBase.map((raw) => ({ raw, id: normalizeRepoId(raw) }));
     for (const e of entries) if (!e.id) junk.push({ child: m.id, raw: e.raw });
@@ -74,7 +100,7 @@ export function buildLineage(k: Knowledge, seeds: Seeds): Lineage {
     const m = k.models.get(key);
     const refused = k.missing.get(key);
     if (!m) {
-      if (refused) nodes.set(refused.id, missingNode(refused.id, family, refused.disabled));
+      if (refused) nodes.set(refused.id, refusedNode(refused.id, family, refused.disabled));
       continue;
     }
     nodes.set(m.id, nodeOf(m, family));
@@ -88,7 +114,7 @@ export function buildLineage(k: Knowledge, seeds: Seeds): Lineage {
       const id = normalizeRepoId(raw);
       const missing = id ? k.missing.get(id.toLowerCase()) : undefined;
       if (!missing) continue;
-      if (!nodes.has(missing.id)) nodes.set(missing.id, missingNode(missing.id, family, missing.disabled));
+      if (!nodes.has(missing.id)) nodes.set(missing.id, refusedNode(missing.id, family, missing.disabled));
       addEdge(
         missing.id,
         m.id,
@@ -96,9 +122,13 @@ export function buildLineage(k: Knowledge, seeds: Seeds): Lineage {
       );
     }
   }
-  for (const e of edges.values())
-    if (!nodes.has(e.parent))
-      nodes.set(e.parent, missingNode(e.parent, EXTERNAL_FAMILY, k.missing.get(e.parent.toLowerCase())?.disabled));
+  // Tag parents outside the families the journal holds nothing of: refused when a look-up said so, else unread.
+  for (const e of edges.values()) {
+    if (nodes.has(e.parent)) continue;
+    const refused = k.missing.get(e.parent.toLowerCase());
+    const node = refusedNode(e.parent, EXTERNAL_FAMILY, refused?.disabled);
+    nodes.set(e.parent, refused ? node : { ...node, status: 'unread' });
+  }
   const ids = [...nodes.keys()];
   const { depth, backEdges } = computeDepths(ids, [...edges.values()]);
   for (const n of nodes.values()) n.depth = depth.get(n.id) ?? 0;
@@ -124,8 +154,9 @@ function nodeOf(m: HubModel, family: string): ModelNode {
   };
 }
 
-/** A node the Hub refused to describe: `disabled` when it said so, else `missing` (deleted, private, unreadable). */
-function missingNode(id: string, family: string, disabled = false): ModelNode {
+/** A node the Hub refused to describe: `disabled` when it said so, else `missing` (deleted, private, unreadable).
+ * An unread parent is the same empty node with its own status: only its id is known. */
+function refusedNode(id: string, family: string, disabled = false): ModelNode {
   return {
     id,
     author: id.split('/')[0] ?? id,

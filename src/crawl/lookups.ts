@@ -1,6 +1,8 @@
-// The crawl's one-by-one reads: parents listings cannot show (missing, renamed, disabled, never listed), roots
-// named by an old name, and the Hub-identity check. Every answer the Hub gives about an id (a model, a rename, a
-// refusal) is journaled with a 'looked' record, so no id is ever asked twice, across kills and resumes.
+// The crawl's one-by-one reads: parents listings should have shown and did not (missing, renamed, disabled), card
+// entries with no tag, roots named by an old name, and the Hub-identity check. Tag parents outside the families
+// that no listing covered are not read (closure.ts's mustRead): the Hub's tag says they exist. Every answer the Hub
+// gives about an id (a model, a rename, a refusal) is journaled with a 'looked' record, so no id is ever asked
+// twice, across kills and resumes.
 import type { ModelLookup } from '../hub/client.ts';
 import { familyMembers, pendingLookups } from './closure.ts';
 import type { CrawlContext } from './context.ts';
@@ -24,11 +26,12 @@ function refusalRecord(id: string, found: Exclude<ModelLookup, { kind: 'ok' }>):
   return found.kind === 'disabled' ? { ...record, disabled: true } : record;
 }
 
-/** Reads one by one the parents listings cannot show: missing or private, renamed, disabled, never listed. */
+/** Reads one by one the parents listings did not show that must be read: missing or private, renamed, disabled. */
 export async function resolve(c: CrawlContext): Promise<void> {
   for (let round = 0; round < 3; round++) {
     const members = familyMembers(c.k, c.options.seeds);
-    const { lookups, junk } = pendingLookups(c.k, members);
+    const cover = { seeds: c.options.seeds, sweptAt: c.state().lastFullSweepAt ?? null };
+    const { lookups, junk } = pendingLookups(c.k, members, cover);
     const todo = lookups.filter((id) => !c.k.looked.has(id.toLowerCase()));
     if (round === 0 && c.k.junk.length === 0 && junk.length > 0)
       await c.save(

@@ -1,6 +1,7 @@
 // A crawl journal seeded from a published lineage snapshot, so the crawler's own refresh (Crawler.refresh) brings
 // it up to date: one model record per snapshot model (its parents from the edges), one refusal per model the Hub
-// had refused (missing or disabled, marked as looked up so nobody asks again), and a finished crawl whose start is
+// had refused (missing or disabled, marked as looked up so nobody asks again), none for a parent it did not read
+// (its children's tags name it, so it comes back unread and is not asked about), and a finished crawl whose start is
 // the snapshot's watermark, so the refresh lists only what the Hub created since (the snapshot's cards were read
 // when it was published; an edit of an older card waits for a full refresh, which sweeps the Hub).
 // The snapshot holds the seeds' families only, not every lineage model of a sweep: the state says `walk`, so new
@@ -38,6 +39,9 @@ export function seedRecords(lineage: Lineage): CrawlRecord[] {
   const members = lineage.nodes.filter((n) => n.family !== EXTERNAL_FAMILY).map((n) => n.id);
   const records: CrawlRecord[] = [{ t: 'expanded', ids: members }];
   for (const n of lineage.nodes) {
+    // A parent the crawl did not read is no record: its children's tags name it, and buildLineage makes it unread
+    // again (a model record would give it counts of 0 as if they had been read).
+    if (n.status === 'unread') continue;
     if (refused(n)) {
       const disabled = n.status === 'disabled';
       const status = disabled ? 403 : 404;

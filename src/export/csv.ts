@@ -1,7 +1,7 @@
 // nodes.csv and edges.csv (DESIGN.md §2): RFC 4180 through papaparse, header first, and every cell that a
 // spreadsheet would run as a formula made inert (safeCell, the one rule for every CSV the app writes).
 import Papa from 'papaparse';
-import { EDGE_COLUMNS, NODE_COLUMNS, type Lineage } from '../lineage/types.ts';
+import { EDGE_COLUMNS, NODE_COLUMNS, nodeCell, type Lineage } from '../lineage/types.ts';
 
 // A formula starts a field: at the cell's start, or after a `;`, `,`, tab or line break, where a spreadsheet that
 // splits on another separator than ours starts a new field (`x;=cmd` is `=cmd` in a `;` locale). Spaces before
@@ -17,7 +17,8 @@ export function safeCell(value: string | number | boolean): string | number {
 }
 
 export function nodesCsv(lineage: Lineage): string {
-  const rows = lineage.nodes.map((n) => NODE_COLUMNS.map((c) => safeCell(n[c])));
+  // An unread node's counts are empty cells: unknown, not 0.
+  const rows = lineage.nodes.map((n) => NODE_COLUMNS.map((c) => safeCell(nodeCell(n, c) ?? '')));
   return Papa.unparse({ fields: [...NODE_COLUMNS], data: rows }, { newline: '\r\n' });
 }
 

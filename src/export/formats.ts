@@ -2,7 +2,7 @@
 // only parses it), and the snapshot JSON Forkscope imports again. All take a Lineage, so the same code serves the
 // app's selection and the command line's snapshot files; both XML writers go through xml.ts, so any Hub text
 // gives a well-formed document.
-import { NODE_COLUMNS, type Lineage } from '../lineage/types.ts';
+import { NODE_COLUMNS, nodeCell, type Lineage } from '../lineage/types.ts';
 import { makeSnapshot } from './snapshot.ts';
 import { XmlText } from './xml.ts';
 
@@ -28,9 +28,7 @@ export function graphml(lineage: Lineage, xml = new XmlText()): string {
     '  <graph id="forkscope" edgedefault="directed">',
   ];
   for (const n of lineage.nodes)
-    out.push(
-      `    <node id="${xml.escape(n.id)}">${columns.map((c) => `<data key="${c}">${xml.escape(n[c])}</data>`).join('')}</node>`,
-    );
+    out.push(`    <node id="${xml.escape(n.id)}">${columns.map((c) => data(c, nodeCell(n, c), xml)).join('')}</node>`);
   lineage.edges.forEach((e, i) =>
     out.push(
       `    <edge id="e${i}" source="${xml.escape(e.parent)}" target="${xml.escape(e.child)}"><data key="relation">${e.relation}</data></edge>`,
@@ -41,6 +39,11 @@ export function graphml(lineage: Lineage, xml = new XmlText()): string {
   if (report) out.push(`  <!-- ${report} -->`);
   out.push('</graphml>');
   return out.join('\n');
+}
+
+/** A node's value for a key; none for a value the crawl did not read (an unread node's counts). */
+function data(key: string, value: string | number | null, xml: XmlText): string {
+  return value === null ? '' : `<data key="${key}">${xml.escape(value)}</data>`;
 }
 
 export function snapshotJson(lineage: Lineage, meta: Parameters<typeof makeSnapshot>[1]): string {

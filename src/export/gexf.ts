@@ -2,7 +2,7 @@
 // a 500,000-model export fits in a tab and in the CLI (graphology-gexf's writer built a DOM and ran out of memory
 // at 405,000 models). Attributes are declared with their types (counts as integers), and a node may carry the
 // app's picture in the viz namespace (position, colour, size), so Gephi opens what the explorer showed.
-import { NODE_COLUMNS, type Lineage } from '../lineage/types.ts';
+import { NODE_COLUMNS, nodeCell, type Lineage } from '../lineage/types.ts';
 import { XmlText } from './xml.ts';
 
 export interface NodeVisual {
@@ -49,7 +49,11 @@ export function* gexfChunks(lineage: Lineage, options: GexfOptions = {}): Genera
   ];
   for (const [i, n] of lineage.nodes.entries()) {
     const id = xml.escape(n.id);
-    const values = COLUMNS.map((c) => `<attvalue for="${c}" value="${xml.escape(n[c])}"/>`).join('');
+    // A value the crawl did not read (an unread node's counts) is left out, as GEXF leaves unknown values.
+    const values = COLUMNS.map((c) => {
+      const v = nodeCell(n, c);
+      return v === null ? '' : `<attvalue for="${c}" value="${xml.escape(v)}"/>`;
+    }).join('');
     lines.push(
       `      <node id="${id}" label="${id}"><attvalues>${values}</attvalues>${viz(options.visual?.(n.id, i))}</node>`,
     );

@@ -2,13 +2,15 @@
 // that runs the same in Node, the browser and workers. nodes.parquet and edges.parquet carry the CSV columns of
 // DESIGN.md §2 with real types (counts INT64, depth INT32, dates TIMESTAMP(ms, UTC), relation/status/author/…
 // dictionary-encoded strings), so pandas, DuckDB and the Hub's dataset viewer read them as they are.
-// Empty text ('' in a Lineage: unknown, not gated) is written as null and read back as ''.
+// Empty text ('' in a Lineage: unknown, not gated) is written as null and read back as ''. The counts of an
+// `unread` node (a parent the crawl did not read) are null, not 0; files written before that status have the same
+// columns as REQUIRED and read the same.
 import { parquetMetadata, parquetRead, type DecodedArray, type SchemaElement } from 'hyparquet';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { RELATIONS } from '../lineage/model.ts';
-import type { LineageEdge, ModelNode, Relation, Status } from '../lineage/types.ts';
+import { isStatus, knownCount, type LineageEdge, type ModelNode, type Relation } from '../lineage/types.ts';
 
-type Kind = 'id' | 'text' | 'dict' | 'optdict' | 'int32' | 'int64' | 'time' | 'bool';
+type Kind = 'id' | 'text' | 'dict' | 'optdict' | 'int32' | 'optint64' | 'time' | 'bool';
 
 /** The columns of each table, in order, with their kind (physical type, nullability and encoding). */
 export const NODE_TABLE: readonly (readonly [keyof ModelNode, Kind])[] = [
@@ -16,8 +18,8 @@ export const NODE_TABLE: readonly (readonly [keyof ModelNode, Kind])[] = [
   ['author', 'dict'],
   ['family', 'dict'],
   ['depth', 'int32'],
-  ['downloads', 'int64'],
-  ['likes', 'int64'],
+  ['downloads', 'optint64'],
+  ['likes', 'optint64'],
   ['created_at', 'time'],
   ['last_modified', 'time'],
   ['pipeline_tag', 'optdict'],
@@ -33,13 +35,13 @@ export const EDGE_TABLE: readonly (readonly [keyof LineageEdge, Kind])[] = [
   ['cycle', 'bool'],
 ];
 
-const STATUSES: readonly Status[] = ['ok', 'missing', 'disabled'];
 const GATED = ['', 'auto', 'manual'];
 
 function element(name: string, kind: Kind): SchemaElement {
-  const repetition_type = kind === 'optdict' || kind === 'time' ? 'OPTIONAL' : 'REQUIRED';
-  if (kind === 'int32' || kind === 'int64' || kind === 'bool')
-    return { name, repetition_type, type: kind === 'int32' ? 'INT32' : kind === 'int64' ? 'INT64' : 'BOOLEAN' };
+  const repetition_type = kind === 'optdict' || kind === 'time' || kind === 'optint64' ? 'OPTIONAL' : 'REQUIRED';
+  if (kind === 'int32' || kind === 'bool')
+    return { name, repetition_type, type: kind === 'int32' ? 'INT32' : 'BOOLEAN' };
+  if (kind === 'optint64') return { name, repetition_type, type: 'INT64' };
   if (kind === 'time')
     return {
       name,
@@ -53,7 +55,7 @@ function element(name: string, kind: Kind): SchemaElement {
 
 function column(kind: Kind, values: unknown[]): DecodedArray {
   if (kind === 'int32') return Int32Array.from(values as number[]);
-  if (kind === 'int64') return BigInt64Array.from(values as number[], (v) => BigInt(Math.trunc(v)));
+  if (kind === 'optint64') return values.map((v) => (typeof v === 'number' ? BigInt(Math.trunc(v)) : null));
   if (kind === 'time')
     return values.map((v) => {
       const ms = typeof v === 'string' && v ? Date.parse(v) : NaN;
@@ -66,6 +68,7 @@ function column(kind: Kind, values: unknown[]): DecodedArray {
 function writeTable<R extends object>(
   rows: readonly R[],
   table: readonly (readonly [keyof R, Kind])[],
+  cell: (row: R, name: keyof R) => unknown = (row, name) => row[name],
 ): Uint8Array<ArrayBuffer> {
   const schema: SchemaElement[] = [
     { name: 'root', num_children: table.length },
@@ -75,7 +78,7 @@ function writeTable<R extends object>(
     name: String(name),
     data: column(
       kind,
-      rows.map((r) => r[name]),
+      rows.map((r) => cell(r, name)),
     ),
     ...(kind === 'dict' || kind === 'optdict' ? { encoding: 'RLE_DICTIONARY' as const } : {}),
   }));
@@ -83,7 +86,9 @@ function writeTable<R extends object>(
 }
 
 export function nodesParquet(nodes: readonly ModelNode[]): Uint8Array<ArrayBuffer> {
-  return writeTable(nodes, NODE_TABLE);
+  return writeTable(nodes, NODE_TABLE, (n, name) =>
+    name === 'downloads' || name === 'likes' ? knownCount(n, name) : n[name],
+  );
 }
 
 export function edgesParquet(edges: readonly LineageEdge[]): Uint8Array<ArrayBuffer> {
@@ -144,6 +149,7 @@ function get(columns: Map<string, unknown[]>, name: string): unknown[] {
 const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
 const iso = (v: unknown): string => (typeof v === 'number' && Number.isFinite(v) ? new Date(v).toISOString() : '');
 const count = (v: unknown): number => (typeof v === 'bigint' ? Number(v) : typeof v === 'number' ? v : NaN);
+const nullAsZero = (v: unknown): number => (v === null || v === undefined ? 0 : count(v));
 
 export async function readNodesParquet(bytes: Uint8Array, file = 'nodes.parquet'): Promise<ModelNode[]> {
   const { rows, columns } = await readColumns(bytes, file, NODE_TABLE);
@@ -163,12 +169,14 @@ export async function readNodesParquet(bytes: Uint8Array, file = 'nodes.parquet'
       library_name: text(c('library_name')[i]),
       license: text(c('license')[i]),
       gated: text(c('gated')[i]) as ModelNode['gated'],
-      status: text(c('status')[i]) as Status,
+      status: text(c('status')[i]) as ModelNode['status'],
     };
     if (!node.id) throw new ParquetTableError(file, `row ${i}: empty id`);
+    if (!isStatus(node.status)) throw new ParquetTableError(file, `row ${i}: unknown status "${node.status}"`);
+    // An unread node's counts are null (unknown): 0 in memory, as its status says.
+    if (node.status === 'unread') for (const k of ['downloads', 'likes'] as const) node[k] = nullAsZero(c(k)[i]);
     for (const k of ['depth', 'downloads', 'likes'] as const)
       if (!(node[k] >= 0)) throw new ParquetTableError(file, `row ${i}: ${k} is not a count`);
-    if (!STATUSES.includes(node.status)) throw new ParquetTableError(file, `row ${i}: unknown status "${node.status}"`);
     if (!GATED.includes(node.gated)) throw new ParquetTableError(file, `row ${i}: unknown gated value`);
     nodes[i] = node;
   }

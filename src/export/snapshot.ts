@@ -3,7 +3,7 @@
 // hostile file gives a clear error or a clean lineage, never an exception or a foreign property.
 import { parseHubDerivatives, type HubDerivatives } from '../lineage/hub-derivatives.ts';
 import { RELATIONS } from '../lineage/model.ts';
-import type { Lineage, LineageEdge, ModelNode, Status } from '../lineage/types.ts';
+import { STATUSES, type Lineage, type LineageEdge, type ModelNode } from '../lineage/types.ts';
 
 export const SNAPSHOT_FORMAT = 'forkscope-snapshot';
 
@@ -41,7 +41,6 @@ export function makeSnapshot(
 
 export type SnapshotParse = { ok: true; snapshot: Snapshot } | { ok: false; error: string };
 
-const STATUSES: readonly Status[] = ['ok', 'missing', 'disabled'];
 const GATED: readonly ModelNode['gated'][] = ['', 'auto', 'manual'];
 const TEXT_FIELDS = [
   'id',

@@ -2,7 +2,7 @@
 // dictionary-coded, numbers in typed arrays, edges as node indexes. Structured clone copies it in a few large
 // blocks instead of a million small objects, which is what makes a 500,000-model reload fast.
 import { RELATIONS, type Relation } from './model.ts';
-import type { Lineage, LineageEdge, ModelNode, Status } from './types.ts';
+import { isStatus, type Lineage, type LineageEdge, type ModelNode, type Status } from './types.ts';
 
 export const COLUMNAR_VERSION = 1;
 const SEP = '\n';
@@ -134,6 +134,9 @@ function validate(raw: unknown): ColumnarLineage {
     if (!col.values.every((v) => typeof v === 'string')) return fail(`column ${k} values`);
     for (const code of col.codes) if (code >= col.values.length) return fail(`column ${k} code out of range`);
   }
+  // A status this version does not know (a newer Forkscope's cache) would be drawn and exported as if it were one.
+  const unknownStatus = c.dicts.status.values.find((v) => !isStatus(v));
+  if (unknownStatus !== undefined) return fail(`unknown status ${JSON.stringify(unknownStatus.slice(0, 40))}`);
   const arrays: [unknown, TypedArrayType][] = [
     [c.depth, Uint32Array],
     [c.downloads, Float64Array],

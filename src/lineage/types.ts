@@ -3,7 +3,16 @@
 import type { Relation } from './model.ts';
 
 export type { Relation };
-export type Status = 'ok' | 'missing' | 'disabled';
+/** What the crawl learnt of a model: `ok`, read from the Hub; `missing`, named as a parent but refused (deleted,
+ * private, unreadable); `disabled`, the Hub said "Access to this resource is disabled."; `unread`, a parent outside
+ * the crawled families that the Hub's own `base_model` tags name (so it exists) and the crawl did not read: its
+ * counts, dates, pipeline, library and license are unknown, not zero or empty. */
+export const STATUSES = ['ok', 'missing', 'disabled', 'unread'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export function isStatus(v: unknown): v is Status {
+  return (STATUSES as readonly unknown[]).includes(v);
+}
 
 export interface ModelNode {
   id: string;
@@ -47,4 +56,17 @@ export const NODE_COLUMNS = [
   'license',
   'status',
 ] as const;
+/** A node's count as exports write it: null (an empty cell, a Parquet null, no GEXF/GraphML value) for an `unread`
+ * node, whose counts the crawl never saw; in memory they are 0 and the status says so. */
+export function knownCount(n: ModelNode, column: 'downloads' | 'likes'): number | null {
+  return n.status === 'unread' ? null : n[column];
+}
+
+export type NodeColumn = (typeof NODE_COLUMNS)[number];
+
+/** A nodes.csv column's value as exports write it (null: no value, an unread node's counts). */
+export function nodeCell(n: ModelNode, column: NodeColumn): string | number | null {
+  return column === 'downloads' || column === 'likes' ? knownCount(n, column) : n[column];
+}
+
 export const EDGE_COLUMNS = ['parent', 'child', 'relation'] as const;

@@ -6,6 +6,7 @@ import type { Selection } from '../view/selection.ts';
 import type { LineageGraph } from '../graph/graph.ts';
 import { ancestryChain, childCounts } from '../graph/queries.ts';
 import { RELATIONS } from '../lineage/model.ts';
+import { detailRows } from '../view/node-facts.ts';
 import { modelPageUrl } from './settings.ts';
 
 interface Props {
@@ -33,20 +34,7 @@ export function DetailsPanel(props: Props) {
   const counts = useMemo(() => childCounts(graph, id), [graph, graphVersion, id]); // eslint-disable-line react-hooks/exhaustive-deps
   const href = modelPageUrl(hubUrl, id);
   const outside = !crawledFamilies.includes(attrs.family);
-  const rows: [string, string][] = [
-    ['family', attrs.family],
-    ['author', attrs.author],
-    ['status', attrs.status],
-    ['depth', String(attrs.depth)],
-    ['downloads (30 d)', attrs.downloads.toLocaleString('en')],
-    ['likes', attrs.likes.toLocaleString('en')],
-    ['created', attrs.created_at.slice(0, 10) || '—'],
-    ['last modified', attrs.last_modified.slice(0, 10) || '—'],
-    ['pipeline', attrs.pipeline_tag || '—'],
-    ['library', attrs.library_name || '—'],
-    ['license', attrs.license || '—'],
-    ['gated', attrs.gated || 'no'],
-  ];
+  const rows = detailRows(attrs);
   return (
     <aside className="details" data-testid="node-details" aria-label={`Details of ${id}`}>
       <header>

@@ -78,9 +78,10 @@ export function utcMinute(iso: string): string {
   return iso.slice(0, 16).replace('T', ' ');
 }
 
-/** "3 malformed listing items skipped (first: …); 12 junk base_model entries not followed." or null. */
+/** "3 malformed listing items skipped (first: …); 12 junk base_model entries not followed; 16 parents outside the
+ * families, named by lineage tags, not read (…)." or null. */
 export function describeReport(r: CrawlReport | null): string | null {
-  if (!r || (r.malformed === 0 && r.junk === 0)) return null;
+  if (!r || (r.malformed === 0 && r.junk === 0 && r.unread === 0)) return null;
   const parts: string[] = [];
   if (r.malformed > 0)
     parts.push(
@@ -89,6 +90,10 @@ export function describeReport(r: CrawlReport | null): string | null {
   if (r.junk > 0)
     parts.push(
       `${r.junk.toLocaleString('en')} junk base_model entr${r.junk === 1 ? 'y' : 'ies'} (local paths, foreign URLs) not followed`,
+    );
+  if (r.unread > 0)
+    parts.push(
+      `${r.unread.toLocaleString('en')} parent${r.unread === 1 ? '' : 's'} outside the families, named by lineage tags, not read (a full refresh reads them)`,
     );
   return `${parts.join('; ')}.`;
 }

@@ -1,8 +1,10 @@
 // The read-out under the graph while a model is hovered: how it derives from each parent (the relation of every
-// highlighted edge into it), its ancestry's length, and its direct children by relation.
+// highlighted edge into it), its ancestry's length, and its direct children by relation; a model the crawl did not
+// read, or the Hub refused, says so.
 import type { LineageGraph } from '../graph/graph.ts';
 import { ancestors } from '../graph/queries.ts';
 import { RELATIONS, type Relation } from '../lineage/model.ts';
+import { statusNote } from '../view/node-facts.ts';
 
 export function hoverText(graph: LineageGraph, id: string): string {
   const parents: string[] = [];
@@ -14,8 +16,9 @@ export function hoverText(graph: LineageGraph, id: string): string {
   );
   const total = graph.outDegree(id);
   const up = ancestors(graph, id).length;
+  const note = statusNote(graph.getNodeAttribute(id, 'status'));
   return [
-    id,
+    note ? `${id} (${note})` : id,
     parents.length > 0 ? parents.join(', ') : 'a root',
     plural(up, 'ancestor'),
     total > 0 ? `${plural(total, 'direct child', 'direct children')} (${byRelation.join(', ')})` : 'no children',

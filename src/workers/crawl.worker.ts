@@ -77,6 +77,7 @@ function reportOf(result: CrawlResult): CrawlReport {
     malformed: result.parseErrors.length,
     firstMalformed: result.parseErrors[0]?.slice(0, 200) ?? null,
     junk: result.knowledge.junk.length,
+    unread: result.lineage.nodes.filter((n) => n.status === 'unread').length,
   };
 }
 

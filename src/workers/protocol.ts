@@ -49,11 +49,13 @@ export type DataEvent =
   | { type: 'data-failed'; kind: DatasetProblem | 'other-hub'; message: string };
 
 /** What a finished crawl reports besides its graph: malformed listing items skipped (with the first one's
- * description) and junk `base_model` entries not followed, as the CLI prints them. */
+ * description), junk `base_model` entries not followed, and parents outside the families it did not read, as the
+ * CLI prints them. */
 export interface CrawlReport {
   malformed: number;
   firstMalformed: string | null;
   junk: number;
+  unread: number;
 }
 
 /** What a finished crawl knows of deletions: what was asked (`run`), whether it swept the whole Hub (only a

@@ -14,7 +14,18 @@ const lineage = smallLineage();
 lineage.nodes[0] = node('Q/base', { downloads: 3_000_000_000, likes: 7, gated: 'manual', license: '' });
 lineage.nodes[1] = node('Q/inst', { created_at: '', last_modified: '2025-03-04T05:06:07.089Z', status: 'missing' });
 lineage.nodes[2] = node('u/ft1', { author: 'u', license: 'a "quoted", \u00e9t\u00e9 \u{1F600}', status: 'disabled' });
-lineage.edges.push(edge('u/ft1', 'Q/inst', 'unknown', true));
+// A parent outside the families the crawl did not read: its counts are unknown.
+lineage.nodes.push(
+  node('ext/base', {
+    family: 'other',
+    created_at: '',
+    pipeline_tag: '',
+    library_name: '',
+    license: '',
+    status: 'unread',
+  }),
+);
+lineage.edges.push(edge('u/ft1', 'Q/inst', 'unknown', true), edge('ext/base', 'u/merge', 'merge'));
 
 let dir: string;
 let db: Awaited<ReturnType<DuckDBInstance['connect']>>;
@@ -78,8 +89,9 @@ describe('Parquet snapshot tables', () => {
         id: n.id,
         author: n.author,
         depth: n.depth,
-        downloads: BigInt(n.downloads),
-        likes: BigInt(n.likes),
+        // An unread node's counts are unknown: null, not 0.
+        downloads: n.status === 'unread' ? null : BigInt(n.downloads),
+        likes: n.status === 'unread' ? null : BigInt(n.likes),
         created: ms(n.created_at),
         modified: ms(n.last_modified),
         license: n.license || null,
@@ -89,6 +101,15 @@ describe('Parquet snapshot tables', () => {
     }
     const edges = await query(`SELECT parent, child, relation, cycle FROM '$DIR/edges.parquet'`);
     expect(edges).toEqual(lineage.edges);
+  });
+
+  it('read a table written before the unread status, whose counts are REQUIRED columns', async () => {
+    expect(await readNodesParquet(handWritten(false, 12n, 'ok'))).toEqual([
+      node('Q/base', { author: 'Q', downloads: 12, likes: 3 }),
+    ]);
+    // A null count is unknown only on an unread node: on a node that was read, the table is broken.
+    expect((await readNodesParquet(handWritten(true, null, 'unread')))[0]).toMatchObject({ downloads: 0 });
+    await expect(readNodesParquet(handWritten(true, null, 'ok'))).rejects.toThrow(/row 0: downloads is not a count/);
   });
 
   it('dictionary-encode the relation and status columns', async () => {
@@ -108,6 +129,40 @@ describe('Parquet snapshot tables', () => {
   });
 });
 
+/** One node, Q/base, written column by column as an earlier writer (REQUIRED counts) or another tool would. */
+function handWritten(nullable: boolean, downloads: bigint | null, status: string): Uint8Array {
+  const text = (name: string, data: (string | null)[], required = false) => ({
+    name,
+    data,
+    type: 'STRING' as const,
+    ...(required && { nullable: false }),
+  });
+  return new Uint8Array(
+    parquetWriteBuffer({
+      columnData: [
+        text('id', ['Q/base'], true),
+        text('author', ['Q'], true),
+        text('family', ['Qwen'], true),
+        { name: 'depth', data: Int32Array.of(0), type: 'INT32', nullable: false },
+        {
+          name: 'downloads',
+          data: nullable ? [downloads] : BigInt64Array.of(downloads ?? 0n),
+          type: 'INT64',
+          nullable,
+        },
+        { name: 'likes', data: BigInt64Array.of(3n), type: 'INT64', nullable: false },
+        { name: 'created_at', data: [new Date('2025-01-01T00:00:00.000Z')], type: 'TIMESTAMP' },
+        { name: 'last_modified', data: [null], type: 'TIMESTAMP' },
+        text('pipeline_tag', ['text-generation']),
+        text('library_name', ['transformers']),
+        text('license', ['apache-2.0']),
+        text('gated', [null]),
+        text('status', [status], true),
+      ],
+    }),
+  );
+}
+
 describe('the manifest and latest.json', () => {
   const meta = {
     hub: 'http://127.0.0.1:1',
@@ -126,7 +181,7 @@ describe('the manifest and latest.json', () => {
     ]);
     expect(manifest.watermark).toBe(meta.crawl.startedAt);
     expect(manifest.files.nodes.sha256).toBe(await sha256Hex(files[0]?.bytes as Uint8Array));
-    expect(manifest.counts).toEqual({ nodes: 9, edges: 9 });
+    expect(manifest.counts).toEqual({ nodes: 10, edges: 10 });
     const text = (i: number): unknown => JSON.parse(new TextDecoder().decode(files[i]?.bytes));
     expect(parseManifest(text(2))).toEqual({ ok: true, value: manifest });
     expect(parseLatest(text(3))).toEqual({ ok: true, value: latest });
