@@ -1,6 +1,7 @@
 // The sigma renderer of the lineage graph. The graph's attributes are never written for display: positions,
-// colours, sizes, labels and visibility live in typed arrays read by the reducers, and hover or filter changes
-// refresh only the models they touch (sigma re-indexes everything on attribute writes).
+// colours, sizes, labels and visibility live in typed arrays read by the reducers, hover or filter changes refresh
+// only the models they touch (sigma re-indexes everything on attribute writes), and a new picture (a layout, a graph,
+// a resize) is one whole refresh, drawn with sigma detached from the graph until it is ready (drawAnew).
 import Sigma from 'sigma';
 import type { CameraState, EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import {
@@ -16,29 +17,9 @@ import { enableBoxSelect } from './box-select.ts';
 import { followResizes, Framer, layoutExtent, viewportNodes } from './camera.ts';
 import { DiscScale } from './disc-scale.ts';
 import { LabelPlacer } from './labels.ts';
-import { exposeProbes, STATIC_SETTINGS } from './settings.ts';
+import { exposeProbes, STATIC_SETTINGS, type RenderArrays, type RendererEvents } from './settings.ts';
 import { SchemeFollower } from './theme.ts';
 import type { GraphTheme } from '../view/palette.ts';
-
-export interface RenderArrays {
-  ids: string[];
-  xy: Float32Array;
-  /** Each model's room in layout units (radialLayout): a disc within it overlaps no other, at any zoom. */
-  room?: Float32Array;
-  /** The disc each model is drawn in (a pick frames its own disc: view/framing.ts). */
-  disc?: ArrayLike<number>;
-  size: Float32Array;
-  color: string[];
-  label: string[];
-  visible: Uint8Array;
-}
-
-export interface RendererEvents {
-  onHover(id: string | null): void;
-  onClick(id: string | null): void;
-  /** Shift-drag on the canvas: a rectangle in layout coordinates. */
-  onBox?(box: { x0: number; y0: number; x1: number; y1: number }): void;
-}
 
 /** The smallest disc radius drawn, in pixels: below it a filtered or focused view turns to dust; dense forests seen
  * whole may overlap at this size, never above it. */

@@ -1,6 +1,28 @@
-// The sigma settings of the lineage renderer that do not change while it lives, and what end-to-end tests may read
-// of the drawn graph (set on its container).
+// What the lineage renderer (./renderer.ts) is given and how it is set up: the arrays it draws from and the events it
+// reports, the sigma settings that do not change while it lives, and what end-to-end tests may read of the drawn
+// graph (set on its container).
 import type { Settings } from 'sigma/settings';
+
+/** What is drawn, per model, in the order of `ids`. */
+export interface RenderArrays {
+  ids: string[];
+  xy: Float32Array;
+  /** Each model's room in layout units (radialLayout): a disc within it overlaps no other, at any zoom. */
+  room?: Float32Array;
+  /** The disc each model is drawn in (a pick frames its own disc: view/framing.ts). */
+  disc?: ArrayLike<number>;
+  size: Float32Array;
+  color: string[];
+  label: string[];
+  visible: Uint8Array;
+}
+
+export interface RendererEvents {
+  onHover(id: string | null): void;
+  onClick(id: string | null): void;
+  /** Shift-drag on the canvas: a rectangle in layout coordinates. */
+  onBox?(box: { x0: number; y0: number; x1: number; y1: number }): void;
+}
 
 export const STATIC_SETTINGS = {
   // While the camera moves, discs scale with the picture; when it stops they are sized again (renderer.ts
