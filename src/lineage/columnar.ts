@@ -54,6 +54,8 @@ export function encodeLineage(lineage: Lineage): ColumnarLineage {
 export interface ColumnarRows {
   columnar: ColumnarLineage;
   ids: readonly string[];
+  /** The text columns, split. */
+  text: Readonly<Record<TextColumn, readonly string[]>>;
   /** Model i as a node: one object, filled again on every call (copy it to keep it). */
   node(i: number): ModelNode;
 }
@@ -80,7 +82,7 @@ export function readColumnar(raw: unknown): ColumnarRows {
     row.status = value('status', i) as Status;
     return row;
   };
-  return { columnar: c, ids: text.id, node };
+  return { columnar: c, ids: text.id, text, node };
 }
 
 const EMPTY_NODE: ModelNode = {

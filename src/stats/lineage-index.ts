@@ -4,9 +4,8 @@
 // milliseconds, not one graph traversal per statistic. A scope is a mask over `ids` (1 = in scope).
 import type { LineageGraph } from '../graph/graph.ts';
 import type { ColumnarRows } from '../lineage/columnar.ts';
-import type { ModelNode } from '../lineage/types.ts';
-import { mergeWins, NO_RELATION, relationCode, RELATIONS, type Relation } from '../lineage/relation.ts';
-import { dateRule, monthCode } from './months.ts';
+import { mergeWins, NO_RELATION, RELATIONS, type Relation } from '../lineage/relation.ts';
+import { buildIndex, columnarInput, graphInput, groupBy } from './index-build.ts';
 
 export interface LineageIndex {
   ids: readonly string[];
@@ -35,18 +34,6 @@ export interface LineageIndex {
 
 export type ScopeMask = Uint8Array;
 
-class Codes {
-  readonly values: string[] = [];
-  private readonly codes = new Map<string, number>();
-  code(value: string): number {
-    let c = this.codes.get(value);
-    if (c === undefined) this.codes.set(value, (c = this.values.push(value) - 1));
-    return c;
-  }
-}
-
-const DISTILLED = /distil/i;
-
 export { monthCode, monthName } from './months.ts';
 
 export interface IndexOptions {
@@ -56,106 +43,21 @@ export interface IndexOptions {
 
 /** The index of the models `ids` (the explorer's order, so its masks line up with the renderer's). */
 export function indexLineage(graph: LineageGraph, ids: readonly string[], options: IndexOptions = {}): LineageIndex {
-  const position = new Map(ids.map((id, i) => [id, i]));
-  return buildIndex(
-    ids,
-    position,
-    (i) => graph.getNodeAttributes(ids[i] as string),
-    options,
-    (i, add) =>
-      graph.forEachInEdge(ids[i] as string, (_e, attrs, parent) => {
-        const p = position.get(parent);
-        if (p !== undefined) add(p, relationCode(attrs.relation), attrs.cycle);
-      }),
-  );
+  return withRelations(buildIndex(graphInput(graph, ids), options.now));
 }
 
-/** The same index straight from the stored columns, with no graph built: what the dynamics worker does at 200,000
- * models. Edges as the graph keeps them: self-loops dropped, a repeated edge once (in its first place, with its last
- * relation). Null when an id repeats (the graph merges such rows; indexLineage over it serves). */
+/** The same index straight from the stored columns, with no graph built (./index-build.ts): null when an id
+ * repeats (the graph merges such rows; indexLineage over it serves). */
 export function indexColumnar(rows: ColumnarRows, options: IndexOptions = {}): LineageIndex | null {
-  const { ids, columnar: c } = rows;
-  const position = new Map(ids.map((id, i) => [id, i]));
-  if (position.size !== ids.length) return null;
-  const { parent, child, relation, cycle } = c.edges;
-  const { start, order: byChild } = groupBy(child, ids.length);
-  const slotOf = new Int32Array(ids.length).fill(-1);
-  const seenFor = new Int32Array(ids.length).fill(-1);
-  return buildIndex(ids, position, rows.node, options, (i, add, set) => {
-    for (let k = start[i] as number; k < (start[i + 1] as number); k++) {
-      const e = byChild[k] as number;
-      const p = parent[e] as number;
-      if (p === i) continue;
-      // The column holds relation codes (indexes into RELATIONS) already.
-      const rel = relation[e] as number;
-      if (seenFor[p] === i) set(slotOf[p] as number, rel, cycle[e] === 1);
-      else [seenFor[p], slotOf[p]] = [i, add(p, rel, cycle[e] === 1)];
-    }
-  });
+  const input = columnarInput(rows);
+  return input && withRelations(buildIndex(input, options.now));
 }
 
-type AddParent = (parent: number, relation: number, cycle: boolean) => number;
-type SetParent = (slot: number, relation: number, cycle: boolean) => void;
-
-/** The one way an index is made, from each model's attributes and in-edges, whatever holds them. */
-function buildIndex(
-  ids: readonly string[],
-  position: ReadonlyMap<string, number>,
-  nodeAt: (i: number) => ModelNode,
-  options: IndexOptions,
-  inEdges: (i: number, add: AddParent, set: SetParent) => void,
-): LineageIndex {
-  const rule = dateRule(options.now);
-  const n = ids.length;
-  const [families, authors, licenses] = [new Codes(), new Codes(), new Codes()];
-  const ix = {
-    family: new Uint32Array(n),
-    author: new Uint32Array(n),
-    month: new Int32Array(n),
-    relation: new Int8Array(n).fill(-1),
-    downloads: new Float64Array(n),
-    depth: new Int32Array(n),
-    license: new Uint32Array(n),
-    distilled: new Uint8Array(n),
-    parentStart: new Int32Array(n + 1),
-  };
-  const parents: number[] = [];
-  const edgeRelation: number[] = [];
-  const edgeCycle: number[] = [];
-  const add: AddParent = (p, rel, cycle) => {
-    edgeRelation.push(rel);
-    edgeCycle.push(cycle ? 1 : 0);
-    return parents.push(p) - 1;
-  };
-  const set: SetParent = (slot, rel, cycle) => void ([edgeRelation[slot], edgeCycle[slot]] = [rel, cycle ? 1 : 0]);
-  for (let i = 0; i < n; i++) {
-    const a = nodeAt(i);
-    const id = ids[i] as string;
-    ix.family[i] = families.code(a.family);
-    ix.author[i] = authors.code(a.author);
-    ix.month[i] = monthCode(a.created_at, rule);
-    ix.downloads[i] = a.downloads;
-    ix.depth[i] = a.depth;
-    ix.license[i] = licenses.code(a.license);
-    ix.distilled[i] = DISTILLED.test(id.slice(id.indexOf('/') + 1)) ? 1 : 0;
-    ix.parentStart[i] = parents.length;
-    inEdges(i, add, set);
-  }
-  ix.parentStart[n] = parents.length;
-  const index: LineageIndex = {
-    ...ix,
-    ids,
-    position,
-    families: families.values,
-    authors: authors.values,
-    licenses: licenses.values,
-    parents: Int32Array.from(parents),
-    edgeRelation: Int8Array.from(edgeRelation),
-    edgeCycle: Uint8Array.from(edgeCycle),
-  };
+function withRelations(built: Omit<LineageIndex, 'relation'>): LineageIndex {
+  const index: LineageIndex = { ...built, relation: new Int8Array(built.ids.length) };
   // The relation to the parents is the in-scope relation with every model in scope: one copy of the rule.
   const all = everything(index);
-  for (let i = 0; i < n; i++) ix.relation[i] = relationInScope(index, all, i);
+  for (let i = 0; i < built.ids.length; i++) index.relation[i] = relationInScope(index, all, i);
   return index;
 }
 
@@ -166,22 +68,6 @@ export function childrenOf(ix: LineageIndex): { childStart: Int32Array; children
   const childOfEntry = new Int32Array(ix.parents.length);
   for (let i = 0; i < ix.ids.length; i++) childOfEntry.fill(i, ix.parentStart[i], ix.parentStart[i + 1]);
   return { childStart, children: order.map((e) => childOfEntry[e] as number) };
-}
-
-/** Items 0..keys.length-1 grouped by their key (0..buckets-1), in their order within a group (a counting sort):
- * the items of key k are order[start[k] .. start[k + 1]). */
-function groupBy(keys: ArrayLike<number>, buckets: number): { start: Int32Array; order: Int32Array } {
-  const start = new Int32Array(buckets + 1);
-  for (let e = 0; e < keys.length; e++) start[(keys[e] as number) + 1] = (start[(keys[e] as number) + 1] as number) + 1;
-  for (let k = 0; k < buckets; k++) start[k + 1] = (start[k + 1] as number) + (start[k] as number);
-  const next = start.slice(0, buckets);
-  const order = new Int32Array(keys.length);
-  for (let e = 0; e < keys.length; e++) {
-    const k = keys[e] as number;
-    order[next[k] as number] = e;
-    next[k] = (next[k] as number) + 1;
-  }
-  return { start, order };
 }
 
 /** A scope of the given models (unknown ids are ignored). */
