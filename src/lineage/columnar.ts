@@ -63,23 +63,25 @@ export interface ColumnarRows {
 /** Checks a stored snapshot (throws a clear error when it is not a valid one of this version) and reads it in place. */
 export function readColumnar(raw: unknown): ColumnarRows {
   const [c, text] = validate(raw);
-  const d = c.dicts;
-  const value = (col: DictColumn, i: number): string => d[col].values[d[col].codes[i] as number] as string;
+  const { author, family, pipeline_tag, library_name, license, gated, status } = c.dicts;
+  const value = (col: { values: string[]; codes: Uint32Array }, i: number): string =>
+    col.values[col.codes[i] as number] as string;
   const row: ModelNode = { ...EMPTY_NODE };
+  // Called for every model on every filter change: plain loads into one object, no allocation.
   const node = (i: number): ModelNode => {
     row.id = text.id[i] as string;
-    row.author = value('author', i);
-    row.family = value('family', i);
+    row.author = value(author, i);
+    row.family = value(family, i);
     row.depth = c.depth[i] as number;
     row.downloads = c.downloads[i] as number;
     row.likes = c.likes[i] as number;
     row.created_at = text.created_at[i] as string;
     row.last_modified = text.last_modified[i] as string;
-    row.pipeline_tag = value('pipeline_tag', i);
-    row.library_name = value('library_name', i);
-    row.license = value('license', i);
-    row.gated = value('gated', i) as ModelNode['gated'];
-    row.status = value('status', i) as Status;
+    row.pipeline_tag = value(pipeline_tag, i);
+    row.library_name = value(library_name, i);
+    row.license = value(license, i);
+    row.gated = value(gated, i) as ModelNode['gated'];
+    row.status = value(status, i) as Status;
     return row;
   };
   return { columnar: c, ids: text.id, text, node };

@@ -119,7 +119,10 @@ export function columnarInput(rows: ColumnarRows): IndexInput | null {
         if (p === i) continue;
         // The column holds relation codes (indexes into RELATIONS) already.
         if (seenFor[p] === i) set(slotOf[p] as number, relation[e] as number, cycle[e] === 1);
-        else [seenFor[p], slotOf[p]] = [i, add(p, relation[e] as number, cycle[e] === 1)];
+        else {
+          seenFor[p] = i;
+          slotOf[p] = add(p, relation[e] as number, cycle[e] === 1);
+        }
       }
     },
   };
@@ -147,10 +150,15 @@ export function buildIndex(input: IndexInput, now?: number): Omit<LineageIndex, 
   const edgeCycle = new Uint8Array(input.edgeBound);
   let edges = 0;
   const add: AddParent = (p, rel, cycle) => {
-    [parents[edges], edgeRelation[edges], edgeCycle[edges]] = [p, rel, cycle ? 1 : 0];
+    parents[edges] = p;
+    edgeRelation[edges] = rel;
+    edgeCycle[edges] = cycle ? 1 : 0;
     return edges++;
   };
-  const set: SetParent = (slot, rel, cycle) => void ([edgeRelation[slot], edgeCycle[slot]] = [rel, cycle ? 1 : 0]);
+  const set: SetParent = (slot, rel, cycle) => {
+    edgeRelation[slot] = rel;
+    edgeCycle[slot] = cycle ? 1 : 0;
+  };
   for (let i = 0; i < n; i++) {
     const id = ids[i] as string;
     ix.family[i] = input.family.code(i);

@@ -11,11 +11,19 @@ import {
   type CrossFamilyMerge,
   type Distillation,
 } from '../stats/crossings.ts';
-import { licenseTransitions, type LicenseChange, type LicenseTransition } from '../stats/licenses.ts';
+import {
+  DIRECTIONS,
+  licenseChangeAt,
+  licenseTransitionsOf,
+  type LicenseChangeEdges,
+  type LicenseTransition,
+} from '../stats/licenses.ts';
+import type { LineageIndex } from '../stats/lineage-index.ts';
 
-/** The lists of one scope, in full. */
+/** The lists of one scope, in full (the license changes compact, over the index). */
 export interface ScopeLists {
-  licenses: LicenseChange[];
+  ix: LineageIndex;
+  licenses: LicenseChangeEdges;
   merges: CrossFamilyMerge[];
   distilled: Distillation[];
 }
@@ -27,6 +35,8 @@ export const STAT_TABLES = {
 } as const;
 export type StatTableName = keyof typeof STAT_TABLES;
 export type StatRow<N extends StatTableName> = Record<(typeof STAT_TABLES)[N][number], Cell>;
+
+const MORE_PERMISSIVE = DIRECTIONS.indexOf('more permissive');
 
 /** Rows the panel shows of each list (the CSV has them all). */
 export const SHOWN_ROWS = 12;
@@ -51,14 +61,16 @@ export interface ListSummaries {
 function rowsOf<N extends StatTableName>(name: N, lists: ScopeLists, count = Infinity): StatRow<N>[] {
   const rows: Record<StatTableName, () => Record<string, Cell>[]> = {
     'license-edges': () =>
-      lists.licenses.slice(0, count).map((l) => ({
-        child: l.child,
-        parent: l.parent,
-        relation: l.relation,
-        parent_license: l.parentLicense,
-        child_license: l.childLicense,
-        direction: l.direction,
-      })),
+      Array.from(lists.licenses.child.subarray(0, count), (_c, k) => licenseChangeAt(lists.ix, lists.licenses, k)).map(
+        (l) => ({
+          child: l.child,
+          parent: l.parent,
+          relation: l.relation,
+          parent_license: l.parentLicense,
+          child_license: l.childLicense,
+          direction: l.direction,
+        }),
+      ),
     'cross-family-merges': () =>
       lists.merges.slice(0, count).map((m) => ({
         model: m.model,
@@ -75,13 +87,13 @@ function rowsOf<N extends StatTableName>(name: N, lists: ScopeLists, count = Inf
 }
 
 export function summariseLists(lists: ScopeLists): ListSummaries {
-  const { licenses, merges, distilled } = lists;
+  const { ix, licenses, merges, distilled } = lists;
   return {
     licenses: {
-      total: licenses.length,
+      total: licenses.child.length,
       head: rowsOf('license-edges', lists, SHOWN_ROWS),
-      transitions: licenseTransitions(licenses).slice(0, 15),
-      morePermissive: licenses.filter((l) => l.direction === 'more permissive').length,
+      transitions: licenseTransitionsOf(ix, licenses).slice(0, 15),
+      morePermissive: licenses.direction.filter((d) => d === MORE_PERMISSIVE).length,
     },
     merges: {
       total: merges.length,

@@ -10,7 +10,7 @@ import type { Lineage } from '../lineage/types.ts';
 import { cumulativeCounts, type Comparison } from '../stats/compare.ts';
 import { crossFamilyMerges, distillations } from '../stats/crossings.ts';
 import { keepKindOf, kindFilter, type KindName } from '../stats/kinds.ts';
-import { licenseChanges } from '../stats/licenses.ts';
+import { licenseChangeEdges } from '../stats/licenses.ts';
 import { childrenOf, incomingOf, indexColumnar, indexLineage, type LineageIndex } from '../stats/lineage-index.ts';
 import { scopeStructure, type ScopeStructure } from '../stats/structure.ts';
 import { monthlyDerivatives, type MonthlyDerivatives } from '../stats/timeline.ts';
@@ -109,7 +109,8 @@ export function computeStats(
   const mask = p.filters.asOf === null ? r.allTime.slice() : visibleIn(src, p.filters, p.focus);
   for (let i = 0; i < mask.length; i++) if (mask[i] === 1 && !keep(i)) mask[i] = 0;
   const lists = {
-    licenses: licenseChanges(ix, mask),
+    ix,
+    licenses: licenseChangeEdges(ix, mask),
     merges: crossFamilyMerges(ix, mask),
     distilled: distillations(ix, mask),
   };

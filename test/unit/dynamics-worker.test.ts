@@ -5,7 +5,7 @@ import { createLineageGraph } from '../../src/graph/graph.ts';
 import { encodeLineage } from '../../src/lineage/columnar.ts';
 import { cumulativeCounts } from '../../src/stats/compare.ts';
 import { crossFamilyMerges, distillations } from '../../src/stats/crossings.ts';
-import { licenseChanges, licenseTransitions } from '../../src/stats/licenses.ts';
+import { licenseChangeAt, licenseChanges, licenseTransitions } from '../../src/stats/licenses.ts';
 import { everything, indexLineage } from '../../src/stats/lineage-index.ts';
 import { scopeStructure } from '../../src/stats/structure.ts';
 import { monthlyDerivatives } from '../../src/stats/timeline.ts';
@@ -52,7 +52,9 @@ describe('the dynamics worker', () => {
   it('keeps the lists in full for their CSV, and sends their sizes, summaries and first rows', () => {
     const { data, lists } = computeStats(src, params, requestScope(src, params));
     const licenses = licenseChanges(ix, all);
-    expect(lists).toEqual({ licenses, merges: crossFamilyMerges(ix, all), distilled: distillations(ix, all) });
+    expect(lists.merges).toEqual(crossFamilyMerges(ix, all));
+    expect(lists.distilled).toEqual(distillations(ix, all));
+    expect(Array.from(lists.licenses.child, (_c, k) => licenseChangeAt(lists.ix, lists.licenses, k))).toEqual(licenses);
     const l = data.stats.licenses;
     expect(l.total).toBe(licenses.length);
     expect(l.total).toBeGreaterThan(SHOWN_ROWS);
