@@ -28,7 +28,8 @@ import { useHubToken } from './useHubToken.ts';
 import { usePublishedData } from './usePublishedData.ts';
 import { NewerData } from './NewerData.tsx';
 
-const DynamicsPanel = lazy(() => import('./dynamics/DynamicsPanel.tsx'));
+const loadDynamicsPanel = () => import('./dynamics/DynamicsPanel.tsx');
+const DynamicsPanel = lazy(loadDynamicsPanel);
 
 interface Props {
   /** The address the page was opened with, decoded once at start (main.tsx). */
@@ -56,6 +57,11 @@ export function App({ link, initial, onHub }: Props) {
   const explorer = useExplorer(settings, token, familyOrder);
   const { graph, layout, info, phase } = explorer;
   const ids = useMemo(() => layout?.ids ?? [], [layout]);
+  // The dynamics panel's code (small: its charting code loads when it opens) is fetched once forests are drawn.
+  const drawn = layout !== null;
+  useEffect(() => {
+    if (drawn) loadDynamicsPanel().catch(() => undefined);
+  }, [drawn]);
   const patchView = useCallback((p: Partial<ViewState>) => setView((v) => ({ ...v, ...p })), []);
   const patchDynamics = useCallback(
     (p: Partial<DynamicsView>) => setView((v) => ({ ...v, dynamics: { ...v.dynamics, ...p } })),

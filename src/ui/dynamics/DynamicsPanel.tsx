@@ -12,7 +12,7 @@ import { groupMonthly } from '../../stats/groups.ts';
 import { kindFilter } from '../../stats/kinds.ts';
 import { familiesDenominator, hubDenominator } from '../../stats/shares.ts';
 import type { DynamicsParams } from '../../workers/dynamics.ts';
-import { loadCharting } from './ChartCard.tsx';
+import { warmCharting } from './ChartCard.tsx';
 import { CompareSection } from './CompareSection.tsx';
 import { GroupsEditor, loadSavedGroups, saveGroups } from './GroupsEditor.tsx';
 import type { DynamicsView, ViewState } from '../../view/state.ts';
@@ -63,10 +63,9 @@ export default function DynamicsPanel(p: DynamicsPanelProps) {
     }),
     [filters, focus, d.kind, d.communityOnly, families, d.groups, d.scope, selected],
   );
-  // The charting code loads while the worker computes.
+  // The charting code loads, and is tried out, while the worker computes (a failure shows on each chart).
   useEffect(() => {
-    // A failure to load shows on each chart (ChartCard), not here.
-    loadCharting().catch(() => undefined);
+    warmCharting();
   }, []);
   // Everything over the models runs in the dynamics worker; what follows works on its small answers.
   const { data, stats, stage, error, tableCsv } = useDynamicsWorker(p.lineage, params);
