@@ -39,12 +39,21 @@ export function describeKind(f: KindFilter): string {
 
 /** Drops from a scope the models not of the kind (pipeline tag and library as the graph holds them). */
 export function keepKind(mask: Uint8Array, graph: LineageGraph, ids: readonly string[], f: KindFilter): Uint8Array {
+  return keepKindOf(mask, (i) => graph.getNodeAttributes(ids[i] as string), f);
+}
+
+/** The same, reading model i's pipeline tag and library from wherever they are held. */
+export function keepKindOf(
+  mask: Uint8Array,
+  nodeAt: (i: number) => { pipeline_tag: string; library_name: string },
+  f: KindFilter,
+): Uint8Array {
   if (f.pipelines === null && f.library === null) return mask;
   const out = mask.slice();
-  ids.forEach((id, i) => {
-    if (out[i] !== 1) return;
-    const a = graph.getNodeAttributes(id);
+  for (let i = 0; i < out.length; i++) {
+    if (out[i] !== 1) continue;
+    const a = nodeAt(i);
     if (!matchesKind(f, a.pipeline_tag, a.library_name)) out[i] = 0;
-  });
+  }
   return out;
 }

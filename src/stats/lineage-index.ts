@@ -3,8 +3,9 @@
 // changes; every statistic then runs over typed arrays, so a change of filters or scope at 200,000 models costs
 // milliseconds, not one graph traversal per statistic. A scope is a mask over `ids` (1 = in scope).
 import type { LineageGraph } from '../graph/graph.ts';
-import { mergeWins, NO_RELATION, relationCode, RELATIONS, type Relation } from '../lineage/relation.ts';
-import { dateRule, monthCode } from './months.ts';
+import type { ColumnarRows } from '../lineage/columnar.ts';
+import { mergeWins, NO_RELATION, RELATIONS, type Relation } from '../lineage/relation.ts';
+import { buildIndex, columnarInput, graphInput, groupBy } from './index-build.ts';
 
 export interface LineageIndex {
   ids: readonly string[];
@@ -33,18 +34,6 @@ export interface LineageIndex {
 
 export type ScopeMask = Uint8Array;
 
-class Codes {
-  readonly values: string[] = [];
-  private readonly codes = new Map<string, number>();
-  code(value: string): number {
-    let c = this.codes.get(value);
-    if (c === undefined) this.codes.set(value, (c = this.values.push(value) - 1));
-    return c;
-  }
-}
-
-const DISTILLED = /distil/i;
-
 export { monthCode, monthName } from './months.ts';
 
 export interface IndexOptions {
@@ -54,58 +43,31 @@ export interface IndexOptions {
 
 /** The index of the models `ids` (the explorer's order, so its masks line up with the renderer's). */
 export function indexLineage(graph: LineageGraph, ids: readonly string[], options: IndexOptions = {}): LineageIndex {
-  const rule = dateRule(options.now);
-  const n = ids.length;
-  const position = new Map(ids.map((id, i) => [id, i]));
-  const [families, authors, licenses] = [new Codes(), new Codes(), new Codes()];
-  const ix = {
-    family: new Uint32Array(n),
-    author: new Uint32Array(n),
-    month: new Int32Array(n),
-    relation: new Int8Array(n).fill(-1),
-    downloads: new Float64Array(n),
-    depth: new Int32Array(n),
-    license: new Uint32Array(n),
-    distilled: new Uint8Array(n),
-    parentStart: new Int32Array(n + 1),
-  };
-  const parents: number[] = [];
-  const edgeRelation: number[] = [];
-  const edgeCycle: number[] = [];
-  ids.forEach((id, i) => {
-    const a = graph.getNodeAttributes(id);
-    ix.family[i] = families.code(a.family);
-    ix.author[i] = authors.code(a.author);
-    ix.month[i] = monthCode(a.created_at, rule);
-    ix.downloads[i] = a.downloads;
-    ix.depth[i] = a.depth;
-    ix.license[i] = licenses.code(a.license);
-    ix.distilled[i] = DISTILLED.test(id.slice(id.indexOf('/') + 1)) ? 1 : 0;
-    ix.parentStart[i] = parents.length;
-    graph.forEachInEdge(id, (_e, attrs, parent) => {
-      const p = position.get(parent);
-      if (p === undefined) return;
-      parents.push(p);
-      edgeRelation.push(relationCode(attrs.relation));
-      edgeCycle.push(attrs.cycle ? 1 : 0);
-    });
-  });
-  ix.parentStart[n] = parents.length;
-  const index: LineageIndex = {
-    ...ix,
-    ids,
-    position,
-    families: families.values,
-    authors: authors.values,
-    licenses: licenses.values,
-    parents: Int32Array.from(parents),
-    edgeRelation: Int8Array.from(edgeRelation),
-    edgeCycle: Uint8Array.from(edgeCycle),
-  };
+  return withRelations(buildIndex(graphInput(graph, ids), options.now));
+}
+
+/** The same index straight from the stored columns, with no graph built (./index-build.ts): null when an id
+ * repeats (the graph merges such rows; indexLineage over it serves). */
+export function indexColumnar(rows: ColumnarRows, options: IndexOptions = {}): LineageIndex | null {
+  const input = columnarInput(rows);
+  return input && withRelations(buildIndex(input, options.now));
+}
+
+function withRelations(built: Omit<LineageIndex, 'relation'>): LineageIndex {
+  const index: LineageIndex = { ...built, relation: new Int8Array(built.ids.length) };
   // The relation to the parents is the in-scope relation with every model in scope: one copy of the rule.
   const all = everything(index);
-  for (let i = 0; i < n; i++) ix.relation[i] = relationInScope(index, all, i);
+  for (let i = 0; i < built.ids.length; i++) index.relation[i] = relationInScope(index, all, i);
   return index;
+}
+
+/** Children of each model (the parent lists turned round), for walks down the lineage. */
+export function childrenOf(ix: LineageIndex): { childStart: Int32Array; children: Int32Array } {
+  const { start: childStart, order } = groupBy(ix.parents, ix.ids.length);
+  // Entry e of the parent lists belongs to the child whose range holds it.
+  const childOfEntry = new Int32Array(ix.parents.length);
+  for (let i = 0; i < ix.ids.length; i++) childOfEntry.fill(i, ix.parentStart[i], ix.parentStart[i + 1]);
+  return { childStart, children: order.map((e) => childOfEntry[e] as number) };
 }
 
 /** A scope of the given models (unknown ids are ignored). */

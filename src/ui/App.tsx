@@ -30,7 +30,8 @@ import { NewerData } from './NewerData.tsx';
 import type { ModelNode } from '../lineage/types.ts';
 
 const NO_MODELS: readonly ModelNode[] = [];
-const DynamicsPanel = lazy(() => import('./dynamics/DynamicsPanel.tsx'));
+const loadDynamicsPanel = () => import('./dynamics/DynamicsPanel.tsx');
+const DynamicsPanel = lazy(loadDynamicsPanel);
 
 interface Props {
   /** The address the page was opened with, decoded once at start (main.tsx). */
@@ -60,6 +61,11 @@ export function App({ link, initial, onHub }: Props) {
   const ids = useMemo(() => layout?.ids ?? [], [layout]);
   // The menus, the search and the time slider read the laid-out records, once the first frame is drawn.
   const models = useDeferredValue(layout)?.lineage.nodes ?? NO_MODELS;
+  // The dynamics panel's code (small: its charting code loads when it opens) is fetched once forests are drawn.
+  const drawn = layout !== null;
+  useEffect(() => {
+    if (drawn) loadDynamicsPanel().catch(() => undefined);
+  }, [drawn]);
   const patchView = useCallback((p: Partial<ViewState>) => setView((v) => ({ ...v, ...p })), []);
   const patchDynamics = useCallback(
     (p: Partial<DynamicsView>) => setView((v) => ({ ...v, dynamics: { ...v.dynamics, ...p } })),

@@ -61,6 +61,16 @@ describe('family and selection statistics', () => {
     await checkView(page, 'dynamics-licenses-llama', { graph: false, baseline: true });
     await page.getByTestId('table-distillations').scrollIntoViewIfNeeded();
     await checkView(page, 'dynamics-tables-llama', { graph: false, baseline: true });
+    // A list's CSV is made in the dynamics worker, which holds the list: every row the header counts, in the order
+    // of the rows shown.
+    const edgesTable = page.getByTestId('table-license-edges');
+    const listed = Number((await edgesTable.locator('h3 small').innerText()).replace(/\D/g, ''));
+    const edgesCsv = csvRows(
+      (await downloadOne(page, () => edgesTable.getByRole('button', { name: 'CSV' }).click())).data,
+    );
+    expect(listed).toBeGreaterThan(12);
+    expect(edgesCsv).toHaveLength(listed);
+    expect(await edgesTable.locator('tbody tr').first().locator('td').first().innerText()).toBe(edgesCsv[0]?.child);
 
     // The time slider: back to the graph, the forests as they were at the end of 2024-06.
     await page.getByRole('button', { name: 'Back to the graph' }).click();

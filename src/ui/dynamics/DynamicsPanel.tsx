@@ -12,6 +12,7 @@ import { groupMonthly } from '../../stats/groups.ts';
 import { kindFilter } from '../../stats/kinds.ts';
 import { familiesDenominator, hubDenominator } from '../../stats/shares.ts';
 import type { DynamicsParams } from '../../workers/dynamics.ts';
+import { warmCharting } from './ChartCard.tsx';
 import { CompareSection } from './CompareSection.tsx';
 import { GroupsEditor, loadSavedGroups, saveGroups } from './GroupsEditor.tsx';
 import type { DynamicsView, ViewState } from '../../view/state.ts';
@@ -62,8 +63,12 @@ export default function DynamicsPanel(p: DynamicsPanelProps) {
     }),
     [filters, focus, d.kind, d.communityOnly, families, d.groups, d.scope, selected],
   );
+  // The charting code loads, and is tried out, while the worker computes (a failure shows on each chart).
+  useEffect(() => {
+    warmCharting();
+  }, []);
   // Everything over the models runs in the dynamics worker; what follows works on its small answers.
-  const { data, stage, error } = useDynamicsWorker(p.lineage, params);
+  const { data, stats, stage, error, tableCsv } = useDynamicsWorker(p.lineage, params);
   const present = useMemo(() => data?.present ?? [], [data]);
   const familyColors = useMemo(() => present.map((_f, i) => familyColor(i)), [present]);
   // The kind (language models or any) narrows numerator and denominator alike; the explorer's pipeline and library
@@ -167,11 +172,16 @@ export default function DynamicsPanel(p: DynamicsPanelProps) {
               </option>
             </select>
           </div>
-          <StatsSection
-            stats={data.stats}
-            fileStem={`${stem}-${scopeName.replace(/[^\w.+-]+/g, '_')}`}
-            onPick={p.onPick}
-          />
+          {stats ? (
+            <StatsSection
+              stats={stats.stats}
+              fileStem={`${stem}-${scopeName.replace(/[^\w.+-]+/g, '_')}`}
+              onPick={p.onPick}
+              listCsv={tableCsv}
+            />
+          ) : (
+            <p className="note">Computing the statistics…</p>
+          )}
         </>
       )}
     </div>

@@ -1,24 +1,35 @@
 // A list behind a statistic (license changes, cross-family merges, distillations): the first rows on screen,
-// every row in its CSV. Model ids are buttons that show the model in the graph.
-import { tableCsv, type Cell } from '../../export/table.ts';
+// every row in its CSV, which the dynamics worker makes when asked (the page never holds the whole list). Model ids
+// are buttons that show the model in the graph.
+import { useState } from 'react';
+import type { StatList, StatTableName } from '../../workers/dynamics-tables.ts';
 import { download } from '../exportView.ts';
 
-export interface StatTableProps<C extends string> {
-  name: string;
+export interface StatTableProps<N extends StatTableName> {
+  name: N;
   title: string;
-  columns: readonly C[];
-  rows: readonly Record<C, Cell>[];
+  columns: readonly (keyof StatList<N>['head'][number])[];
+  /** The list's size and first rows. */
+  list: StatList<N>;
   /** Columns holding model ids. */
-  modelColumns?: readonly C[];
+  modelColumns?: readonly (keyof StatList<N>['head'][number])[];
   fileStem: string;
   note?: string;
-  shown?: number;
+  csv(name: N): Promise<string>;
   onPick(id: string): void;
 }
 
-export function StatTable<C extends string>(p: StatTableProps<C>) {
-  const shown = p.rows.slice(0, p.shown ?? 12);
-  const cell = (c: C, v: Cell) =>
+export function StatTable<N extends StatTableName>(p: StatTableProps<N>) {
+  const { total, head } = p.list;
+  const [problem, setProblem] = useState<string | null>(null);
+  const saveCsv = (): void => {
+    setProblem(null);
+    p.csv(p.name).then(
+      (text) => download({ name: `${p.fileStem}-${p.name}.csv`, text, type: 'text/csv' }),
+      (e: unknown) => setProblem(`The CSV could not be made: ${e instanceof Error ? e.message : String(e)}.`),
+    );
+  };
+  const cell = (c: keyof StatList<N>['head'][number], v: unknown) =>
     p.modelColumns?.includes(c) && typeof v === 'string' ? (
       <button type="button" className="link-button" onClick={() => p.onPick(v)}>
         {v}
@@ -30,44 +41,39 @@ export function StatTable<C extends string>(p: StatTableProps<C>) {
     <section className="stat-table" data-testid={`table-${p.name}`} aria-label={p.title}>
       <header>
         <h3>
-          {p.title} <small>({p.rows.length.toLocaleString('en')})</small>
+          {p.title} <small>({total.toLocaleString('en')})</small>
         </h3>
-        <button
-          type="button"
-          disabled={p.rows.length === 0}
-          onClick={() =>
-            download({ name: `${p.fileStem}-${p.name}.csv`, text: tableCsv(p.columns, p.rows), type: 'text/csv' })
-          }
-        >
+        <button type="button" disabled={total === 0} onClick={saveCsv}>
           CSV
         </button>
       </header>
       {p.note && <p className="note">{p.note}</p>}
-      {p.rows.length === 0 ? (
+      {problem && <p role="alert">{problem}</p>}
+      {total === 0 ? (
         <p className="chart-empty">None in this scope.</p>
       ) : (
         <table>
           <thead>
             <tr>
               {p.columns.map((c) => (
-                <th key={c}>{c.replaceAll('_', ' ')}</th>
+                <th key={String(c)}>{String(c).replaceAll('_', ' ')}</th>
               ))}
             </tr>
           </thead>
           <tbody>
-            {shown.map((r, i) => (
+            {head.map((r, i) => (
               <tr key={i}>
                 {p.columns.map((c) => (
-                  <td key={c}>{cell(c, r[c])}</td>
+                  <td key={String(c)}>{cell(c, r[c])}</td>
                 ))}
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {p.rows.length > shown.length && (
+      {total > head.length && (
         <p className="note">
-          {shown.length} of {p.rows.length.toLocaleString('en')} shown; the CSV has them all.
+          {head.length} of {total.toLocaleString('en')} shown; the CSV has them all.
         </p>
       )}
     </section>

@@ -6,10 +6,9 @@ import type { ChartSpec } from '../../charts/specs.ts';
 import { barSpec, DIRECTION_SERIES, RELATION_SERIES, type BarRow, type SeriesColors } from '../../charts/specs.ts';
 import { tableCsv } from '../../export/table.ts';
 import { RELATIONS } from '../../lineage/model.ts';
-import { distillationPairs, mergePairs, pairCounts } from '../../stats/crossings.ts';
-import { licenseTransitions } from '../../stats/licenses.ts';
 import type { RelationTally } from '../../stats/structure.ts';
 import type { ScopeStats } from '../../workers/dynamics.ts';
+import { STAT_TABLES, type StatTableName } from '../../workers/dynamics-tables.ts';
 import { ChartCard } from './ChartCard.tsx';
 import { StatTable } from './StatTable.tsx';
 
@@ -18,6 +17,8 @@ interface Props {
   stats: ScopeStats;
   fileStem: string;
   onPick(id: string): void;
+  /** A list in full, as CSV (the worker holds the lists; the page has their first rows). */
+  listCsv(name: StatTableName): Promise<string>;
 }
 
 const stacked = <T extends RelationTally>(items: readonly T[], label: (t: T) => string): BarRow[] =>
@@ -72,24 +73,10 @@ function chart(name: string, title: string, rows: BarRow[], o: ChartOptions): Ch
   };
 }
 
-export function StatsSection({ stats, fileStem, onPick }: Props) {
+export function StatsSection({ stats, fileStem, onPick, listCsv }: Props) {
   const { structure: s, licenses, merges, distilled } = stats;
-  // The lists' rows, made once per scope (a family can have 100,000 license-changing edges), not per render.
-  const tables = useMemo(
-    () => ({
-      licenses: licenses.map((l) => ({ ...l, parent_license: l.parentLicense, child_license: l.childLicense })),
-      merges: merges.map((m) => ({
-        ...m,
-        parent_families: m.parentFamilies.join(' + '),
-        parents: m.parents.join(' ; '),
-      })),
-      distilled: distilled.map((d) => ({ ...d, teachers: d.teachers.join(' + ') })),
-    }),
-    [licenses, merges, distilled],
-  );
   const charts = useMemo((): ChartEntry[] => {
-    const transitions = licenseTransitions(licenses).slice(0, 15);
-    const morePermissive = licenses.filter((l) => l.direction === 'more permissive').length;
+    const { transitions, morePermissive } = licenses;
     return [
       chart(
         'depth',
@@ -152,8 +139,8 @@ export function StatsSection({ stats, fileStem, onPick }: Props) {
         'families-meet',
         'Cross-family merges and distillations',
         [
-          ...pairCounts(mergePairs(merges)).map((p) => ({ label: `merge: ${p.pair}`, value: p.models })),
-          ...pairCounts(distillationPairs(distilled)).map((p) => ({ label: `distilled: ${p.pair}`, value: p.models })),
+          ...merges.pairs.map((p) => ({ label: `merge: ${p.pair}`, value: p.models })),
+          ...distilled.pairs.map((p) => ({ label: `distilled: ${p.pair}`, value: p.models })),
         ],
         {
           labels: ['families', 'models'],
@@ -177,9 +164,9 @@ export function StatsSection({ stats, fileStem, onPick }: Props) {
               ['edges', s.edges],
               ['deepest level', s.depth.at(-1)?.depth ?? 0],
               ['downloads (30 d), summed', s.downloads],
-              ['license changes', licenses.length],
-              ['cross-family merges', merges.length],
-              ['distillations', distilled.length],
+              ['license changes', licenses.total],
+              ['cross-family merges', merges.total],
+              ['distillations', distilled.total],
             ] as [string, number][]
           ).map(([k, v]) => (
             <div key={k}>
@@ -205,9 +192,10 @@ export function StatsSection({ stats, fileStem, onPick }: Props) {
       <StatTable
         name="license-edges"
         title="Edges that change license"
-        columns={['child', 'parent', 'relation', 'parent_license', 'child_license', 'direction'] as const}
+        columns={STAT_TABLES['license-edges']}
         modelColumns={['child', 'parent']}
-        rows={tables.licenses}
+        list={licenses}
+        csv={listCsv}
         fileStem={fileStem}
         onPick={onPick}
       />
@@ -215,9 +203,10 @@ export function StatsSection({ stats, fileStem, onPick }: Props) {
         name="cross-family-merges"
         title="Cross-family merges"
         note="Models whose parents belong to two or more families ('other': outside the crawled ones)."
-        columns={['model', 'family', 'parent_families', 'parents'] as const}
+        columns={STAT_TABLES['cross-family-merges']}
         modelColumns={['model']}
-        rows={tables.merges}
+        list={merges}
+        csv={listCsv}
         fileStem={fileStem}
         onPick={onPick}
       />
@@ -225,9 +214,10 @@ export function StatsSection({ stats, fileStem, onPick }: Props) {
         name="distillations"
         title="Distillations"
         note="Models named as distillations (not their quantized copies or merges); teachers are the other families their name or author names."
-        columns={['model', 'relation', 'base', 'teachers'] as const}
+        columns={STAT_TABLES.distillations}
         modelColumns={['model']}
-        rows={tables.distilled}
+        list={distilled}
+        csv={listCsv}
         fileStem={fileStem}
         onPick={onPick}
       />
