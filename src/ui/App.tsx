@@ -3,8 +3,7 @@
 // the workers live in the explorer session (session/explorer-session.ts, wrapped by useExplorer).
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { LineageRenderer } from '../render/renderer.ts';
-import type { DynamicsView, ViewState } from '../view/state.ts';
-import { withStep } from '../view/history.ts';
+import type { ViewState } from '../view/state.ts';
 import { dataMovedOn } from '../view/permalink.ts';
 import type { AppLink } from '../view/url-codec.ts';
 import { filterOptions } from './filterOptions.ts';
@@ -24,6 +23,7 @@ import { GraphBars } from './GraphBars.tsx';
 import { NoticeBanner } from './NoticeBanner.tsx';
 import { TokenQuestion } from './TokenQuestion.tsx';
 import { useExplorer } from './useExplorer.ts';
+import { useViewActions } from './useViewActions.ts';
 import { useHubToken } from './useHubToken.ts';
 import { usePublishedData } from './usePublishedData.ts';
 import { NewerData } from './NewerData.tsx';
@@ -66,22 +66,7 @@ export function App({ link, initial, onHub }: Props) {
   useEffect(() => {
     if (drawn) loadDynamicsPanel().catch(() => undefined);
   }, [drawn]);
-  const patchView = useCallback((p: Partial<ViewState>) => setView((v) => ({ ...v, ...p })), []);
-  const patchDynamics = useCallback(
-    (p: Partial<DynamicsView>) => setView((v) => ({ ...v, dynamics: { ...v.dynamics, ...p } })),
-    [],
-  );
-  // A group's orgs and roots not crawled yet become families, as if added in the sidebar.
-  const addSeeds = useCallback(
-    (add: { orgs: string[]; roots: string[] }) =>
-      setView((v) => ({
-        ...v,
-        orgs: [...new Set([...v.orgs, ...add.orgs])],
-        roots: [...new Set([...v.roots, ...add.roots])],
-      })),
-    [],
-  );
-  const setAsOf = useCallback((asOf: string | null) => setView((v) => ({ ...v, filters: { ...v.filters, asOf } })), []);
+  const { patchView, patchDynamics, addSeeds, setAsOf, restoreStep } = useViewActions(setView);
   const seeds = useMemo(() => ({ orgs: view.orgs, roots: view.roots }), [view.orgs, view.roots]);
   const seedsKey = JSON.stringify(seeds);
   const crawledKey = info ? JSON.stringify({ orgs: info.orgs, roots: info.roots }) : null;
@@ -116,20 +101,6 @@ export function App({ link, initial, onHub }: Props) {
     [graph, patchView, pathFrom],
   );
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      const typing = (e.target as HTMLElement | null)?.closest('input, select, textarea');
-      if (e.key === '/' && !typing) {
-        e.preventDefault();
-        document.querySelector<HTMLInputElement>('[data-testid="search-input"]')?.focus();
-      } else if (e.key === 'Escape' && !typing) patchView({ selected: null });
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [patchView]);
-
-  // Back and Forward bring back an entry's pick, focus and selection; the rest of the view stays.
-  const restoreStep = useCallback((entry: ViewState) => setView((v) => withStep(v, entry)), []);
   const permalink = usePermalinkSync(
     link,
     view,

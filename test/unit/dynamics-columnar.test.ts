@@ -3,7 +3,7 @@
 // in either order, repeated edges, self-loops, cycle edges, undated and distilled models, several pipelines).
 import { describe, expect, it } from 'vitest';
 import { createLineageGraph } from '../../src/graph/graph.ts';
-import { decodeLineage, encodeLineage, readColumnar } from '../../src/lineage/columnar.ts';
+import { decodeLineage, encodeLineage, readColumnar, type ColumnarLineage } from '../../src/lineage/columnar.ts';
 import type { Lineage } from '../../src/lineage/types.ts';
 import { keepKind, keepKindOf, kindFilter } from '../../src/stats/kinds.ts';
 import { incomingOf, indexColumnar, indexLineage, type LineageIndex } from '../../src/stats/lineage-index.ts';
@@ -44,7 +44,8 @@ const plain = (ix: LineageIndex) => ({ ...ix, position: [...ix.position] });
 
 describe('the dynamics worker’s columnar index', () => {
   const lineage = awkwardLineage();
-  const graph = createLineageGraph(lineage);
+  // The graph the app builds from the cache, whose columns hold the models in id order.
+  const graph = createLineageGraph(decodeLineage(encodeLineage(lineage)));
   const fromGraph = indexLineage(graph, graph.nodes(), { now: NOW });
   const rows = readColumnar(encodeLineage(lineage));
   const fromColumns = indexColumnar(rows, { now: NOW });
@@ -65,8 +66,8 @@ describe('the dynamics worker’s columnar index', () => {
   });
 
   it('leaves repeated ids to the graph, which merges them, and the source gives the graph’s index', () => {
-    const twice = { nodes: [...lineage.nodes, { ...lineage.nodes[3]!, downloads: 123456 }], edges: lineage.edges };
-    const columns = encodeLineage(twice);
+    // The codec writes one record per id; a cache written before it did may repeat one.
+    const columns = withRowRepeated(encodeLineage(lineage), 3, 123456);
     expect(indexColumnar(readColumnar(columns), { now: NOW })).toBeNull();
     const merged = createLineageGraph(decodeLineage(columns));
     const src = dynamicsSource(columns);
@@ -105,3 +106,25 @@ describe('the dynamics worker’s columnar index', () => {
     }
   });
 });
+
+/** A columnar record with row `row` repeated at its end, with other downloads (as an older cache could hold). */
+function withRowRepeated(c: ColumnarLineage, row: number, downloads: number): ColumnarLineage {
+  const text = Object.fromEntries(
+    Object.entries(c.text).map(([k, joined]) => [k, `${joined}\n${joined.split('\n')[row] as string}`]),
+  ) as ColumnarLineage['text'];
+  const dicts = Object.fromEntries(
+    Object.entries(c.dicts).map(([k, d]) => [
+      k,
+      { values: d.values, codes: Uint32Array.from([...d.codes, d.codes[row]!]) },
+    ]),
+  ) as ColumnarLineage['dicts'];
+  return {
+    ...c,
+    count: c.count + 1,
+    text,
+    dicts,
+    depth: Uint32Array.from([...c.depth, c.depth[row]!]),
+    downloads: Float64Array.from([...c.downloads, downloads]),
+    likes: Float64Array.from([...c.likes, c.likes[row]!]),
+  };
+}

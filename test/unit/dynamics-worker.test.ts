@@ -2,7 +2,7 @@
 // one by one on the same scope: the panel's numbers did not change by moving off the main thread.
 import { describe, expect, it, vi } from 'vitest';
 import { createLineageGraph } from '../../src/graph/graph.ts';
-import { encodeLineage } from '../../src/lineage/columnar.ts';
+import { decodeLineage, encodeLineage } from '../../src/lineage/columnar.ts';
 import { cumulativeCounts } from '../../src/stats/compare.ts';
 import { crossFamilyMerges, distillations } from '../../src/stats/crossings.ts';
 import { licenseChangeAt, licenseChanges, licenseTransitions } from '../../src/stats/licenses.ts';
@@ -36,7 +36,8 @@ const params: DynamicsParams = {
 
 describe('the dynamics worker', () => {
   const src = dynamicsSource(lineage);
-  const graph = createLineageGraph(lineage);
+  // The graph of the lineage as the worker holds it: encoded, so its models in id order.
+  const graph = createLineageGraph(decodeLineage(encodeLineage(lineage)));
   const ix = indexLineage(graph, graph.nodes());
   const all = everything(ix);
 
