@@ -2,7 +2,7 @@
 // labelled with the family whose seed reached it first, the parents those models name (kept, external, refused or
 // unread), typed edges, depths, and the parents that still need one look-up each (mustRead says which).
 import { computeDepths, edgeKey } from '../graph/depth.ts';
-import type { Lineage, LineageEdge, ModelNode } from '../lineage/types.ts';
+import { blankNode, type Lineage, type LineageEdge, type ModelNode } from '../lineage/types.ts';
 import type { HubModel, Relation } from '../lineage/model.ts';
 import { normalizeRepoId } from '../lineage/repo-id.ts';
 import type { Knowledge } from './knowledge.ts';
@@ -126,8 +126,12 @@ export function buildLineage(k: Knowledge, seeds: Seeds): Lineage {
   for (const e of edges.values()) {
     if (nodes.has(e.parent)) continue;
     const refused = k.missing.get(e.parent.toLowerCase());
-    const node = refusedNode(e.parent, EXTERNAL_FAMILY, refused?.disabled);
-    nodes.set(e.parent, refused ? node : { ...node, status: 'unread' });
+    nodes.set(
+      e.parent,
+      refused
+        ? refusedNode(e.parent, EXTERNAL_FAMILY, refused.disabled)
+        : blankNode(e.parent, EXTERNAL_FAMILY, 'unread'),
+    );
   }
   const ids = [...nodes.keys()];
   const { depth, backEdges } = computeDepths(ids, [...edges.values()]);
@@ -154,22 +158,7 @@ function nodeOf(m: HubModel, family: string): ModelNode {
   };
 }
 
-/** A node the Hub refused to describe: `disabled` when it said so, else `missing` (deleted, private, unreadable).
- * An unread parent is the same empty node with its own status: only its id is known. */
+/** A node the Hub refused to describe: `disabled` when it said so, else `missing` (deleted, private, unreadable). */
 function refusedNode(id: string, family: string, disabled = false): ModelNode {
-  return {
-    id,
-    author: id.split('/')[0] ?? id,
-    family,
-    depth: 0,
-    downloads: 0,
-    likes: 0,
-    created_at: '',
-    last_modified: '',
-    pipeline_tag: '',
-    library_name: '',
-    license: '',
-    gated: '',
-    status: disabled ? 'disabled' : 'missing',
-  };
+  return blankNode(id, family, disabled ? 'disabled' : 'missing');
 }

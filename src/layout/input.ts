@@ -3,7 +3,7 @@
 // give the same input and key, whichever form they came in.
 import type { LineageGraph } from '../graph/graph.ts';
 import { inIdOrder, type ColumnarLineage } from '../lineage/columnar.ts';
-import type { Lineage, ModelNode } from '../lineage/types.ts';
+import { nodesById, type Lineage, type ModelNode } from '../lineage/types.ts';
 import type { LayoutInput } from './radial.ts';
 
 export interface PreparedLayout {
@@ -56,11 +56,7 @@ export function prepareLayoutOf(
       familyOrder,
     );
   }
-  const nodes = new Map<string, ModelNode>();
-  for (const n of lineage.nodes) {
-    const before = nodes.get(n.id);
-    nodes.set(n.id, before ? { ...before, ...n } : n);
-  }
+  const nodes = nodesById(lineage.nodes);
   const ids = [...nodes.keys()].sort();
   const index = indexOf(ids);
   const m = lineage.edges.length;

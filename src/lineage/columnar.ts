@@ -2,7 +2,15 @@
 // dictionary-coded, numbers in typed arrays, edges as node indexes. Structured clone copies it in a few large
 // blocks instead of a million small objects, which is what makes a 500,000-model reload fast.
 import { RELATIONS, type Relation } from './model.ts';
-import { isStatus, type Lineage, type LineageEdge, type ModelNode, type Status } from './types.ts';
+import {
+  blankNode,
+  isStatus,
+  nodesById,
+  type Lineage,
+  type LineageEdge,
+  type ModelNode,
+  type Status,
+} from './types.ts';
 
 export const COLUMNAR_VERSION = 1;
 const SEP = '\n';
@@ -69,7 +77,7 @@ export function readColumnar(raw: unknown): ColumnarRows {
   const { author, family, pipeline_tag, library_name, license, gated, status } = c.dicts;
   const value = (col: { values: string[]; codes: Uint32Array }, i: number): string =>
     col.values[col.codes[i] as number] as string;
-  const row: ModelNode = { ...EMPTY_NODE };
+  const row: ModelNode = blankNode('', '', 'ok');
   // Called for every model on every filter change: plain loads into one object, no allocation.
   const node = (i: number): ModelNode => {
     row.id = text.id[i] as string;
@@ -90,22 +98,6 @@ export function readColumnar(raw: unknown): ColumnarRows {
   return { columnar: c, ids: text.id, text, node };
 }
 
-const EMPTY_NODE: ModelNode = {
-  id: '',
-  author: '',
-  family: '',
-  depth: 0,
-  downloads: 0,
-  likes: 0,
-  created_at: '',
-  last_modified: '',
-  pipeline_tag: '',
-  library_name: '',
-  license: '',
-  gated: '',
-  status: 'ok',
-};
-
 /** Decodes a stored snapshot; throws a clear error when the record is not a valid one of this version. */
 export function decodeLineage(raw: unknown): Lineage {
   const { columnar: c, node } = readColumnar(raw);
@@ -124,11 +116,7 @@ export function decodeLineage(raw: unknown): Lineage {
 }
 
 function canonicalNodes(nodes: readonly ModelNode[]): ModelNode[] {
-  const byId = new Map<string, ModelNode>();
-  for (const n of nodes) {
-    const before = byId.get(n.id);
-    byId.set(n.id, before ? { ...before, ...n } : n);
-  }
+  const byId = nodesById(nodes);
   // The ids alone are sorted: the default order is code-unit order (as `<` compares), without a comparator call.
   return [...byId.keys()].sort().map((id) => byId.get(id) as ModelNode);
 }

@@ -30,6 +30,36 @@ export interface ModelNode {
   status: Status;
 }
 
+/** A node of which only the id is known (a refused or unread parent; the reader's blank row): its author is the
+ * id's owner, every count 0 and every text empty. */
+export function blankNode(id: string, family: string, status: Status): ModelNode {
+  return {
+    id,
+    author: id.split('/')[0] ?? id,
+    family,
+    depth: 0,
+    downloads: 0,
+    likes: 0,
+    created_at: '',
+    last_modified: '',
+    pipeline_tag: '',
+    library_name: '',
+    license: '',
+    gated: '',
+    status,
+  };
+}
+
+/** One node per id, a later record merged over an earlier one (as the graph merges them), in first-seen order. */
+export function nodesById(nodes: readonly ModelNode[]): Map<string, ModelNode> {
+  const byId = new Map<string, ModelNode>();
+  for (const n of nodes) {
+    const before = byId.get(n.id);
+    byId.set(n.id, before ? { ...before, ...n } : n);
+  }
+  return byId;
+}
+
 export interface LineageEdge {
   parent: string;
   child: string;
