@@ -114,8 +114,35 @@ export function seededState(seed: SnapshotSeed): CrawlState {
   };
 }
 
-/** Replaces the journal with the snapshot's, in one append. */
-export async function seedJournal(journal: CrawlJournal, lineage: Lineage, seed: SnapshotSeed): Promise<void> {
+/** What a journal holds: its state after its records. */
+export type JournalContents = NonNullable<Awaited<ReturnType<CrawlJournal['load']>>>;
+
+/** Replaces the journal with the snapshot's, in one append; returns what it wrote (see primedJournal). */
+export async function seedJournal(
+  journal: CrawlJournal,
+  lineage: Lineage,
+  seed: SnapshotSeed,
+): Promise<JournalContents> {
+  const contents = { state: seededState(seed), records: seedRecords(lineage) };
   await journal.clear();
-  await journal.append(seedRecords(lineage), seededState(seed));
+  await journal.append(contents.records, contents.state);
+  return contents;
+}
+
+/** A journal whose first load gives what was just written to it, without reading it back: at the public Hub's
+ * size, reading and checking a seeded journal again takes longer than the refresh that follows it. */
+export function primedJournal(journal: CrawlJournal, written: JournalContents): CrawlJournal {
+  let first: JournalContents | null = written;
+  return {
+    load: async () => {
+      const contents = first;
+      first = null;
+      return contents ?? journal.load();
+    },
+    append: (records, state) => journal.append(records, state),
+    clear: () => {
+      first = null;
+      return journal.clear();
+    },
+  };
 }

@@ -6,7 +6,7 @@
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { CrawlJournal, CrawlRecord, CrawlState } from '../crawl/records.ts';
 import type { Lineage } from '../lineage/types.ts';
-import { decodeLineage, encodeLineage, type ColumnarLineage } from '../lineage/columnar.ts';
+import { decodeLineage, type ColumnarLineage } from '../lineage/columnar.ts';
 import { StoreCorruptError, StoreError } from './errors.ts';
 import { parseJournal, parseSnapshotInfo, type DataOrigin, type SnapshotInfo } from './validate.ts';
 
@@ -83,11 +83,13 @@ export class ForkscopeStore {
     this.db.close();
   }
 
-  async saveSnapshot(lineage: Lineage, info: SnapshotInfo): Promise<void> {
+  /** Saves the cached graph, encoded (the crawl worker encodes it once, for this and for the page). The record is
+   * copied when the put is made, so the caller may transfer its buffers once this is called. */
+  async saveSnapshot(columnar: ColumnarLineage, info: SnapshotInfo): Promise<void> {
     await guard(async () => {
       const tx = this.db.transaction(['snapshot', 'meta'], 'readwrite');
       await atomically(tx, [
-        () => tx.objectStore('snapshot').put(encodeLineage(lineage), 'graph'),
+        () => tx.objectStore('snapshot').put(columnar, 'graph'),
         () => tx.objectStore('meta').put(info, 'snapshot-info'),
       ]);
     });

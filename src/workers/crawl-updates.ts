@@ -36,8 +36,8 @@ export class CrawlUpdates {
 
   constructor(
     private readonly post: (event: CrawlEvent, transfer?: Transferable[]) => void,
-    /** The lineage known so far, encoded for transfer. */
-    private readonly partial: () => ColumnarLineage,
+    /** The lineage known so far, encoded for transfer; null when none is to be sent (a refresh). */
+    private readonly partial: (() => ColumnarLineage) | null,
     private readonly clock: UpdateClock = realClock,
   ) {}
 
@@ -47,7 +47,7 @@ export class CrawlUpdates {
     if (this.stopped) return;
     this.sendProgress(progress);
     const now = this.clock.now();
-    if (this.unshown || now < this.nextPartialAt) return;
+    if (!this.partial || this.unshown || now < this.nextPartialAt) return;
     const lineage = this.partial();
     const sentAt = this.clock.now();
     this.post({ type: 'partial', lineage }, transferables(lineage));

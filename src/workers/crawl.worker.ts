@@ -19,6 +19,7 @@ import {
 } from './protocol.ts';
 import { CrawlUpdates } from './crawl-updates.ts';
 import { openData } from './open-data.ts';
+import { primedJournal, type JournalContents } from '../crawl/seed.ts';
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<CrawlCommand>) => void) | null;
@@ -41,11 +42,11 @@ scope.onmessage = (e) => {
   // [open-data, #11] A published dataset is loaded under the same lock, then refreshed by the same crawl.
   else if (cmd.type === 'open-data')
     void start(async () => {
-      const seeds = await openData(cmd, post).catch((e: unknown) => {
+      const kept = await openData(cmd, post).catch((e: unknown) => {
         post({ type: 'data-failed', kind: 'unreachable', message: (e as Error).message });
         return null;
       });
-      if (seeds) await crawl(cmd.settings, seeds, 'incremental');
+      if (kept) await crawl(cmd.settings, kept.seeds, 'incremental', kept.journal);
     });
   else if (running) {
     running.mode = cmd.type;
@@ -81,7 +82,13 @@ function reportOf(result: CrawlResult): CrawlReport {
   };
 }
 
-async function crawl(settings: CrawlSettings, seeds: Seeds, refresh: RefreshKind | null): Promise<void> {
+/** Runs a crawl or a refresh; `written` is the journal just seeded from published data (read from memory, not again). */
+async function crawl(
+  settings: CrawlSettings,
+  seeds: Seeds,
+  refresh: RefreshKind | null,
+  written?: JournalContents,
+): Promise<void> {
   current = null;
   const run = { abort: new AbortController(), mode: null as 'pause' | 'cancel' | null };
   running = run;
@@ -106,14 +113,17 @@ async function crawl(settings: CrawlSettings, seeds: Seeds, refresh: RefreshKind
         }),
     });
     // Partial results rebuild the lineage from everything known: on a large Hub that takes seconds (crawl-updates.ts
-    // paces them, and the progress, to what the app can draw).
-    const crawler: Crawler = new Crawler(client, store.journal(), {
+    // paces them, and the progress, to what the app can draw). A refresh sends none: the page already shows the
+    // whole families, and at the public Hub's size drawing a partial one costs more than the refresh itself.
+    const journal = written ? primedJournal(store.journal(), written) : store.journal();
+    const crawler: Crawler = new Crawler(client, journal, {
       seeds,
       hubSizeEstimate: settings.hubSizeEstimate,
       signal: run.abort.signal,
       onProgress: (progress) => out.progress(progress),
     });
-    const out = new CrawlUpdates(post, () => encodeLineage(buildLineage(crawler.knowledgeSoFar(), seeds)));
+    const partial = refresh ? null : () => encodeLineage(buildLineage(crawler.knowledgeSoFar(), seeds));
+    const out = new CrawlUpdates(post, partial);
     updates = out;
     current = crawler;
     const job = refresh === 'full' ? crawler.fullRefresh() : refresh ? crawler.refresh() : crawler.run();
@@ -138,8 +148,9 @@ async function crawl(settings: CrawlSettings, seeds: Seeds, refresh: RefreshKind
         }),
       ...(dataset && { dataset }),
     };
-    await store.saveSnapshot(result.lineage, info);
+    // Encoded once: the cache copies the record when it is saved, then its buffers go to the page.
     const lineage = encodeLineage(result.lineage);
+    await store.saveSnapshot(lineage, info);
     post(
       {
         type: 'done',
@@ -182,7 +193,7 @@ async function keepPartialAndForget(
     nodes: lineage.nodes.length,
     edges: lineage.edges.length,
   };
-  await store.saveSnapshot(lineage, info);
+  await store.saveSnapshot(encodeLineage(lineage), info);
   await store.journal().clear();
   return info;
 }

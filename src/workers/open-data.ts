@@ -2,8 +2,10 @@
 // (snapshot/load.ts), shown at once, then, when the page asks to keep it, saved as the cache with a crawl journal
 // seeded from it (crawl/seed.ts), so the crawler's own refresh lists only what the Hub changed after its watermark
 // and the crawl worker's usual events report it. A dataset that cannot be read says why, and the page crawls.
-import { seedJournal } from '../crawl/seed.ts';
-import { encodeLineage } from '../lineage/columnar.ts';
+// The page draws the snapshot while the cache is written: at the public Hub's size, writing takes as long as drawing.
+import type { Seeds } from '../crawl/records.ts';
+import { seedJournal, type JournalContents } from '../crawl/seed.ts';
+import { encodeLineage, type ColumnarLineage } from '../lineage/columnar.ts';
 import { formatDataRef } from '../lineage/data-ref.ts';
 import { DatasetReadError, loadPublishedSnapshot, type PublishedSnapshot } from '../snapshot/load.ts';
 import { ForkscopeStore, type SnapshotInfo } from '../store/db.ts';
@@ -35,8 +37,14 @@ export function dataInfo(loaded: PublishedSnapshot, hub: string): SnapshotInfo {
   };
 }
 
-/** Loads the dataset; keeps it as the cache when asked; returns the seeds to refresh, or null when done. */
-export async function openData(cmd: OpenDataCommand, post: Post): Promise<{ orgs: string[]; roots: string[] } | null> {
+/** What the refresh that follows starts from: the seeds, and the journal as it was just written. */
+export interface KeptData {
+  seeds: Seeds;
+  journal: JournalContents;
+}
+
+/** Loads the dataset; keeps it as the cache when asked; returns what to refresh, or null when done. */
+export async function openData(cmd: OpenDataCommand, post: Post): Promise<KeptData | null> {
   const { settings, data } = cmd;
   let last = 0;
   let loaded: PublishedSnapshot;
@@ -64,19 +72,37 @@ export async function openData(cmd: OpenDataCommand, post: Post): Promise<{ orgs
     return null;
   }
   const info = dataInfo(loaded, settings.hubUrl);
-  if (cmd.keep) {
-    const store = await ForkscopeStore.open(settings.dbName);
-    try {
-      const { manifest } = loaded;
-      const seed = { hub: settings.hubUrl, seeds: manifest.seeds, watermark: manifest.watermark };
-      await seedJournal(store.journal(), loaded.lineage, { ...seed, finishedAt: manifest.crawl.finishedAt });
-      await store.saveSnapshot(loaded.lineage, info);
-    } finally {
-      store.close();
-    }
-  }
   const refreshing = cmd.keep && cmd.refresh;
   const lineage = encodeLineage(loaded.lineage);
-  post({ type: 'data-loaded', lineage, info, kept: cmd.keep, refreshing }, transferables(lineage));
-  return refreshing ? loaded.manifest.seeds : null;
+  const event: CrawlEvent = { type: 'data-loaded', lineage, info, kept: cmd.keep, refreshing };
+  if (!cmd.keep) {
+    post(event, transferables(lineage));
+    return null;
+  }
+  // Copied to the page (the cache keeps the same record): a copy of a few large blocks costs milliseconds.
+  post(event);
+  const journal = await keepAsCache(settings, loaded, lineage, info);
+  return refreshing ? { seeds: loaded.manifest.seeds, journal } : null;
+}
+
+/** Writes the snapshot as the cache, with a crawl journal seeded from it; returns the journal as written. */
+async function keepAsCache(
+  settings: OpenDataCommand['settings'],
+  loaded: PublishedSnapshot,
+  lineage: ColumnarLineage,
+  info: SnapshotInfo,
+): Promise<JournalContents> {
+  const store = await ForkscopeStore.open(settings.dbName);
+  try {
+    const { manifest } = loaded;
+    const seed = { hub: settings.hubUrl, seeds: manifest.seeds, watermark: manifest.watermark };
+    const journal = await seedJournal(store.journal(), loaded.lineage, {
+      ...seed,
+      finishedAt: manifest.crawl.finishedAt,
+    });
+    await store.saveSnapshot(lineage, info);
+    return journal;
+  } finally {
+    store.close();
+  }
 }

@@ -43,19 +43,16 @@ const progress = (pages: number): CrawlProgress => ({
   message: `swept ${pages} pages`,
 });
 
-function setup(buildMs = 0) {
+function setup(buildMs = 0, partialsWanted = true) {
   const clock = new HandClock();
   const events: CrawlEvent[] = [];
   let builds = 0;
-  const updates = new CrawlUpdates(
-    (e) => events.push(e),
-    () => {
-      builds++;
-      clock.t += buildMs;
-      return encodeLineage({ nodes: [], edges: [] });
-    },
-    clock,
-  );
+  const build = () => {
+    builds++;
+    clock.t += buildMs;
+    return encodeLineage({ nodes: [], edges: [] });
+  };
+  const updates = new CrawlUpdates((e) => events.push(e), partialsWanted ? build : null, clock);
   const pagesTold = (): number[] => events.flatMap((e) => (e.type === 'progress' ? [e.progress.pages] : []));
   const partials = (): number => events.filter((e) => e.type === 'partial').length;
   return { clock, events, updates, pagesTold, partials, builds: () => builds };
@@ -123,5 +120,16 @@ describe('partial lineages', () => {
     clock.advance(1);
     updates.progress(progress(3));
     expect(partials()).toBe(2);
+  });
+
+  it('are never built for a refresh, whose page already shows the whole families; progress still goes out', () => {
+    const { clock, updates, partials, builds, pagesTold } = setup(1000, false);
+    for (let page = 1; page <= 20; page++) {
+      updates.progress(progress(page));
+      updates.shown();
+      clock.advance(10 * PARTIAL_GAP_MS);
+    }
+    expect([partials(), builds()]).toEqual([0, 0]);
+    expect(pagesTold().at(-1)).toBe(20);
   });
 });

@@ -43,7 +43,7 @@ function until(session: ExplorerSession, ok: (s: ExplorerState) => boolean): Pro
 
 async function cacheWithGraph(hubUrl: string): Promise<void> {
   const store = await ForkscopeStore.open(cacheName(hubUrl));
-  await store.saveSnapshot(smallLineage(), snapshotInfo);
+  await store.saveSnapshot(encodeLineage(smallLineage()), snapshotInfo);
   store.close();
 }
 

@@ -6,7 +6,7 @@ import { buildLineage } from '../../src/crawl/closure.ts';
 import { Crawler } from '../../src/crawl/crawler.ts';
 import { Knowledge } from '../../src/crawl/knowledge.ts';
 import { MemoryJournal } from '../../src/crawl/records.ts';
-import { seedJournal, seedRecords, seededState } from '../../src/crawl/seed.ts';
+import { primedJournal, seedJournal, seedRecords, seededState } from '../../src/crawl/seed.ts';
 import { HubClient } from '../../src/hub/client.ts';
 import type { Lineage } from '../../src/lineage/types.ts';
 import { edge, node, smallLineage } from './fixtures.ts';
@@ -81,5 +81,25 @@ describe('a journal seeded from a snapshot', () => {
     const result = await new Crawler(client, journal, { seeds: SEEDS }).run();
     expect(client.http.requests).toBe(0);
     expect(sorted(result.lineage)).toEqual(sorted(snap));
+  });
+
+  it('is handed to the crawler as written, without reading it back; later loads read the journal', async () => {
+    const snap = snapshotLineage();
+    const journal = new MemoryJournal();
+    let reads = 0;
+    const load = journal.load.bind(journal);
+    journal.load = () => (reads++, load());
+    const hub = 'http://127.0.0.1:9';
+    const seed = { hub, seeds: SEEDS, watermark: '2026-10-01T00:00:00.000Z', finishedAt: '2026-10-01T00:00:00.000Z' };
+    const written = await seedJournal(journal, snap, seed);
+    expect(written).toEqual(await load());
+    const primed = primedJournal(journal, written);
+    const client = new HubClient({ hubUrl: hub, quota: 100, windowMs: 1000, maxAttempts: 1 });
+    const result = await new Crawler(client, primed, { seeds: SEEDS }).run();
+    expect(reads).toBe(0);
+    expect(sorted(result.lineage)).toEqual(sorted(snap));
+    // What the crawler appended went to the journal underneath, and a second load reads it there.
+    expect(await primed.load()).toEqual(await load());
+    expect(reads).toBe(1);
   });
 });

@@ -6,7 +6,7 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { cacheName, deleteCache, ForkscopeStore, StoreCorruptError, StoreError } from '../../src/store/db.ts';
-import type { ColumnarLineage } from '../../src/lineage/columnar.ts';
+import { encodeLineage, type ColumnarLineage } from '../../src/lineage/columnar.ts';
 import type { CrawlRecord } from '../../src/crawl/records.ts';
 import { snapshotInfo, crawlState, hubModel } from './journal-fixtures.ts';
 import { smallLineage } from './fixtures.ts';
@@ -24,7 +24,7 @@ const PAGE: CrawlRecord[] = [
 /** A cache with a snapshot and a one-page journal. */
 async function seeded(hub: string): Promise<void> {
   const store = await ForkscopeStore.open(cacheName(hub));
-  await store.saveSnapshot(smallLineage(), info);
+  await store.saveSnapshot(encodeLineage(smallLineage()), info);
   await store.journal().append(PAGE, state(1));
   store.close();
 }

@@ -41,7 +41,7 @@ describe('ForkscopeStore', () => {
   it('saves and reloads the snapshot and positions', async () => {
     const store = await ForkscopeStore.open(fresh());
     expect(await store.loadSnapshot()).toBeNull();
-    await store.saveSnapshot(smallLineage(), info);
+    await store.saveSnapshot(encodeLineage(smallLineage()), info);
     const back = await store.loadSnapshot();
     expect(back?.lineage).toEqual(inIdOrder(smallLineage()));
     expect(back?.info).toEqual(info);
@@ -69,7 +69,7 @@ describe('ForkscopeStore', () => {
   it('reports a corrupted snapshot as StoreError("corrupt") and can be cleared', async () => {
     const name = fresh();
     const store = await ForkscopeStore.open(name);
-    await store.saveSnapshot(smallLineage(), info);
+    await store.saveSnapshot(encodeLineage(smallLineage()), info);
     const raw = await openDB(name);
     await raw.put('snapshot', { v: 1, count: 'garbage' }, 'graph');
     raw.close();

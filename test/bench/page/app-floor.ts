@@ -7,6 +7,7 @@ import { applyPositions, createLineageGraph } from '../../../src/graph/graph.ts'
 import { prepareLayout } from '../../../src/layout/input.ts';
 import { radialLayout } from '../../../src/layout/radial.ts';
 import type { Lineage } from '../../../src/lineage/types.ts';
+import { encodeLineage } from '../../../src/lineage/columnar.ts';
 import { cacheName, ForkscopeStore } from '../../../src/store/db.ts';
 import { syntheticLineage } from '../synthetic.ts';
 
@@ -28,7 +29,7 @@ async function seedCache(size: number, hubUrl: string): Promise<{ models: number
   const { prepared, placed } = laidOut(lineage);
   const store = await ForkscopeStore.open(cacheName(hubUrl));
   await store.clear();
-  await store.saveSnapshot(lineage, {
+  await store.saveSnapshot(encodeLineage(lineage), {
     v: 1,
     hub: hubUrl,
     orgs: ['Qwen', 'meta-llama'],

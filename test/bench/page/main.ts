@@ -18,6 +18,7 @@ import {
 import { LineageRenderer } from '../../../src/render/renderer.ts';
 import { computeVisible, lineageOfInterest } from '../../../src/view/visibility.ts';
 import { ForkscopeStore } from '../../../src/store/db.ts';
+import { encodeLineage } from '../../../src/lineage/columnar.ts';
 import { emptyFilters } from '../../../src/view/state.ts';
 import { syntheticLineage } from '../synthetic.ts';
 
@@ -53,7 +54,7 @@ async function storeBench(size: number) {
   let store = await ForkscopeStore.open('forkscope-bench');
   await store.clear();
   let t = performance.now();
-  await store.saveSnapshot(lineage, info);
+  await store.saveSnapshot(encodeLineage(lineage), info);
   const write = performance.now() - t;
   store.close();
   const reload: number[] = [];
