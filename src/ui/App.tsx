@@ -143,28 +143,32 @@ export function App({ link, initial, onHub }: Props) {
         rendererRef={rendererRef}
         summary={summary}
       />
-      <NoticeBanner
-        notices={[notice, movedOn, explorer.layoutProblem]}
-        storeProblem={explorer.storeProblem}
-        onEmptyCache={() => void explorer.resetCache()}
-        onDismiss={() => (setNotice(null), setMovedSeen(true))}
-      />
-      {data.newer && <NewerData newer={data.newer} onTake={data.takeNewer} />}
-      {snapshots.loading && (
-        <p className="banner" role="status" data-testid="snapshot-progress">
-          {describeLoading(snapshots.loading)}
-        </p>
-      )}
       <main className="app-main">
         {!view.embed && <Sidebar view={view} summary={summary} options={options} onChange={patchView} />}
         <div className="graph-area">
-          <GraphBars
-            view={view}
-            selectedCount={selectedIds.size}
-            pathFrom={pathFrom}
-            onClearSelection={() => (setPathFrom(null), patchView({ selection: emptySelection() }))}
-            onShowAll={() => patchView({ focus: null })}
-          />
+          {/* Notices and bars float over the top of the graph: one that comes or goes does not resize it (at
+              300,000 models a resize is a whole new picture). */}
+          <div className="graph-top">
+            <NoticeBanner
+              notices={[notice, movedOn, explorer.layoutProblem]}
+              storeProblem={explorer.storeProblem}
+              onEmptyCache={() => void explorer.resetCache()}
+              onDismiss={() => (setNotice(null), setMovedSeen(true))}
+            />
+            {data.newer && <NewerData newer={data.newer} onTake={data.takeNewer} />}
+            {snapshots.loading && (
+              <p className="banner" role="status" data-testid="snapshot-progress">
+                {describeLoading(snapshots.loading)}
+              </p>
+            )}
+            <GraphBars
+              view={view}
+              selectedCount={selectedIds.size}
+              pathFrom={pathFrom}
+              onClearSelection={() => (setPathFrom(null), patchView({ selection: emptySelection() }))}
+              onShowAll={() => patchView({ focus: null })}
+            />
+          </div>
           <GraphView
             graph={graph}
             layout={layout}

@@ -1,7 +1,9 @@
 // The crawl's progress: models kept, requests spent, what is left and the ETA under the quota, with pause,
 // resume and cancel; Refresh, and Full refresh after a confirmation of what it costs; a Hub that fails (what is
 // retried, when) and what the last crawl reported (malformed items, junk entries, deletions); a published dataset
-// loading, and how old the published data shown is. Announced politely to screen readers.
+// loading, and how old the published data shown is. Announced politely to screen readers. It keeps one line's room
+// at the foot of the page and grows upwards over the graph when it needs more, so what it says never resizes the
+// graph (at 300,000 models a resize is a whole new picture).
 import { useState } from 'react';
 import { describeReport, describeRetry, utcMinute } from './crawlEvents.ts';
 import { describeDataLoad, describeOrigin } from './dataEvents.ts';
@@ -34,81 +36,83 @@ export function CrawlStatus({ explorer, hubUrl, sweep, onResume, onRefresh, onFu
       : null;
   const origin = info?.dataset ? ` · ${describeOrigin(info.dataset, now)}` : '';
   return (
-    <section className="crawl-status" data-testid="crawl-status" aria-live="polite" aria-label="Crawl status">
-      {explorer.retry && (
-        <span className="hub-problem" data-testid="hub-problem">
-          {describeRetry(explorer.retry, hubUrl)}
-        </span>
-      )}
-      {crawling && progress ? (
-        <>
-          <progress max={Math.max(1, total)} value={progress.pages} aria-label="Crawl progress" />
-          <span>
-            {progress.phase} ({progress.strategy}): {progress.models.toLocaleString('en')} models kept ·{' '}
-            {progress.requests.toLocaleString('en')} requests · {progress.queue.toLocaleString('en')} to go · ETA{' '}
-            {formatEta(progress.etaMs)}
-            {message ? ` · ${message}` : ''}
-            {dataNote ? ` · ${dataNote}` : ''}
+    <div className="crawl-status-room">
+      <section className="crawl-status" data-testid="crawl-status" aria-live="polite" aria-label="Crawl status">
+        {explorer.retry && (
+          <span className="hub-problem" data-testid="hub-problem">
+            {describeRetry(explorer.retry, hubUrl)}
           </span>
-        </>
-      ) : (
-        <span>
-          {dataNote && !crawling
-            ? dataNote
-            : phase === 'opening'
-              ? 'Opening the cache…'
-              : info
-                ? `${info.nodes.toLocaleString('en')} models, ${info.edges.toLocaleString('en')} edges, crawled ${utcMinute(info.crawledAt)} UTC${origin}`
-                : crawling
-                  ? 'Starting the crawl…'
-                  : 'Nothing crawled yet.'}
-          {message ? ` ${message}` : ''}
+        )}
+        {crawling && progress ? (
+          <>
+            <progress max={Math.max(1, total)} value={progress.pages} aria-label="Crawl progress" />
+            <span>
+              {progress.phase} ({progress.strategy}): {progress.models.toLocaleString('en')} models kept ·{' '}
+              {progress.requests.toLocaleString('en')} requests · {progress.queue.toLocaleString('en')} to go · ETA{' '}
+              {formatEta(progress.etaMs)}
+              {message ? ` · ${message}` : ''}
+              {dataNote ? ` · ${dataNote}` : ''}
+            </span>
+          </>
+        ) : (
+          <span>
+            {dataNote && !crawling
+              ? dataNote
+              : phase === 'opening'
+                ? 'Opening the cache…'
+                : info
+                  ? `${info.nodes.toLocaleString('en')} models, ${info.edges.toLocaleString('en')} edges, crawled ${utcMinute(info.crawledAt)} UTC${origin}`
+                  : crawling
+                    ? 'Starting the crawl…'
+                    : 'Nothing crawled yet.'}
+            {message ? ` ${message}` : ''}
+          </span>
+        )}
+        {report && !crawling && <span data-testid="crawl-report">{report}</span>}
+        <span className="crawl-buttons">
+          {crawling && (
+            <>
+              <button type="button" onClick={explorer.pause}>
+                Pause
+              </button>
+              <button type="button" onClick={explorer.cancel}>
+                Cancel
+              </button>
+            </>
+          )}
+          {(phase === 'paused' || phase === 'error') && (
+            <button type="button" onClick={onResume}>
+              Resume crawl
+            </button>
+          )}
+          {phase === 'error' && (
+            // A crawl that fails again on resume may be stuck on its saved journal: this starts from nothing.
+            <button type="button" onClick={() => void explorer.resetCache()}>
+              Empty the cache and crawl again
+            </button>
+          )}
+          {phase === 'idle' && info && (
+            <>
+              <button type="button" onClick={onRefresh}>
+                Refresh
+              </button>
+              <button type="button" onClick={() => setConfirming(true)} aria-expanded={confirming}>
+                Full refresh
+              </button>
+            </>
+          )}
         </span>
-      )}
-      {report && !crawling && <span data-testid="crawl-report">{report}</span>}
-      <span className="crawl-buttons">
-        {crawling && (
-          <>
-            <button type="button" onClick={explorer.pause}>
-              Pause
-            </button>
-            <button type="button" onClick={explorer.cancel}>
-              Cancel
-            </button>
-          </>
+        {confirming && phase === 'idle' && (
+          <FullRefreshQuestion
+            sweep={sweep}
+            onAnswer={(go) => {
+              setConfirming(false);
+              if (go) onFullRefresh();
+            }}
+          />
         )}
-        {(phase === 'paused' || phase === 'error') && (
-          <button type="button" onClick={onResume}>
-            Resume crawl
-          </button>
-        )}
-        {phase === 'error' && (
-          // A crawl that fails again on resume may be stuck on its saved journal: this starts from nothing.
-          <button type="button" onClick={() => void explorer.resetCache()}>
-            Empty the cache and crawl again
-          </button>
-        )}
-        {phase === 'idle' && info && (
-          <>
-            <button type="button" onClick={onRefresh}>
-              Refresh
-            </button>
-            <button type="button" onClick={() => setConfirming(true)} aria-expanded={confirming}>
-              Full refresh
-            </button>
-          </>
-        )}
-      </span>
-      {confirming && phase === 'idle' && (
-        <FullRefreshQuestion
-          sweep={sweep}
-          onAnswer={(go) => {
-            setConfirming(false);
-            if (go) onFullRefresh();
-          }}
-        />
-      )}
-    </section>
+      </section>
+    </div>
   );
 }
 

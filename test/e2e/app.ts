@@ -50,7 +50,15 @@ export async function openApp(
 export async function waitForCrawl(page: Page, timeout = 90_000): Promise<string> {
   const status = page.getByTestId('crawl-status');
   await status.getByText(/Crawl finished/).waitFor({ timeout });
-  return status.innerText();
+  const text = await status.innerText();
+  // The status says so when the crawl's last event arrives; the finished graph is laid out and drawn after it.
+  const models = (/([\d,]+) models, [\d,]+ edges/.exec(text)?.[1] ?? '').replaceAll(',', '');
+  await page.waitForFunction(
+    (n) => (document.querySelector('.counts')?.textContent ?? '').replaceAll(',', '').includes(`of ${n} models`),
+    models,
+    { timeout },
+  );
+  return text;
 }
 
 /** After a crawl that swept the Hub, until the Hub-wide table it counted has reached the dynamics panel (until then
