@@ -8,6 +8,7 @@ import type { Lineage } from '../../src/lineage/types.ts';
 import { keepKind, keepKindOf, kindFilter } from '../../src/stats/kinds.ts';
 import { incomingOf, indexColumnar, indexLineage, type LineageIndex } from '../../src/stats/lineage-index.ts';
 import { emptyFilters, type Filters } from '../../src/view/state.ts';
+import { rowsOfGraph } from '../../src/view/rows.ts';
 import { computeVisible } from '../../src/view/visibility.ts';
 import { dynamicsSource } from '../../src/workers/dynamics.ts';
 import { visibleIn } from '../../src/workers/dynamics-scope.ts';
@@ -90,7 +91,7 @@ describe('the dynamics worker’s columnar index', () => {
     ];
     for (const [f, focus] of cases) {
       const filters = { ...emptyFilters(), ...f };
-      const expected = computeVisible(graph, src.ix.ids, relations, filters, focus, null);
+      const expected = computeVisible(graph, rowsOfGraph(graph, src.ix.ids), relations, filters, focus, null);
       expect(visibleIn(src, filters, focus), JSON.stringify([f, focus])).toEqual(expected);
     }
     expect(visibleIn(src, emptyFilters(), 'Q/inst').reduce((a, b) => a + b, 0)).toBeGreaterThan(3);
