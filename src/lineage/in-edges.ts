@@ -62,12 +62,14 @@ function inGraphOrder(
   relation: Int8Array,
   cycle: Uint8Array,
 ): void {
-  const slots = Array.from({ length: to - from }, (_, k) => from + k);
   const key = (s: number): number => {
     const id = ids[parent[s] as number] as string;
     return isIndexKey(id) ? Number(id) : Infinity;
   };
-  if (slots.every((s) => key(s) === Infinity)) return;
+  let indexKeys = false;
+  for (let s = from; s < to && !indexKeys; s++) indexKeys = key(s) !== Infinity;
+  if (!indexKeys) return;
+  const slots = Array.from({ length: to - from }, (_, k) => from + k);
   // A stable sort: the non-index parents keep the order they were added in.
   slots.sort((a, b) => (key(a) === key(b) ? 0 : key(a) < key(b) ? -1 : 1));
   const [p, r, c] = [slots.map((s) => parent[s]), slots.map((s) => relation[s]), slots.map((s) => cycle[s])];

@@ -71,9 +71,6 @@ export function GraphView({
     onSelectRef.current = onSelect;
     onBoxRef.current = onBox;
   }, [onSelect, onBox]);
-  // Positions and the focus they are for change together: the focused subtree is drawn once its layout is ready.
-  const positions = useFocusLayout(graph, layout, view.focus);
-  const focus = positions?.focus ?? null;
   // The laid-out models by position: from the layout's own records when they line up with its ids (a reopen), so
   // no encoding looks a model up by id.
   const ids = useMemo(() => layout?.ids ?? [], [layout]);
@@ -81,6 +78,9 @@ export function GraphView({
     () => rowsOfLayout(graph, ids, layout?.lineage ?? NO_LINEAGE, layout?.columnar ?? null),
     [graph, ids, layout],
   );
+  // Positions and the focus they are for change together: the focused subtree is drawn once its layout is ready.
+  const positions = useFocusLayout(graph, layout, rows, view.focus);
+  const focus = positions?.focus ?? null;
   const relations = useMemo(() => incomingRelations(rows), [rows]);
   // Counted only when discs are sized by them: a walk of every subtree, the slowest step of a reopen otherwise.
   const bySubtree = view.sizeBy === 'descendants';

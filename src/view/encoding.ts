@@ -102,9 +102,10 @@ export function computeSizes(
   descendants: Float64Array | null,
 ): Float32Array {
   if (by === 'descendants' && !descendants) throw new Error('computeSizes: sizing by descendants needs their counts');
-  return Float32Array.from(rows.ids, (_, i) =>
-    sizeOf(by === 'descendants' ? (descendants?.[i] as number) : rows.node(i)[by]),
-  );
+  const sizes = new Float32Array(rows.ids.length);
+  for (let i = 0; i < sizes.length; i++)
+    sizes[i] = sizeOf(by === 'descendants' ? (descendants?.[i] as number) : rows.node(i)[by]);
+  return sizes;
 }
 
 // No real count reaches ten billion (the most downloaded models have about a billion), so larger values (a hostile

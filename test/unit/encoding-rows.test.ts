@@ -18,6 +18,7 @@ import {
   incomingRelations,
   labelsWithFolds,
 } from '../../src/view/encoding.ts';
+import { familyDiscs } from '../../src/view/framing.ts';
 import { rowsOfGraph, rowsOfLayout, type ModelRows } from '../../src/view/rows.ts';
 import { COLOR_BY, emptyFilters, SIZE_BY, type Filters } from '../../src/view/state.ts';
 import { computeVisible } from '../../src/view/visibility.ts';
@@ -74,6 +75,7 @@ function encodings(graph: LineageGraph, rows: ModelRows) {
     colors: COLOR_BY.map((by) => computeColors(rows, by, relations, FAMILIES)),
     sizes: SIZE_BY.map((by) => [...computeSizes(rows, by, shares)]),
     labels: labelsWithFolds(rows.ids, folding),
+    discs: familyDiscs(rows),
     visible: [
       ...filters.map((f) => computeVisible(graph, rows, relations, { ...emptyFilters(), ...f }, null, folding)),
       computeVisible(graph, rows, relations, emptyFilters(), 'Q/inst', null),
