@@ -7,6 +7,7 @@ import { prepareLayout } from '../layout/input.ts';
 import { radialLayout } from '../layout/radial.ts';
 import type { Lineage } from '../lineage/types.ts';
 import { computeColors, computeSizes, incomingRelations } from '../view/encoding.ts';
+import { rowsOfGraph } from '../view/rows.ts';
 import type { NodeVisual } from './gexf.ts';
 import type { PictureColumns } from '../view/picture-frame.ts';
 
@@ -14,8 +15,9 @@ export function defaultPicture(lineage: Lineage, familyOrder: readonly string[])
   const graph = createLineageGraph(lineage);
   const { ids, input } = prepareLayout(graph, familyOrder);
   const xy = radialLayout(input);
-  const { colors } = computeColors(graph, ids, 'family', incomingRelations(graph, ids), familyOrder);
-  const sizes = computeSizes(graph, ids, 'downloads', null);
+  const rows = rowsOfGraph(graph, ids);
+  const { colors } = computeColors(rows, 'family', incomingRelations(rows), familyOrder);
+  const sizes = computeSizes(rows, 'downloads', null);
   const index = new Map(ids.map((id, i) => [id, i]));
   return (id) => {
     const i = index.get(id);

@@ -4,6 +4,7 @@
 // and depth, and its in-edges; the builder does the rest, so both give the same index (unit-tested).
 import type { LineageGraph } from '../graph/graph.ts';
 import type { ColumnarRows } from '../lineage/columnar.ts';
+import { inEdgesOf } from '../lineage/in-edges.ts';
 import { relationCode } from '../lineage/relation.ts';
 import type { LineageIndex } from './lineage-index.ts';
 import { dateRule, monthCode } from './months.ts';
@@ -44,10 +45,8 @@ function codedFromDictionary(dict: { values: string[]; codes: Uint32Array }): Co
   };
 }
 
-/** Adds a parent edge to the current model; returns its slot. */
-export type AddParent = (parent: number, relation: number, cycle: boolean) => number;
-/** Sets the relation and cycle flag of an edge already added (a repeated edge: its last values win). */
-export type SetParent = (slot: number, relation: number, cycle: boolean) => void;
+/** Adds a parent edge to the current model. */
+export type AddParent = (parent: number, relation: number, cycle: boolean) => void;
 
 export interface IndexInput {
   ids: readonly string[];
@@ -60,7 +59,7 @@ export interface IndexInput {
   depth(i: number): number;
   /** At least as many as the parent edges the models have. */
   edgeBound: number;
-  inEdges(i: number, add: AddParent, set: SetParent): void;
+  inEdges(i: number, add: AddParent): void;
 }
 
 export function positions(ids: readonly string[]): Map<string, number> {
@@ -92,15 +91,12 @@ export function graphInput(graph: LineageGraph, ids: readonly string[]): IndexIn
 }
 
 /** The stored columns as the builder's input; null when an id repeats (the graph merges such rows). Edges as the
- * graph keeps them: self-loops dropped, a repeated edge once (in its first place, with its last relation). */
+ * graph keeps them (lineage/in-edges.ts). */
 export function columnarInput(rows: ColumnarRows): IndexInput | null {
   const { ids, columnar: c } = rows;
   const position = positions(ids);
   if (position.size !== ids.length) return null;
-  const { parent, child, relation, cycle } = c.edges;
-  const { start, order: byChild } = groupBy(child, ids.length);
-  const slotOf = new Int32Array(ids.length);
-  const seenFor = new Int32Array(ids.length).fill(-1);
+  const { start, parent, relation, cycle } = inEdgesOf(c, ids);
   const created = rows.text.created_at;
   return {
     ids,
@@ -111,19 +107,10 @@ export function columnarInput(rows: ColumnarRows): IndexInput | null {
     createdAt: (i) => created[i] as string,
     downloads: (i) => c.downloads[i] as number,
     depth: (i) => c.depth[i] as number,
-    edgeBound: child.length,
-    inEdges: (i, add, set) => {
-      for (let k = start[i] as number; k < (start[i + 1] as number); k++) {
-        const e = byChild[k] as number;
-        const p = parent[e] as number;
-        if (p === i) continue;
-        // The column holds relation codes (indexes into RELATIONS) already.
-        if (seenFor[p] === i) set(slotOf[p] as number, relation[e] as number, cycle[e] === 1);
-        else {
-          seenFor[p] = i;
-          slotOf[p] = add(p, relation[e] as number, cycle[e] === 1);
-        }
-      }
+    edgeBound: parent.length,
+    inEdges: (i, add) => {
+      for (let e = start[i] as number; e < (start[i + 1] as number); e++)
+        add(parent[e] as number, relation[e] as number, cycle[e] === 1);
     },
   };
 }
@@ -152,12 +139,7 @@ export function buildIndex(input: IndexInput, now?: number): Omit<LineageIndex, 
   const add: AddParent = (p, rel, cycle) => {
     parents[edges] = p;
     edgeRelation[edges] = rel;
-    edgeCycle[edges] = cycle ? 1 : 0;
-    return edges++;
-  };
-  const set: SetParent = (slot, rel, cycle) => {
-    edgeRelation[slot] = rel;
-    edgeCycle[slot] = cycle ? 1 : 0;
+    edgeCycle[edges++] = cycle ? 1 : 0;
   };
   for (let i = 0; i < n; i++) {
     const id = ids[i] as string;
@@ -169,7 +151,7 @@ export function buildIndex(input: IndexInput, now?: number): Omit<LineageIndex, 
     ix.depth[i] = input.depth(i);
     ix.distilled[i] = DISTILLED.test(id.slice(id.indexOf('/') + 1)) ? 1 : 0;
     ix.parentStart[i] = edges;
-    input.inEdges(i, add, set);
+    input.inEdges(i, add);
   }
   ix.parentStart[n] = edges;
   return {
@@ -183,20 +165,4 @@ export function buildIndex(input: IndexInput, now?: number): Omit<LineageIndex, 
     edgeRelation: edgeRelation.slice(0, edges),
     edgeCycle: edgeCycle.slice(0, edges),
   };
-}
-
-/** Items 0..keys.length-1 grouped by their key (0..buckets-1), in their order within a group (a counting sort):
- * the items of key k are order[start[k] .. start[k + 1]). */
-export function groupBy(keys: ArrayLike<number>, buckets: number): { start: Int32Array; order: Int32Array } {
-  const start = new Int32Array(buckets + 1);
-  for (let e = 0; e < keys.length; e++) start[(keys[e] as number) + 1] = (start[(keys[e] as number) + 1] as number) + 1;
-  for (let k = 0; k < buckets; k++) start[k + 1] = (start[k + 1] as number) + (start[k] as number);
-  const next = start.slice(0, buckets);
-  const order = new Int32Array(keys.length);
-  for (let e = 0; e < keys.length; e++) {
-    const k = keys[e] as number;
-    order[next[k] as number] = e;
-    next[k] = (next[k] as number) + 1;
-  }
-  return { start, order };
 }

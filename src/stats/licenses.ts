@@ -3,7 +3,7 @@
 // re-published as apache-2.0). Ids outside the table, and missing licenses, are left unrated, never guessed.
 import { RELATIONS, type Relation } from '../lineage/model.ts';
 import type { LineageIndex, ScopeMask } from './lineage-index.ts';
-import { groupBy } from './index-build.ts';
+import { groupBy } from '../lineage/in-edges.ts';
 import { byText } from './rank.ts';
 
 export type LicenseTier = 'permissive' | 'copyleft' | 'restricted' | 'non-commercial';

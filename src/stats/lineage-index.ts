@@ -5,7 +5,8 @@
 import type { LineageGraph } from '../graph/graph.ts';
 import type { ColumnarRows } from '../lineage/columnar.ts';
 import { mergeWins, NO_RELATION, RELATIONS, type Relation } from '../lineage/relation.ts';
-import { buildIndex, columnarInput, graphInput, groupBy } from './index-build.ts';
+import { groupBy } from '../lineage/in-edges.ts';
+import { buildIndex, columnarInput, graphInput } from './index-build.ts';
 
 export interface LineageIndex {
   ids: readonly string[];

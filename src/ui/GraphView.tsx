@@ -3,6 +3,7 @@
 // The camera frames what the view shows (useFraming); "Fit view" frames everything visible.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { LineageGraph } from '../graph/graph.ts';
+import type { Lineage } from '../lineage/types.ts';
 import {
   computeColors,
   computeFolding,
@@ -14,6 +15,7 @@ import {
 } from '../view/encoding.ts';
 import { LineageRenderer } from '../render/renderer.ts';
 import { computeVisible, lineageOfInterest } from '../view/visibility.ts';
+import { rowsOfLayout } from '../view/rows.ts';
 import type { ViewState } from '../view/state.ts';
 import type { Layout } from './useExplorer.ts';
 import { hoverText } from './hoverText.ts';
@@ -24,6 +26,7 @@ import { useColorScheme } from './useColorScheme.ts';
 import { useLineageKeys } from './useLineageKeys.ts';
 import { LINEAGE_KEYS } from '../view/lineage-keys.ts';
 
+const NO_LINEAGE: Lineage = { nodes: [], edges: [] };
 const KEYS_HELP = `Keys, with the graph focused: ${LINEAGE_KEYS.map((k) => k.words).join(', ')}; Escape unpicks.`;
 
 export interface GraphSummary {
@@ -68,24 +71,27 @@ export function GraphView({
     onSelectRef.current = onSelect;
     onBoxRef.current = onBox;
   }, [onSelect, onBox]);
-  // Positions and the focus they are for change together: the focused subtree is drawn once its layout is ready.
-  const positions = useFocusLayout(graph, layout, view.focus);
-  const focus = positions?.focus ?? null;
+  // The laid-out models by position: from the layout's own records when they line up with its ids (a reopen), so
+  // no encoding looks a model up by id.
   const ids = useMemo(() => layout?.ids ?? [], [layout]);
-  const relations = useMemo(() => incomingRelations(graph, ids), [graph, ids]);
+  const rows = useMemo(
+    () => rowsOfLayout(graph, ids, layout?.lineage ?? NO_LINEAGE, layout?.columnar ?? null),
+    [graph, ids, layout],
+  );
+  // Positions and the focus they are for change together: the focused subtree is drawn once its layout is ready.
+  const positions = useFocusLayout(graph, layout, rows, view.focus);
+  const focus = positions?.focus ?? null;
+  const relations = useMemo(() => incomingRelations(rows), [rows]);
   // Counted only when discs are sized by them: a walk of every subtree, the slowest step of a reopen otherwise.
   const bySubtree = view.sizeBy === 'descendants';
   const descendants = useMemo(
-    () => (bySubtree ? descendantShares(graph, ids, (id) => graph.getNodeAttribute(id, 'depth')) : null),
-    [graph, ids, bySubtree],
+    () => (bySubtree ? descendantShares(rows, (i) => rows.node(i).depth) : null),
+    [rows, bySubtree],
   );
-  const folding = useMemo(
-    () => (view.fold ? computeFolding(graph, ids, relations) : null),
-    [graph, ids, relations, view.fold],
-  );
+  const folding = useMemo(() => (view.fold ? computeFolding(rows, relations) : null), [rows, relations, view.fold]);
   const colors = useMemo(
-    () => computeColors(graph, ids, view.colorBy, relations, familyOrder),
-    [graph, ids, view.colorBy, relations, familyOrder],
+    () => computeColors(rows, view.colorBy, relations, familyOrder),
+    [rows, view.colorBy, relations, familyOrder],
   );
   const unselected = GRAPH_THEMES[useColorScheme()].unselected;
   const shownColors = useMemo(
@@ -93,14 +99,11 @@ export function GraphView({
       selectedIds ? colors.colors.map((c, i) => (selectedIds.has(ids[i] as string) ? c : unselected)) : colors.colors,
     [colors, selectedIds, ids, unselected],
   );
-  const sizes = useMemo(
-    () => computeSizes(graph, ids, view.sizeBy, descendants),
-    [graph, ids, view.sizeBy, descendants],
-  );
+  const sizes = useMemo(() => computeSizes(rows, view.sizeBy, descendants), [rows, view.sizeBy, descendants]);
   const labels = useMemo(() => labelsWithFolds(ids, folding), [ids, folding]);
   const visible = useMemo(
-    () => computeVisible(graph, ids, relations, view.filters, focus, folding),
-    [graph, ids, relations, view.filters, focus, folding],
+    () => computeVisible(graph, rows, relations, view.filters, focus, folding),
+    [graph, rows, relations, view.filters, focus, folding],
   );
 
   useEffect(() => {

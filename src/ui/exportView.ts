@@ -4,6 +4,7 @@ import type { ExportFile } from '../export/files.ts';
 import type { Lineage } from '../lineage/types.ts';
 import { lineageOf, type LineageGraph } from '../graph/graph.ts';
 import { incomingRelations } from '../view/encoding.ts';
+import { rowsOfGraph } from '../view/rows.ts';
 import { computeVisible } from '../view/visibility.ts';
 import { activeFilterCount, type ViewState } from '../view/state.ts';
 
@@ -29,9 +30,8 @@ export function viewLineage(
   view: ViewState,
   selected: ReadonlySet<string> | null,
 ): Lineage {
-  const visible = selected
-    ? null
-    : computeVisible(graph, ids, incomingRelations(graph, ids), view.filters, view.focus, null);
+  const rows = selected ? null : rowsOfGraph(graph, ids);
+  const visible = rows && computeVisible(graph, rows, incomingRelations(rows), view.filters, view.focus, null);
   const keep = selected ? ids.filter((id) => selected.has(id)) : ids.filter((_, i) => visible?.[i] === 1);
   return lineageOf(graph, keep);
 }

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { LineageGraph } from '../graph/graph.ts';
 import { prepareFocusLayout, spreadFocus } from '../layout/focus.ts';
 import { familyDiscs } from '../view/framing.ts';
+import type { ModelRows } from '../view/rows.ts';
 import { LayoutOwner, layoutWorker } from './session/layout-owner.ts';
 import type { Layout } from './useExplorer.ts';
 
@@ -26,7 +27,13 @@ interface Shown {
   positions: Positions;
 }
 
-export function useFocusLayout(graph: LineageGraph, layout: Layout | null, focus: string | null): Positions | null {
+/** `rows`: the models of `layout`, by position (view/rows.ts). */
+export function useFocusLayout(
+  graph: LineageGraph,
+  layout: Layout | null,
+  rows: ModelRows,
+  focus: string | null,
+): Positions | null {
   const whole = useMemo<Positions | null>(
     () =>
       layout && {
@@ -34,9 +41,9 @@ export function useFocusLayout(graph: LineageGraph, layout: Layout | null, focus
         ids: layout.ids,
         xy: layout.xy,
         room: layout.room,
-        disc: familyDiscs(graph, layout.ids),
+        disc: familyDiscs(rows),
       },
-    [graph, layout],
+    [layout, rows],
   );
   const [shown, setShown] = useState<Shown | null>(null);
   const [owner] = useState(() => new LayoutOwner(layoutWorker));

@@ -14,8 +14,12 @@ export function useLineageKeys(
   picked: string | null,
   onPick: (id: string) => void,
 ): { onKeyDown(e: KeyboardEvent): void; announcement: string } {
-  const index = useMemo(() => new Map(ids.map((id, i) => [id, i])), [ids]);
-  const shown = useCallback((id: string) => visible[index.get(id) ?? -1] === 1, [visible, index]);
+  // Each id's position, made when first asked for (a key, a pick): a map of every id is not worth making on a reopen.
+  const positionOf = useMemo(() => {
+    let index: Map<string, number> | null = null;
+    return (id: string): number => (index ??= new Map(ids.map((m, i) => [m, i]))).get(id) ?? -1;
+  }, [ids]);
+  const shown = useCallback((id: string) => visible[positionOf(id)] === 1, [visible, positionOf]);
   const roots = useCallback(
     () => ids.filter((id) => shown(id) && !graph.inNeighbors(id).some((p) => p !== id && shown(p))),
     [graph, ids, shown],

@@ -1,9 +1,10 @@
 // Visual encoding of the lineage, computed once per change into arrays indexed like the layout: colour by
 // relation, family, license or library; size by downloads, likes or descendants; folding of quantization and
-// adapter leaves into counts on their parent. The renderer's reducers only read these arrays.
-import type { LineageGraph } from '../graph/graph.ts';
-import { incomingRelation } from '../graph/queries.ts';
+// adapter leaves into counts on their parent. The renderer's reducers only read these arrays. Each reads the models
+// by position (rows.ts), whether the rows come from the laid-out records or from the graph.
+import { mergeWins, NO_RELATION, RELATIONS } from '../lineage/relation.ts';
 import { CATEGORY_PALETTE, OTHER_COLOR, RELATION_COLORS, type IncomingRelation } from './palette.ts';
+import type { ModelRows } from './rows.ts';
 import type { ColorBy, SizeBy } from './state.ts';
 
 export { RELATION_COLORS, type IncomingRelation } from './palette.ts';
@@ -25,14 +26,22 @@ export interface LegendEntry {
   count: number;
 }
 
-/** The relation by which each model derives from its parents ('root' for none; 'merge' wins for merges). */
-export function incomingRelations(graph: LineageGraph, ids: readonly string[]): IncomingRelation[] {
-  return ids.map((id) => incomingRelation(graph, id) ?? 'root');
+/** The relation by which each model derives from its parents ('root' for none; 'merge' wins for merges: the rule of
+ * graph/queries.ts incomingRelation, over the rows' parents in the graph's order). */
+export function incomingRelations(rows: ModelRows): IncomingRelation[] {
+  const { parentStart, edgeRelation } = rows;
+  const out = new Array<IncomingRelation>(rows.ids.length);
+  for (let i = 0; i < out.length; i++) {
+    let code = NO_RELATION;
+    for (let e = parentStart[i] as number; e < (parentStart[i + 1] as number); e++)
+      code = mergeWins(code, edgeRelation[e] as number);
+    out[i] = RELATIONS[code] ?? 'root';
+  }
+  return out;
 }
 
 export function computeColors(
-  graph: LineageGraph,
-  ids: readonly string[],
+  rows: ModelRows,
   by: ColorBy,
   relations: readonly IncomingRelation[],
   familyOrder: readonly string[],
@@ -42,7 +51,7 @@ export function computeColors(
     return { colors, legend: legendOf(relations.map(String), (v) => RELATION_COLORS[v as IncomingRelation]) };
   }
   const key = by === 'family' ? 'family' : by === 'license' ? 'license' : 'library_name';
-  const values = ids.map((id) => graph.getNodeAttribute(id, key) || '(none)');
+  const values = rows.ids.map((_, i) => rows.node(i)[key] || '(none)');
   const counts = countValues(values);
   const ordered =
     by === 'family'
@@ -73,36 +82,30 @@ function legendOf(values: readonly string[], color: (v: string) => string, named
 }
 
 /** Descendants of each model, a merge's subtree shared out between its parents so totals stay exact. */
-export function descendantShares(
-  graph: LineageGraph,
-  ids: readonly string[],
-  depth: (id: string) => number,
-): Float64Array {
-  const index = new Map(ids.map((id, i) => [id, i]));
+export function descendantShares(rows: ModelRows, depth: (i: number) => number): Float64Array {
+  const { ids, parentStart } = rows;
   const share = new Float64Array(ids.length);
-  const order = ids.map((_, i) => i).sort((a, b) => depth(ids[b] as string) - depth(ids[a] as string));
+  const order = ids.map((_, i) => i).sort((a, b) => depth(b) - depth(a));
   for (const i of order) {
-    const id = ids[i] as string;
-    const parents = graph.inNeighbors(id).filter((p) => depth(p) < depth(id));
-    for (const p of parents) {
-      const pi = index.get(p) as number;
-      share[pi] = (share[pi] as number) + (1 + (share[i] as number)) / parents.length;
-    }
+    const parents = [...rows.parents.subarray(parentStart[i], parentStart[i + 1])].filter(
+      (p) => p >= 0 && depth(p) < depth(i),
+    );
+    for (const p of parents) share[p] = (share[p] as number) + (1 + (share[i] as number)) / parents.length;
   }
   return share;
 }
 
 export function computeSizes(
-  graph: LineageGraph,
-  ids: readonly string[],
+  rows: ModelRows,
   by: SizeBy,
   /** Each model's descendants (descendantShares): needed only when sizing by them. */
   descendants: Float64Array | null,
 ): Float32Array {
   if (by === 'descendants' && !descendants) throw new Error('computeSizes: sizing by descendants needs their counts');
-  return Float32Array.from(ids, (id, i) =>
-    sizeOf(by === 'descendants' ? (descendants?.[i] as number) : graph.getNodeAttribute(id, by)),
-  );
+  const sizes = new Float32Array(rows.ids.length);
+  for (let i = 0; i < sizes.length; i++)
+    sizes[i] = sizeOf(by === 'descendants' ? (descendants?.[i] as number) : rows.node(i)[by]);
+  return sizes;
 }
 
 // No real count reaches ten billion (the most downloaded models have about a billion), so larger values (a hostile
@@ -125,27 +128,24 @@ export interface Folding {
 }
 
 /** Leaves that are quantizations or adapters of one parent, folded into that parent. */
-export function computeFolding(
-  graph: LineageGraph,
-  ids: readonly string[],
-  relations: readonly IncomingRelation[],
-): Folding {
-  const index = new Map(ids.map((id, i) => [id, i]));
-  const folded = new Uint8Array(ids.length);
+export function computeFolding(rows: ModelRows, relations: readonly IncomingRelation[]): Folding {
+  const { parentStart, childCount } = rows;
+  const folded = new Uint8Array(rows.ids.length);
   const perParent = new Map<number, { quantized: number; adapter: number }>();
   let quantizations = 0;
   let adapters = 0;
-  ids.forEach((id, i) => {
+  for (let i = 0; i < folded.length; i++) {
     const rel = relations[i];
-    if ((rel !== 'quantized' && rel !== 'adapter') || graph.outDegree(id) > 0 || graph.inDegree(id) !== 1) return;
+    const inDegree = (parentStart[i + 1] as number) - (parentStart[i] as number);
+    if ((rel !== 'quantized' && rel !== 'adapter') || (childCount[i] as number) > 0 || inDegree !== 1) continue;
     folded[i] = 1;
-    const parent = index.get(graph.inNeighbors(id)[0] as string) as number;
+    const parent = rows.parents[parentStart[i] as number] as number;
     const entry = perParent.get(parent) ?? { quantized: 0, adapter: 0 };
     entry[rel]++;
     perParent.set(parent, entry);
     if (rel === 'quantized') quantizations++;
     else adapters++;
-  });
+  }
   return { folded, quantizations, adapters, perParent };
 }
 

@@ -4,6 +4,7 @@
 // that are visible and drawn in the same disc: a cross-family merge child sits in another family's disc, possibly
 // across the whole picture, and would zoom the camera out to a speck, so it never decides the framing.
 import type { LineageGraph } from '../graph/graph.ts';
+import type { ModelRows } from './rows.ts';
 
 export interface Box {
   x0: number;
@@ -108,14 +109,16 @@ function* indicesOf(ids: Iterable<string>, at: Placement): Generator<number> {
   }
 }
 
-/** The disc of every model in the whole-graph layout: its family (as prepareLayout numbers them, by first sight). */
-export function familyDiscs(graph: LineageGraph, ids: readonly string[]): Uint32Array {
+/** The disc of every model in the whole-graph layout: its family (numbered by first sight: only which models share
+ * a disc matters). */
+export function familyDiscs(rows: ModelRows): Uint32Array {
   const numbers = new Map<string, number>();
-  return Uint32Array.from(ids, (id) => {
-    const f = graph.getNodeAttribute(id, 'family');
-    const known = numbers.get(f);
-    if (known !== undefined) return known;
-    numbers.set(f, numbers.size);
-    return numbers.size - 1;
-  });
+  const disc = new Uint32Array(rows.ids.length);
+  for (let i = 0; i < disc.length; i++) {
+    const f = rows.node(i).family;
+    let known = numbers.get(f);
+    if (known === undefined) numbers.set(f, (known = numbers.size));
+    disc[i] = known;
+  }
+  return disc;
 }

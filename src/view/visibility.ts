@@ -5,10 +5,12 @@ import { ancestors, descendants } from '../graph/queries.ts';
 import { passesFilters } from './filters.ts';
 import type { Filters } from './state.ts';
 import type { Folding, IncomingRelation } from './encoding.ts';
+import type { ModelRows } from './rows.ts';
 
+/** 1 for each model of `rows` that is drawn (the graph serves only to walk a focused subtree). */
 export function computeVisible(
   graph: LineageGraph,
-  ids: readonly string[],
+  rows: ModelRows,
   relations: readonly IncomingRelation[],
   filters: Filters,
   focus: string | null,
@@ -16,11 +18,12 @@ export function computeVisible(
 ): Uint8Array {
   const inFocus =
     focus && graph.hasNode(focus) ? new Set([focus, ...descendants(graph, focus), ...ancestors(graph, focus)]) : null;
-  return Uint8Array.from(ids, (id, i) => {
-    if (folding?.folded[i]) return 0;
-    if (inFocus && !inFocus.has(id)) return 0;
-    return passesFilters(graph.getNodeAttributes(id), relations[i] as IncomingRelation, filters) ? 1 : 0;
-  });
+  const visible = new Uint8Array(rows.ids.length);
+  for (let i = 0; i < visible.length; i++) {
+    if (folding?.folded[i] || (inFocus && !inFocus.has(rows.ids[i] as string))) continue;
+    if (passesFilters(rows.node(i), relations[i] as IncomingRelation, filters)) visible[i] = 1;
+  }
+  return visible;
 }
 
 /** What hovering a model lights up: its ancestors up to the roots, itself and its direct children; the ancestry

@@ -7,6 +7,7 @@ import { descendants } from '../../src/graph/queries.ts';
 import type { Lineage } from '../../src/lineage/types.ts';
 import { prepareLayout } from '../../src/layout/input.ts';
 import { radialLayout } from '../../src/layout/radial.ts';
+import { rowsOfGraph } from '../../src/view/rows.ts';
 import { computeVisible } from '../../src/view/visibility.ts';
 import { crossFamilyMerges, distillations } from '../../src/stats/crossings.ts';
 import { crossoverAnswer } from '../../src/stats/crossover.ts';
@@ -27,7 +28,7 @@ function timed<T>(f: () => T): [T, number] {
 /** What the panel computes when filters or scope change, over an index built when the graph changed. */
 function panelRefresh(graph: LineageGraph, ix: LineageIndex): number {
   const relations = incomingOf(ix);
-  const scope = computeVisible(graph, ix.ids, relations, emptyFilters(), null, null);
+  const scope = computeVisible(graph, rowsOfGraph(graph, ix.ids), relations, emptyFilters(), null, null);
   const monthly = monthlyDerivatives(ix, scope, FAMILIES);
   crossoverAnswer(monthly, 'Qwen', 'meta-llama', 3);
   scopeStructure(ix, scope, FAMILIES);

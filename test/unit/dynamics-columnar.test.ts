@@ -8,6 +8,7 @@ import type { Lineage } from '../../src/lineage/types.ts';
 import { keepKind, keepKindOf, kindFilter } from '../../src/stats/kinds.ts';
 import { incomingOf, indexColumnar, indexLineage, type LineageIndex } from '../../src/stats/lineage-index.ts';
 import { emptyFilters, type Filters } from '../../src/view/state.ts';
+import { rowsOfGraph } from '../../src/view/rows.ts';
 import { computeVisible } from '../../src/view/visibility.ts';
 import { dynamicsSource } from '../../src/workers/dynamics.ts';
 import { visibleIn } from '../../src/workers/dynamics-scope.ts';
@@ -24,6 +25,8 @@ function awkwardLineage(): Lineage {
     node('deepseek-ai/DeepSeek-R1-Distill-Qwen-7B', { created_at: '' }),
     node('x/other-merge', { pipeline_tag: 'image-text-to-text', library_name: 'peft' }),
     node('x/later', { created_at: '2099-01-01T00:00:00Z', pipeline_tag: '' }),
+    node('12'),
+    node('x/two'),
   );
   lineage.edges.push(
     ...small.edges,
@@ -35,6 +38,9 @@ function awkwardLineage(): Lineage {
     edge('x/later', 'x/later', 'finetune'),
     edge('u/merge', 'Q/base', 'finetune', true),
     edge('L/inst', 'x/later', 'quantized'),
+    // "12" is an array-index key: the graph lists it before the parent added first, so x/two is a fine-tune.
+    edge('Q/base', 'x/two', 'adapter'),
+    edge('12', 'x/two', 'finetune'),
   );
   return lineage;
 }
@@ -56,6 +62,7 @@ describe('the dynamics worker’s columnar index', () => {
     // The awkward cases are there: a merge, a cycle edge, a repeated edge kept once with its last relation.
     const at = (id: string) => fromGraph.position.get(id) as number;
     expect(incomingOf(fromGraph)[at('x/other-merge')]).toBe('merge');
+    expect(incomingOf(fromGraph)[at('x/two')]).toBe('finetune');
     expect(fromGraph.parentStart[at('x/other-merge') + 1]! - fromGraph.parentStart[at('x/other-merge')]!).toBe(2);
     expect([...fromGraph.edgeCycle].some((c) => c === 1)).toBe(true);
   });
@@ -90,7 +97,7 @@ describe('the dynamics worker’s columnar index', () => {
     ];
     for (const [f, focus] of cases) {
       const filters = { ...emptyFilters(), ...f };
-      const expected = computeVisible(graph, src.ix.ids, relations, filters, focus, null);
+      const expected = computeVisible(graph, rowsOfGraph(graph, src.ix.ids), relations, filters, focus, null);
       expect(visibleIn(src, filters, focus), JSON.stringify([f, focus])).toEqual(expected);
     }
     expect(visibleIn(src, emptyFilters(), 'Q/inst').reduce((a, b) => a + b, 0)).toBeGreaterThan(3);

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLineageGraph } from '../../src/graph/graph.ts';
 import { computeSizes, MAX_NODE_SIZE, sizeOf } from '../../src/view/encoding.ts';
+import { rowsOfGraph } from '../../src/view/rows.ts';
 import { node } from './fixtures.ts';
 
 describe('disc sizes', () => {
@@ -12,7 +13,9 @@ describe('disc sizes', () => {
       nodes: counts.map((downloads, i) => node(`u/m${i}`, { downloads })),
       edges: [],
     });
-    const sizes = Array.from(computeSizes(graph, graph.nodes(), 'downloads', new Float64Array(counts.length)));
+    const sizes = Array.from(
+      computeSizes(rowsOfGraph(graph, graph.nodes()), 'downloads', new Float64Array(counts.length)),
+    );
     expect(sizes.every((s) => Number.isFinite(s) && s >= 2 && s <= MAX_NODE_SIZE + 1e-4)).toBe(true);
     expect(MAX_NODE_SIZE).toBeLessThan(25);
     const [zero, ten, million, billion] = sizes as [number, number, number, number];

@@ -6,6 +6,7 @@ import { prepareLayout } from '../../src/layout/input.ts';
 import { radialLayout } from '../../src/layout/radial.ts';
 import type { Lineage } from '../../src/lineage/types.ts';
 import { familyDiscs, frameBox, nearLineage, NEAR_SIBLINGS, type Box, type Placement } from '../../src/view/framing.ts';
+import { rowsOfGraph } from '../../src/view/rows.ts';
 import { edge, node } from './fixtures.ts';
 
 const PICK = 'meta-llama/Llama-3.1-8B-Instruct';
@@ -43,7 +44,7 @@ function placement(l: Lineage, hidden: (id: string) => boolean = () => false) {
     xy,
     room,
     visible: Uint8Array.from(ids, (id) => (hidden(id) ? 0 : 1)),
-    disc: familyDiscs(graph, ids),
+    disc: familyDiscs(rowsOfGraph(graph, ids)),
   };
   const pos = (id: string): [number, number] => {
     const i = at.index.get(id) as number;

@@ -46,6 +46,7 @@ import {
   incomingRelations,
 } from '../../src/view/encoding.ts';
 import type { Lineage } from '../../src/lineage/types.ts';
+import { rowsOfGraph } from '../../src/view/rows.ts';
 import { edge, node } from './fixtures.ts';
 
 const BUILT_INS = [
@@ -143,15 +144,16 @@ describe('ids named like JavaScript built-ins', () => {
   it('get colours, sizes, folds and a layout', () => {
     const g = createLineageGraph(parsed());
     const ids = g.nodes();
-    const relations = incomingRelations(g, ids);
+    const rows = rowsOfGraph(g, ids);
+    const relations = incomingRelations(rows);
     for (const by of ['family', 'license', 'library', 'relation'] as const) {
-      const { colors, legend } = computeColors(g, ids, by, relations, ['Qwen', ...BUILT_INS]);
+      const { colors, legend } = computeColors(rows, by, relations, ['Qwen', ...BUILT_INS]);
       expect(colors.every((c) => /^#[0-9a-f]{6}$/.test(c))).toBe(true);
       expect(legend.reduce((s, e) => s + e.count, 0)).toBe(ids.length);
     }
-    const shares = descendantShares(g, ids, (id) => g.getNodeAttribute(id, 'depth'));
-    expect(computeSizes(g, ids, 'descendants', shares).every(Number.isFinite)).toBe(true);
-    expect(computeFolding(g, ids, relations).quantizations).toBe(BUILT_INS.length);
+    const shares = descendantShares(rows, (i) => rows.node(i).depth);
+    expect(computeSizes(rows, 'descendants', shares).every(Number.isFinite)).toBe(true);
+    expect(computeFolding(rows, relations).quantizations).toBe(BUILT_INS.length);
     const { input, ids: order } = prepareLayout(g, ['Qwen', ...BUILT_INS]);
     const xy = radialLayout(input);
     expect(order).toHaveLength(g.order);

@@ -10,6 +10,7 @@ import { everything, indexLineage } from '../../src/stats/lineage-index.ts';
 import { scopeStructure } from '../../src/stats/structure.ts';
 import { monthlyDerivatives } from '../../src/stats/timeline.ts';
 import { computeSizes, descendantShares } from '../../src/view/encoding.ts';
+import { rowsOfGraph } from '../../src/view/rows.ts';
 import { assertWellFormedXml } from './xml-check.ts';
 import { smallLineage } from './fixtures.ts';
 
@@ -104,11 +105,11 @@ function useAll(text: string): void {
   const ix = indexLineage(g, ids);
   scopeStructure(ix, everything(ix), l.orgs);
   monthlyDerivatives(ix, everything(ix), l.orgs);
+  const rows = rowsOfGraph(g, ids);
   const sizes = computeSizes(
-    g,
-    ids,
+    rows,
     'downloads',
-    descendantShares(g, ids, () => 0),
+    descendantShares(rows, () => 0),
   );
   expect(sizes.every(Number.isFinite)).toBe(true);
   nodesCsv(l);

@@ -17,6 +17,7 @@ import {
 } from '../../../src/view/encoding.ts';
 import { LineageRenderer } from '../../../src/render/renderer.ts';
 import { computeVisible, lineageOfInterest } from '../../../src/view/visibility.ts';
+import { rowsOfGraph } from '../../../src/view/rows.ts';
 import { ForkscopeStore } from '../../../src/store/db.ts';
 import { encodeLineage } from '../../../src/lineage/columnar.ts';
 import { emptyFilters } from '../../../src/view/state.ts';
@@ -126,20 +127,20 @@ async function renderBench(size: number, seconds: number) {
   const xy = radialLayout(prepared.input);
   applyPositions(graph, prepared.ids, xy);
   const ids = prepared.ids;
-  const rel = incomingRelations(graph, ids);
-  const folding = computeFolding(graph, ids, rel);
+  const rows = rowsOfGraph(graph, ids);
+  const rel = incomingRelations(rows);
+  const folding = computeFolding(rows, rel);
   const arrays = {
     ids,
     xy,
     size: computeSizes(
-      graph,
-      ids,
+      rows,
       'downloads',
-      descendantShares(graph, ids, (id) => graph.getNodeAttribute(id, 'depth')),
+      descendantShares(rows, (i) => rows.node(i).depth),
     ),
-    color: computeColors(graph, ids, 'family', rel, ['Qwen', 'meta-llama']).colors,
+    color: computeColors(rows, 'family', rel, ['Qwen', 'meta-llama']).colors,
     label: labelsWithFolds(ids, folding),
-    visible: computeVisible(graph, ids, rel, emptyFilters(), null, folding),
+    visible: computeVisible(graph, rows, rel, emptyFilters(), null, folding),
   };
   const ours = new LineageRenderer(stage, graph, arrays, { onHover: () => undefined, onClick: () => undefined });
   await settle();
