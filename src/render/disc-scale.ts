@@ -18,6 +18,8 @@ export class DiscScale<N extends Attributes = Attributes, E extends Attributes =
   private stillTimer: ReturnType<typeof setTimeout> | undefined;
   /** Re-sizings asked for and not yet done. */
   private pending = 0;
+  /** Counts measure(): a re-sizing asked for before the last one is moot (that picture is drawn at its scale). */
+  private measures = 0;
   private killed = false;
 
   private sigma: Sigma<N, E> | null = null;
@@ -34,6 +36,7 @@ export class DiscScale<N extends Attributes = Attributes, E extends Attributes =
   measure(sigma: Sigma<N, E>): void {
     this.unitPx = unitPxOf(sigma);
     this.sizedAt = sigma.getCamera().getState().ratio;
+    this.measures++;
   }
 
   /** Whether the picture is still to change by itself: the camera moves, or discs wait to be sized again. */
@@ -56,9 +59,12 @@ export class DiscScale<N extends Attributes = Attributes, E extends Attributes =
     if (!Number.isFinite(unitPx) || unitPx <= 0 || Math.abs(unitPx - this.unitPx) <= 1e-9 * unitPx) return;
     this.unitPx = unitPx;
     this.pending++;
+    // The renderer draws a new picture in steps, the first of them a frame of nothing (renderer.ts drawAnew): that
+    // frame's scale is the old picture's, and the new one is measured and drawn before this runs.
+    const measures = this.measures;
     setTimeout(() => {
       this.pending--;
-      if (!this.killed) sigma.refresh();
+      if (!this.killed && measures === this.measures) sigma.refresh();
     }, 0);
   }
 

@@ -10,15 +10,15 @@ function fakeSigma(pxPerUnit = 3) {
   const listeners = new Map<string, (() => void)[]>();
   const on = (event: string, fn: () => void) => void listeners.set(event, [...(listeners.get(event) ?? []), fn]);
   const emit = (event: string) => listeners.get(event)?.forEach((fn) => fn());
-  const state = { ratio: 1, animated: false, refreshes: 0 };
+  const state = { ratio: 1, animated: false, refreshes: 0, px: pxPerUnit };
   const camera = { on, getState: () => ({ ratio: state.ratio }), isAnimated: () => state.animated };
   const sigma = {
     on,
     getCamera: () => camera,
     // At the fixed camera the scale reads at, a layout unit takes pxPerUnit pixels, whatever the camera's ratio.
-    graphToViewport: (p: { x: number; y: number }) => ({ x: p.x * pxPerUnit, y: p.y * pxPerUnit }),
+    graphToViewport: (p: { x: number; y: number }) => ({ x: p.x * state.px, y: p.y * state.px }),
     // sigma's own ratio at the current camera, read from its Float32Array matrix: rounded differently at each ratio.
-    getGraphToViewportRatio: () => Math.fround(pxPerUnit / state.ratio),
+    getGraphToViewportRatio: () => Math.fround(state.px / state.ratio),
     refresh: () => {
       state.refreshes++;
       emit('afterRender');
@@ -92,5 +92,27 @@ describe('disc scale', () => {
     vi.runAllTimers();
     expect(state.refreshes).toBe(before + 1);
     expect(scale.settling).toBe(false);
+  });
+
+  it('asks for no refresh after a frame of a new scale when the next picture is measured before it is drawn', () => {
+    const { sigma, state, zoomTo } = fakeSigma();
+    const scale = new DiscScale();
+    scale.attach(sigma);
+    zoomTo(1);
+    vi.runAllTimers();
+    const before = state.refreshes;
+    // A new layout: the renderer draws a frame of nothing at the new scale, then measures and draws the picture.
+    state.px = 5;
+    zoomTo(1);
+    scale.measure(sigma);
+    vi.runAllTimers();
+    expect(state.refreshes).toBe(before);
+    expect(scale.unitPx).toBe(5);
+    // Without a measure (a resize sigma drew by itself), the discs are sized again once.
+    state.px = 7;
+    zoomTo(1);
+    vi.runAllTimers();
+    expect(state.refreshes).toBe(before + 1);
+    expect(scale.unitPx).toBe(7);
   });
 });
