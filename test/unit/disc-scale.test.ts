@@ -32,6 +32,16 @@ function fakeSigma(pxPerUnit = 3) {
   return { sigma: sigma as unknown as Sigma, state, zoomTo };
 }
 
+/** A scale attached to a fake sigma whose first frame is drawn and sized; `before` counts the refreshes so far. */
+function settledScale() {
+  const fake = fakeSigma();
+  const scale = new DiscScale();
+  scale.attach(fake.sigma);
+  fake.zoomTo(1);
+  vi.runAllTimers();
+  return { ...fake, scale, before: fake.state.refreshes };
+}
+
 describe('disc scale', () => {
   beforeEach(() => void vi.useFakeTimers());
   afterEach(() => void vi.useRealTimers());
@@ -76,12 +86,7 @@ describe('disc scale', () => {
   });
 
   it('asks for no refresh while the camera zooms frame by frame, one once it stops, and none after a kill', () => {
-    const { sigma, state, zoomTo } = fakeSigma();
-    const scale = new DiscScale();
-    scale.attach(sigma);
-    zoomTo(1);
-    vi.runAllTimers();
-    const before = state.refreshes;
+    const { state, zoomTo, scale, before } = settledScale();
     for (let ratio = 1; ratio > 0.3; ratio *= 0.97) zoomTo(ratio);
     vi.advanceTimersByTime(0);
     expect(state.refreshes).toBe(before);
@@ -95,12 +100,7 @@ describe('disc scale', () => {
   });
 
   it('asks for no refresh after a frame of a new scale when the next picture is measured before it is drawn', () => {
-    const { sigma, state, zoomTo } = fakeSigma();
-    const scale = new DiscScale();
-    scale.attach(sigma);
-    zoomTo(1);
-    vi.runAllTimers();
-    const before = state.refreshes;
+    const { sigma, state, zoomTo, scale, before } = settledScale();
     // A new layout: the renderer draws a frame of nothing at the new scale, then measures and draws the picture.
     state.px = 5;
     zoomTo(1);
