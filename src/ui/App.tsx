@@ -146,8 +146,6 @@ export function App({ link, initial, onHub }: Props) {
       <main className="app-main">
         {!view.embed && <Sidebar view={view} summary={summary} options={options} onChange={patchView} />}
         <div className="graph-area">
-          {/* Notices and bars float over the top of the graph: one that comes or goes does not resize it (at
-              300,000 models a resize is a whole new picture). */}
           <div className="graph-top">
             <NoticeBanner
               notices={[notice, movedOn, explorer.layoutProblem]}
