@@ -129,7 +129,6 @@ export function App({ link, initial, onHub }: Props) {
         graph={graph}
         ids={ids}
         models={models}
-        drawnModels={layout?.lineage.nodes ?? NO_MODELS}
         view={view}
         selectedIds={selectedIds}
         info={info}

@@ -15,8 +15,6 @@ interface Props {
   ids: readonly string[];
   /** The laid-out records (search reads them). */
   models: readonly ModelNode[];
-  /** The drawn forests' records, which the search index may not cover yet (it is built after the first frame). */
-  drawnModels: readonly ModelNode[];
   view: ViewState;
   selectedIds: ReadonlySet<string>;
   info: ShareProps['info'];
@@ -46,7 +44,7 @@ export function AppHeader(p: Props) {
   return (
     <header className="app-header">
       <h1>Forkscope</h1>
-      <SearchBox models={p.models} drawnModels={p.drawnModels} onPick={p.onPick} />
+      <SearchBox models={p.models} onPick={p.onPick} />
       {p.hubUrl !== PUBLIC_HUB && (
         <span className="hub-badge" data-testid="hub-badge" title="Not the public Hugging Face Hub">
           Hub: {p.hubUrl}

@@ -1,6 +1,5 @@
 // Search with autocomplete over every model id: an ARIA combobox; Enter or a click selects and frames the model.
-// The index is built from the laid-out lineage's own records, so the app can build it after the first frame; an Enter
-// that comes before it (a researcher quick off the mark) searches the drawn records at once instead of finding nothing.
+// The index is built from the laid-out lineage's own records, so the app can build it after the first frame.
 import { useMemo, useState } from 'react';
 import { SearchIndex } from '../graph/search-index.ts';
 import type { ModelNode } from '../lineage/types.ts';
@@ -8,8 +7,6 @@ import type { ModelNode } from '../lineage/types.ts';
 interface Props {
   /** The models to search (a lineage may list a model twice: the later record wins, as in the graph). */
   models: readonly ModelNode[];
-  /** The drawn forests' records: the index trails them by a render or two after a new layout. */
-  drawnModels: readonly ModelNode[];
   onPick(id: string): void;
 }
 
@@ -19,7 +16,7 @@ function searchIndexOf(models: readonly ModelNode[]): SearchIndex {
   return new SearchIndex([...downloads.keys()], Float64Array.from(downloads.values()));
 }
 
-export function SearchBox({ models, drawnModels, onPick }: Props) {
+export function SearchBox({ models, onPick }: Props) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
@@ -29,10 +26,6 @@ export function SearchBox({ models, drawnModels, onPick }: Props) {
     onPick(id);
     setQuery(id);
     setOpen(false);
-  };
-  const enter = (): void => {
-    const hit = hits[active] ?? (drawnModels === models ? undefined : searchIndexOf(drawnModels).search(query, 1)[0]);
-    if (hit) pick(hit.id);
   };
   return (
     <div className="search">
@@ -44,7 +37,6 @@ export function SearchBox({ models, drawnModels, onPick }: Props) {
         aria-controls="search-results"
         aria-activedescendant={open && hits[active] ? `hit-${active}` : undefined}
         aria-label="Search models by id"
-        aria-busy={drawnModels !== models}
         placeholder={`Search ${index.size.toLocaleString('en')} models  ( / )`}
         value={query}
         onChange={(e) => {
@@ -55,7 +47,7 @@ export function SearchBox({ models, drawnModels, onPick }: Props) {
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, hits.length - 1));
           else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
-          else if (e.key === 'Enter') enter();
+          else if (e.key === 'Enter' && hits[active]) pick(hits[active].id);
           else if (e.key === 'Escape') setOpen(false);
           else return;
           e.preventDefault();
