@@ -86,11 +86,15 @@ export function descendantShares(rows: ModelRows, depth: (i: number) => number):
   const { ids, parentStart } = rows;
   const share = new Float64Array(ids.length);
   const order = ids.map((_, i) => i).sort((a, b) => depth(b) - depth(a));
+  const counted = (p: number, i: number): boolean => p >= 0 && depth(p) < depth(i);
   for (const i of order) {
-    const parents = [...rows.parents.subarray(parentStart[i], parentStart[i + 1])].filter(
-      (p) => p >= 0 && depth(p) < depth(i),
-    );
-    for (const p of parents) share[p] = (share[p] as number) + (1 + (share[i] as number)) / parents.length;
+    const [from, to] = [parentStart[i] as number, parentStart[i + 1] as number];
+    let n = 0;
+    for (let e = from; e < to; e++) if (counted(rows.parents[e] as number, i)) n++;
+    for (let e = from; e < to; e++) {
+      const p = rows.parents[e] as number;
+      if (counted(p, i)) share[p] = (share[p] as number) + (1 + (share[i] as number)) / n;
+    }
   }
   return share;
 }
