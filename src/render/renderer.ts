@@ -17,7 +17,7 @@ import { enableBoxSelect } from './box-select.ts';
 import { followResizes, Framer, layoutExtent, viewportNodes } from './camera.ts';
 import { DiscScale } from './disc-scale.ts';
 import { LabelPlacer } from './labels.ts';
-import { exposeProbes, STATIC_SETTINGS, type RenderArrays, type RendererEvents } from './settings.ts';
+import { exposeProbes, programSettings, STATIC_SETTINGS, type RenderArrays, type RendererEvents } from './settings.ts';
 import { SchemeFollower } from './theme.ts';
 import type { GraphTheme } from '../view/palette.ts';
 
@@ -59,6 +59,7 @@ export class LineageRenderer {
     // Built detached: the lineage's graph is given to sigma once positions, box, camera and scale are set (drawAnew).
     this.sigma = new Sigma(this.detached, container, {
       ...STATIC_SETTINGS,
+      ...programSettings<GraphNode, EdgeAttributes>(),
       defaultDrawNodeLabel: this.labels.draw,
       defaultDrawNodeHover: this.labels.drawHover,
       ...this.scheme.settings,

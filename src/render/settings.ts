@@ -1,7 +1,10 @@
 // What the lineage renderer (./renderer.ts) is given and how it is set up: the arrays it draws from and the events it
-// reports, the sigma settings that do not change while it lives, and what end-to-end tests may read of the drawn
-// graph (set on its container).
+// reports, the sigma settings that do not change while it lives (its program classes too), and what end-to-end tests
+// may read of the drawn graph (set on its container).
+import type { Attributes } from 'graphology-types';
+import { EdgeRectangleProgram, NodeCircleProgram, type EdgeProgramType, type NodeProgramType } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
+import { flattened } from './flatten.ts';
 
 /** What is drawn, per model, in the order of `ids`. */
 export interface RenderArrays {
@@ -59,4 +62,27 @@ export function exposeProbes(container: HTMLElement, probes: Probes): void {
     ['forkscopeViewportBoxes', probes.viewportBoxes],
   ] as const)
     Object.defineProperty(container, name, { value, configurable: true });
+}
+
+let software: boolean | undefined;
+
+/** Whether this browser's WebGL is SwiftShader's, read once from a throwaway context. */
+function rasterizedInSoftware(): boolean {
+  if (software !== undefined) return software;
+  const gl = document.createElement('canvas').getContext('webgl');
+  const info = gl?.getExtension('WEBGL_debug_renderer_info');
+  software = Boolean(gl && info && /SwiftShader/i.test(String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL))));
+  gl?.getExtension('WEBGL_lose_context')?.loseContext();
+  return software;
+}
+
+/** The program classes for the renderer's sigma: the flattened ones in software, sigma's defaults on a GPU. */
+export function programSettings<N extends Attributes, E extends Attributes>(): Partial<
+  Pick<Settings<N, E>, 'nodeProgramClasses' | 'edgeProgramClasses'>
+> {
+  if (!rasterizedInSoftware()) return {};
+  return {
+    nodeProgramClasses: { circle: flattened(NodeCircleProgram) as unknown as NodeProgramType<N, E> },
+    edgeProgramClasses: { line: flattened(EdgeRectangleProgram) as unknown as EdgeProgramType<N, E> },
+  };
 }
