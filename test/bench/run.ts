@@ -3,7 +3,7 @@
 //   layout: radial tree layout vs 100 iterations of ForceAtlas2 on the same 200,000-model graph
 //   dynamics: the family-dynamics panel's whole refresh vs the radial layout of the same 200,000-model graph
 //   store:  IndexedDB reload of 500,000 models vs JSON.parse of the same snapshot, in Chromium
-//   render: pan/zoom frames and hover latency of our renderer vs a default sigma, in Chromium
+//   render: pan/zoom frames and hover latency (to its pixels) of our renderer vs a default sigma, in Chromium
 //   export: streamed GEXF of 500,000 models to a file vs JSON.stringify of the same lineage (peak heap printed)
 //   snapshot: Parquet snapshot bytes per model and read time vs the JSON snapshot and JSON.parse (200,000 models);
 //             then, on a local Hub of the public Hub's proportions (--snapshot-hub-size, 3,100,000 models: the real size) with a
@@ -171,7 +171,7 @@ if (only.has('store') || only.has('render')) {
       );
       line(`pan/zoom: ours ${fmt(r.oursFps as number)} fps, default sigma ${fmt(r.defaultFps as number)} fps`);
       line(
-        `hover: ours ${fmt(r.oursHoverMs as number)} ms, attribute writes on a default sigma ${fmt(r.defaultHoverMs as number)} ms`,
+        `hover, to its pixels: ours ${fmt(r.oursHoverMs as number)} ms, attribute writes on a default sigma ${fmt(r.defaultHoverMs as number)} ms`,
       );
       line(
         `ratio: frames ours/default = ${fmt((r.oursFps as number) / (r.defaultFps as number), 2)}x (goal >= 2x); hover default/ours = ${fmt((r.defaultHoverMs as number) / (r.oursHoverMs as number), 1)}x`,
