@@ -18,8 +18,10 @@ export class Knowledge {
   readonly looked = new Set<string>();
   /** Lower-case ids some kept model names as a parent in its tags. */
   readonly referenced = new Set<string>();
-  /** Kept models with `base_model:*` tags that name no repo: lower-case id → those tags. */
+  /** Kept models with `base_model:*` tags that name no repo: lower-case id → those tags (written by setJunkTags). */
   readonly junkTags = new Map<string, { child: string; tags: string[] }>();
+  /** How many tags junkTags holds, kept as it changes: the crawl reports it after every page. */
+  private junkTagCount = 0;
   /** Lower-case ids whose children a walk has listed (or a published snapshot held). */
   readonly expanded = new Set<string>();
   /** Lower-case ids listed since the current full sweep began; null when none is under way. */
@@ -51,7 +53,7 @@ export class Knowledge {
           break;
         case 'removed':
           for (const id of r.ids) this.models.delete(id.toLowerCase());
-          for (const id of r.ids) this.junkTags.delete(id.toLowerCase());
+          for (const id of r.ids) this.setJunkTags(id.toLowerCase(), null);
           break;
       }
     }
@@ -63,19 +65,24 @@ export class Knowledge {
     this.models.set(key, m);
     this.seen?.add(key);
     for (const p of m.parents) this.referenced.add(p.id.toLowerCase());
-    if (m.junkTags && m.junkTags.length > 0) this.junkTags.set(key, { child: m.id, tags: m.junkTags });
+    this.setJunkTags(key, m.junkTags && m.junkTags.length > 0 ? { child: m.id, tags: m.junkTags } : null);
+  }
+
+  private setJunkTags(key: string, entry: { child: string; tags: string[] } | null): void {
+    this.junkTagCount -= this.junkTags.get(key)?.tags.length ?? 0;
+    if (entry) this.junkTags.set(key, entry);
     else this.junkTags.delete(key);
+    this.junkTagCount += entry?.tags.length ?? 0;
   }
 
   /** Junk tags of the kept models: how many, and the first few with the model that carries them. */
   junkTagReport(examples = 5): { count: number; examples: { child: string; tag: string }[] } {
-    let count = 0;
     const first: { child: string; tag: string }[] = [];
     for (const { child, tags } of this.junkTags.values()) {
-      count += tags.length;
-      for (const tag of tags) if (first.length < examples) first.push({ child, tag });
+      if (first.length >= examples) break;
+      for (const tag of tags.slice(0, examples - first.length)) first.push({ child, tag });
     }
-    return { count, examples: first };
+    return { count: this.junkTagCount, examples: first };
   }
 
   /** The model an id names, through renames and case differences. */
