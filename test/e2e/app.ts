@@ -47,12 +47,17 @@ export async function openApp(
   return { page, errors };
 }
 
+/** The model count a crawl status names ("12,170 models, 13,812 edges, …"), NaN when it names none. */
+export function statusModels(text: string): number {
+  return Number(/([\d,]+) models, [\d,]+ edges/.exec(text)?.[1]?.replaceAll(',', '') ?? NaN);
+}
+
 export async function waitForCrawl(page: Page, timeout = 90_000): Promise<string> {
   const status = page.getByTestId('crawl-status');
   await status.getByText(/Crawl finished/).waitFor({ timeout });
   const text = await status.innerText();
   // The status says so when the crawl's last event arrives; the finished graph is laid out and drawn after it.
-  const models = (/([\d,]+) models, [\d,]+ edges/.exec(text)?.[1] ?? '').replaceAll(',', '');
+  const models = String(statusModels(text));
   await page.waitForFunction(
     (n) => (document.querySelector('.counts')?.textContent ?? '').replaceAll(',', '').includes(`of ${n} models`),
     models,

@@ -2,7 +2,7 @@
 // filters, focus, adding and removing a family, and reopening from the cache without a request.
 import { describe, expect, it } from 'vitest';
 import { FIXTURE } from '../hub/fixtures.ts';
-import { literal, openApp, shownCounts, useE2E, waitForCrawl } from './app.ts';
+import { literal, openApp, shownCounts, statusModels, useE2E, waitForCrawl } from './app.ts';
 import { checkView, drawnNodes, expectGraphDrawn } from './visual.ts';
 
 const env = useE2E();
@@ -82,8 +82,7 @@ describe('explorer', () => {
     await page.getByRole('button', { name: 'Remove mistralai' }).click();
     await expect.poll(() => page.getByTestId('legend').innerText(), { timeout: 60_000 }).not.toContain('mistralai');
     // The removal starts a crawl of the families left; until it begins, the status still says the last one finished.
-    const finishedWithout = (text: string): boolean =>
-      text.includes('Crawl finished') && Number(/([\d,]+) models, /.exec(text)?.[1]?.replaceAll(',', '')) === total;
+    const finishedWithout = (text: string): boolean => text.includes('Crawl finished') && statusModels(text) === total;
     await expect.poll(async () => finishedWithout(await page.getByTestId('crawl-status').innerText())).toBe(true);
     await waitForCrawl(page);
     expect(errors).toEqual([]);

@@ -103,7 +103,6 @@ async function framesDuring<N extends Attributes, E extends Attributes>(
   return fps;
 }
 
-/** Milliseconds from an action to the end of the next frame sigma draws (synchronous or scheduled). */
 /** Milliseconds from `action` to its frame's pixels: sigma's render, then the WebGL layers' drawing, waited for by
  * reading a pixel of each (in software WebGL the drawing, not the render call, is most of the time). */
 function timeToPixels<N extends Attributes, E extends Attributes>(
