@@ -1,7 +1,7 @@
 // The address bar, the one place that reads or writes the page's address and history. It reads through the one
 // URL codec (view/url-codec.ts): once at start (main.tsx) and when Back or Forward brings back an entry. It writes
 // what usePermalink encodes: a new history entry when the view's step changes (a pick, a focus, a selection: see
-// view/history.ts), else the current entry, 250 ms after the last change, so panning and typing do not flood the
+// view/history.ts), else the current entry, at most 250 ms after a change, so panning and typing do not flood the
 // history. `flush` makes a waiting write now (Copy link copies the view as it is, not as it was 250 ms ago).
 import { decodeLink, type AppLink } from '../view/url-codec.ts';
 
@@ -48,9 +48,11 @@ export class AddressWriter {
       this.left = null;
     }
     if (step === this.step) {
+      // The write waits from the first change it holds, not the last: a camera that keeps moving (the framing
+      // that follows a new layout renders every frame) would otherwise hold back a change made before it, and
+      // a reload in between reopened the old view (a removed family came back and was crawled again).
       this.pending = query;
-      clearTimeout(this.timer);
-      this.timer = setTimeout(() => this.flush(), WRITE_DELAY_MS);
+      this.timer ??= setTimeout(() => this.flush(), WRITE_DELAY_MS);
       return;
     }
     // The entry being left first gets what was still waiting for it (its last camera or filter).
@@ -68,6 +70,7 @@ export class AddressWriter {
   /** Makes a waiting write now. */
   flush(): void {
     clearTimeout(this.timer);
+    this.timer = undefined;
     if (this.pending !== null) this.history.replaceState(null, '', this.url(this.pending));
     this.pending = null;
   }
@@ -82,6 +85,7 @@ export class AddressWriter {
 
   cancel(): void {
     clearTimeout(this.timer);
+    this.timer = undefined;
     this.pending = null;
   }
 

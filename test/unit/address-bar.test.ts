@@ -1,6 +1,6 @@
 // The address bar's writer: a pick, a focus or a selection is a new history entry, anything else rewrites the
-// current one after the last change; Copy link's `now` makes a waiting write first; an entry Back brought back is
-// never overwritten by what waited for the one left. Fake history and location, fake timers.
+// current one at most a moment after a change; Copy link's `now` makes a waiting write first; an entry Back
+// brought back is never overwritten by what waited for the one left. Fake history and location, fake timers.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AddressWriter, WRITE_DELAY_MS, type HistoryLike } from '../../src/ui/address-bar.ts';
 import { stepKey, withStep } from '../../src/view/history.ts';
@@ -39,7 +39,7 @@ describe('the address writer', () => {
   beforeEach(() => void vi.useFakeTimers());
   afterEach(() => void vi.useRealTimers());
 
-  it('pushes picks, focus and selections, and rewrites the entry for anything else once changes stop', () => {
+  it('pushes picks, focus and selections, and rewrites the entry for anything else a moment later', () => {
     const h = fakeHistory();
     let view = defaultView();
     const writer = new AddressWriter(stepKey(view), h.history, h.location);
@@ -68,6 +68,24 @@ describe('the address writer', () => {
     vi.advanceTimersByTime(WRITE_DELAY_MS);
     expect(h.entries).toHaveLength(5);
     expect(h.entries[4]).toMatch(/z=likes/);
+  });
+
+  it('writes a change within the delay even while the camera keeps moving after it', () => {
+    const h = fakeHistory();
+    const view = defaultView();
+    const writer = new AddressWriter(stepKey(view), h.history, h.location);
+    const changed = { ...view, orgs: ['Qwen'] };
+    writer.write(query(changed), stepKey(changed));
+    // A framing animation: one write per frame, each with the changed view, for longer than the delay.
+    const frame = 40;
+    for (let t = frame; t < WRITE_DELAY_MS; t += frame) {
+      vi.advanceTimersByTime(frame);
+      writer.write(query(changed), stepKey(changed));
+    }
+    expect(h.entries).toEqual(['/']);
+    vi.advanceTimersByTime(frame);
+    expect(decodeLink(h.entries[0]?.slice(1) ?? '').view.orgs).toEqual(['Qwen']);
+    expect(h.entries).toHaveLength(1);
   });
 
   it('gives Copy link the view as it is now, not as it was before the last change', () => {
