@@ -27,6 +27,8 @@ import { useViewActions } from './useViewActions.ts';
 import { useHubToken } from './useHubToken.ts';
 import { usePublishedData } from './usePublishedData.ts';
 import { NewerData } from './NewerData.tsx';
+import { usePreparedDynamics } from './dynamics/usePreparedDynamics.ts';
+import { panelFamilies } from './dynamics/params.ts';
 import type { ModelNode } from '../lineage/types.ts';
 
 const NO_MODELS: readonly ModelNode[] = [];
@@ -61,11 +63,6 @@ export function App({ link, initial, onHub }: Props) {
   const ids = useMemo(() => layout?.ids ?? [], [layout]);
   // The menus, the search and the time slider read the laid-out records, once the first frame is drawn.
   const models = useDeferredValue(layout)?.lineage.nodes ?? NO_MODELS;
-  // The dynamics panel's code (small: its charting code loads when it opens) is fetched once forests are drawn.
-  const drawn = layout !== null;
-  useEffect(() => {
-    if (drawn) loadDynamicsPanel().catch(() => undefined);
-  }, [drawn]);
   const { patchView, patchDynamics, addSeeds, setAsOf, restoreStep } = useViewActions(setView);
   const seeds = useMemo(() => ({ orgs: view.orgs, roots: view.roots }), [view.orgs, view.roots]);
   const seedsKey = JSON.stringify(seeds);
@@ -88,6 +85,9 @@ export function App({ link, initial, onHub }: Props) {
     () => (layout ? resolveSelection(graph, view.selection) : new Set<string>()),
     [graph, layout, view.selection],
   );
+  const prepared = { layout, view, familyOrder, selectedIds, phase, load: loadDynamicsPanel };
+  const dynamics = usePreparedDynamics(prepared);
+  const Dynamics = dynamics.Panel ?? DynamicsPanel;
   const pick = useCallback(
     (id: string | null) => {
       if (id && pathFrom) {
@@ -181,11 +181,12 @@ export function App({ link, initial, onHub }: Props) {
           {!view.embed && <TimeSlider models={models} asOf={view.filters.asOf} onChange={setAsOf} />}
           {view.dynamics.open && !view.embed && layout && (
             <Suspense fallback={<p className="dynamics">Loading the charts…</p>}>
-              <DynamicsPanel
+              <Dynamics
+                host={dynamics.host}
                 lineage={layout.columnar ?? layout.lineage}
                 models={ids.length}
                 view={view}
-                families={familyOrder.filter((f) => f !== 'other')}
+                families={panelFamilies(familyOrder)}
                 selectedIds={selectedIds}
                 crawledAt={info?.crawledAt ?? null}
                 hubDerivatives={info?.hubDerivatives ?? null}

@@ -192,7 +192,11 @@ if (only.has('reopen')) {
     );
     if (r.dynamicsMs !== undefined)
       line(
-        `${fmt(r.models, 0)} models: dynamics panel click to answers drawn ${fmt(r.dynamicsMs, 0)} ms (longest main-thread task meanwhile ${fmt(r.dynamicsLongestTaskMs ?? 0, 0)} ms); radial layout of the same data ${fmt(r.layoutMs, 0)} ms; ratio ${fmt(r.dynamicsMs / r.layoutMs, 2)}x (goal <= 1x)`,
+        `${fmt(r.models, 0)} models: dynamics panel clicked at the first frame, to answers drawn ${fmt(r.dynamicsMs, 0)} ms (longest main-thread task meanwhile ${fmt(r.dynamicsLongestTaskMs ?? 0, 0)} ms); radial layout of the same data ${fmt(r.layoutMs, 0)} ms; ratio ${fmt(r.dynamicsMs / r.layoutMs, 2)}x (goal <= 1x)`,
+      );
+    if (r.preparedMs !== undefined)
+      line(
+        `${fmt(r.models, 0)} models: dynamics panel clicked once the app had prepared its answer (${fmt(r.preparedAfterMs ?? 0, 0)} ms after the first frame), to answers drawn ${fmt(r.preparedMs, 0)} ms (longest main-thread task meanwhile ${fmt(r.preparedLongestTaskMs ?? 0, 0)} ms); ratio to the layout ${fmt(r.preparedMs / r.layoutMs, 2)}x (goal <= 1x)`,
       );
   }
 }

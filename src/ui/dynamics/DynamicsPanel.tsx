@@ -11,8 +11,11 @@ import { seedsToAdd, type FamilyGroup } from '../../lineage/groups.ts';
 import { groupMonthly } from '../../stats/groups.ts';
 import { kindFilter } from '../../stats/kinds.ts';
 import { familiesDenominator, hubDenominator } from '../../stats/shares.ts';
-import type { DynamicsParams } from '../../workers/dynamics.ts';
+import type { DynamicsHost } from './dynamics-host.ts';
+import { dynamicsParams } from './params.ts';
 import { warmCharting } from './ChartCard.tsx';
+// The app warms the charting code with the rest of what it prepares (usePreparedDynamics.ts).
+export { warmCharting };
 import { CompareSection } from './CompareSection.tsx';
 import { GroupsEditor, loadSavedGroups, saveGroups } from './GroupsEditor.tsx';
 import type { DynamicsView, ViewState } from '../../view/state.ts';
@@ -22,6 +25,8 @@ import { TimelineSection } from './TimelineSection.tsx';
 import { useDynamicsWorker } from './useDynamicsWorker.ts';
 
 export interface DynamicsPanelProps {
+  /** The dynamics worker's owner, which may already hold the answer to the panel's first request. */
+  host: DynamicsHost;
   /** The lineage on screen, as the explorer holds it: sent to the dynamics worker, which computes everything. */
   lineage: ColumnarLineage | Lineage;
   /** How many models it holds, for the "computing" note. */
@@ -49,26 +54,17 @@ export default function DynamicsPanel(p: DynamicsPanelProps) {
   // The same families, whatever array the app passes them in: a new request only when they change.
   const familiesKey = p.families.join('\n');
   const families = useMemo(() => (familiesKey === '' ? [] : familiesKey.split('\n')), [familiesKey]);
-  const selected = useMemo(() => (d.scope === 'selection' ? [...selectedIds] : []), [d.scope, selectedIds]);
   const params = useMemo(
-    (): DynamicsParams => ({
-      filters,
-      focus,
-      kind: d.kind,
-      communityOnly: d.communityOnly,
-      families,
-      groups: d.groups,
-      scope: d.scope,
-      selected,
-    }),
-    [filters, focus, d.kind, d.communityOnly, families, d.groups, d.scope, selected],
+    () => dynamicsParams(view, families, selectedIds),
+    // Only what the worker reads: a new request when one of these changes, not on every change of the view.
+    [filters, focus, d.kind, d.communityOnly, families, d.groups, d.scope, d.scope === 'selection' && selectedIds], // eslint-disable-line react-hooks/exhaustive-deps
   );
   // The charting code loads, and is tried out, while the worker computes (a failure shows on each chart).
   useEffect(() => {
     warmCharting();
   }, []);
   // Everything over the models runs in the dynamics worker; what follows works on its small answers.
-  const { data, stats, stage, error, tableCsv } = useDynamicsWorker(p.lineage, params);
+  const { data, stats, stage, error, tableCsv } = useDynamicsWorker(p.host, p.lineage, params);
   const present = useMemo(() => data?.present ?? [], [data]);
   const familyColors = useMemo(() => present.map((_f, i) => familyColor(i)), [present]);
   // The kind (language models or any) narrows numerator and denominator alike; the explorer's pipeline and library

@@ -1,15 +1,12 @@
-// The one owner of the dynamics worker: started with the panel and ended with it, it sends the lineage when it
-// changes and the panel's settings when they change, keeps only the answer to the latest request (its two parts:
-// the first view's data, then the statistics), asks for a list's CSV, and turns a failure (an error answer, or the
-// worker itself failing: ui/session/worker-owner.ts) into a message the panel shows; after a failure the next
-// request starts a fresh worker.
+// The panel's side of the dynamics worker (owned by dynamics-host.ts for the page's life): it asks when the lineage
+// or the panel's settings change, unless the host has already asked the same (then it shows that answer, or waits
+// for it), keeps only the answer to the latest request (its two parts: the first view's data, then the
+// statistics), asks for a list's CSV, and turns a failure (an error answer, or the worker itself failing) into a
+// message the panel shows; after a failure the next request starts a fresh worker.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { WorkerOwner } from '../session/worker-owner.ts';
-import type { ColumnarLineage } from '../../lineage/columnar.ts';
-import type { Lineage } from '../../lineage/types.ts';
+import type { AskedRequest, DynamicsHost, DynamicsLineage } from './dynamics-host.ts';
 import type { DynamicsParams, StatsData, TimelineData } from '../../workers/dynamics.ts';
 import type { StatTableName } from '../../workers/dynamics-tables.ts';
-import type { DynamicsRequest, DynamicsResponse } from '../../workers/dynamics.worker.ts';
 
 export type DynamicsStage = 'starting' | 'indexing' | 'computing' | 'statistics';
 
@@ -23,8 +20,6 @@ export interface DynamicsResult {
   /** A list of the statistics shown, as CSV (made in the worker); rejects when they are being recomputed. */
   tableCsv(name: StatTableName): Promise<string>;
 }
-
-type DynamicsOwner = WorkerOwner<DynamicsRequest, DynamicsResponse>;
 
 interface Answer {
   /** The request answered (the object made for it below), so a newer one shows as still computing. */
@@ -42,12 +37,15 @@ interface Waiting {
   reject(e: Error): void;
 }
 
-export function useDynamicsWorker(lineage: ColumnarLineage | Lineage, params: DynamicsParams): DynamicsResult {
-  const asked = useRef<{ id: number; request: object }>({ id: 0, request: {} });
-  const sent = useRef<ColumnarLineage | Lineage | null>(null);
-  const [answer, setAnswer] = useState<Answer>(EMPTY);
+export function useDynamicsWorker(
+  host: DynamicsHost,
+  lineage: DynamicsLineage,
+  params: DynamicsParams,
+): DynamicsResult {
   const request = useMemo(() => ({ lineage, params }), [lineage, params]);
-  const owner = useRef<DynamicsOwner | null>(null);
+  // What the app prepared before the panel opened is shown at once (see dynamics-host.ts).
+  const [answer, setAnswer] = useState<Answer>(() => answerSoFar(request, host.asked(lineage, params)) ?? EMPTY);
+  const asked = useRef<{ id: number; request: object }>({ id: 0, request: {} });
   const tables = useRef({ next: 0, waiting: new Map<number, Waiting>() });
 
   useEffect(() => {
@@ -58,58 +56,50 @@ export function useDynamicsWorker(lineage: ColumnarLineage | Lineage, params: Dy
       if (csv === null) w?.reject(new Error(message));
       else w?.resolve(csv);
     };
-    const own = new WorkerOwner<DynamicsRequest, DynamicsResponse>(
-      () => new Worker(new URL('../../workers/dynamics.worker.ts', import.meta.url), { type: 'module' }),
-      {
-        message: (r) => {
-          if (r.type === 'table') return settle(r.id, r.csv);
-          if (r.type === 'table-error') return settle(r.id, null, r.message);
-          const { id, request: asking } = asked.current;
-          if (r.id !== id) return;
-          if (r.type === 'progress') setAnswer((s) => ({ ...s, stage: r.stage }));
-          else if (r.type === 'timeline') setAnswer((s) => ({ ...s, data: r.data, error: null }));
-          else if (r.type === 'stats')
-            setAnswer((s) => ({ ...s, request: asking, statsId: id, stats: r.data, stage: null, error: null }));
-          else setAnswer((s) => failedAnswer(s, asking, `The statistics could not be computed: ${r.message}`));
-        },
-        failed: (reason) => {
-          // The next request starts a fresh worker, which is sent the lineage first.
-          sent.current = null;
-          for (const id of [...waiting.keys()]) settle(id, null, `the statistics worker failed: ${reason}`);
-          setAnswer((s) => failedAnswer(s, asked.current.request, `The statistics worker failed: ${reason}.`));
-        },
+    const unlisten = host.listen({
+      message: (r) => {
+        if (r.type === 'table') return settle(r.id, r.csv);
+        if (r.type === 'table-error') return settle(r.id, null, r.message);
+        const { id, request: asking } = asked.current;
+        if (r.id !== id) return;
+        if (r.type === 'progress') setAnswer((s) => ({ ...s, stage: r.stage }));
+        else if (r.type === 'timeline') setAnswer((s) => ({ ...s, data: r.data, error: null }));
+        else if (r.type === 'stats')
+          setAnswer((s) => ({ ...s, request: asking, statsId: id, stats: r.data, stage: null, error: null }));
+        else setAnswer((s) => failedAnswer(s, asking, `The statistics could not be computed: ${r.message}`));
       },
-    );
-    owner.current = own;
+      failed: (reason) => {
+        for (const id of [...waiting.keys()]) settle(id, null, `the statistics worker failed: ${reason}`);
+        setAnswer((s) => failedAnswer(s, asked.current.request, `The statistics worker failed: ${reason}.`));
+      },
+    });
     return () => {
-      own.end();
-      owner.current = null;
-      sent.current = null;
+      unlisten();
       for (const id of [...waiting.keys()]) settle(id, null, 'the panel was closed');
     };
-  }, []);
+  }, [host]);
 
   useEffect(() => {
-    const own = owner.current;
-    if (!own) return;
-    asked.current = { id: asked.current.id + 1, request };
-    // The lineage is copied to the worker once per lineage (its typed arrays in a few large blocks).
-    if (sent.current !== request.lineage) own.post({ type: 'lineage', lineage: request.lineage });
-    sent.current = request.lineage;
-    own.post({ type: 'compute', id: asked.current.id, params: request.params });
-  }, [request]);
+    // A request already asked (prepared before the panel opened, its answer shown or on its way) is not asked again.
+    const before = host.asked(request.lineage, request.params);
+    if (before) {
+      asked.current = { id: before.id, request };
+      // What arrived between the render and now (the listener was not there yet) comes again.
+      host.replay();
+      return;
+    }
+    asked.current = { id: host.ask(request.lineage, request.params), request };
+  }, [host, request]);
 
   const statsId = answer.statsId;
   const tableCsv = useCallback(
     (name: StatTableName): Promise<string> =>
       new Promise((resolve, reject) => {
-        const own = owner.current;
-        if (!own) return reject(new Error('the panel was closed'));
         const id = ++tables.current.next;
         tables.current.waiting.set(id, { resolve, reject });
-        own.post({ type: 'table', id, answer: statsId, name });
+        host.post({ type: 'table', id, answer: statsId, name });
       }),
-    [statsId],
+    [host, statsId],
   );
 
   const current = answer.request === request;
@@ -118,6 +108,13 @@ export function useDynamicsWorker(lineage: ColumnarLineage | Lineage, params: Dy
 }
 
 const EMPTY: Answer = { request: null, statsId: 0, data: null, stats: null, stage: null, error: null };
+
+/** The panel's answer from a request already asked: in full once its statistics arrived, else its first part. */
+function answerSoFar(request: object, r: AskedRequest | null): Answer | null {
+  if (!r?.data) return null;
+  if (!r.stats) return { ...EMPTY, data: r.data, stage: 'computing' };
+  return { request, statsId: r.id, data: r.data, stats: r.stats, stage: null, error: null };
+}
 
 function failedAnswer(s: Answer, request: object, error: string): Answer {
   return { ...s, request, stage: null, error };

@@ -1,0 +1,76 @@
+// The dynamics worker's owner for the page's life (src/ui/dynamics/dynamics-host.ts): what the app prepares before
+// the panel opens is asked once, the panel that then asks the same finds it (answered, or still computing) instead
+// of asking again, the lineage is copied once per lineage, and a failed worker starts afresh with the lineage.
+import { describe, expect, it } from 'vitest';
+import { DynamicsHost } from '../../src/ui/dynamics/dynamics-host.ts';
+import { dynamicsParams } from '../../src/ui/dynamics/params.ts';
+import type { DynamicsResponse } from '../../src/workers/dynamics.worker.ts';
+import type { StatsData, TimelineData } from '../../src/workers/dynamics.ts';
+import { defaultView } from '../../src/view/state.ts';
+import { syntheticLineage } from '../bench/synthetic.ts';
+import { FakeWorker } from './fake-workers.ts';
+
+function setUp() {
+  const workers: FakeWorker[] = [];
+  const host = new DynamicsHost(() => {
+    const w = new FakeWorker();
+    workers.push(w);
+    return w;
+  });
+  const heard: DynamicsResponse[] = [];
+  const failures: string[] = [];
+  host.listen({ message: (r) => heard.push(r), failed: (reason) => failures.push(reason) });
+  const types = () => workers.flatMap((w) => w.posted.map((m) => (m as { type: string }).type));
+  return { host, workers, heard, failures, types };
+}
+
+const lineage = syntheticLineage(200, 2);
+const view = defaultView();
+const params = dynamicsParams(view, ['Qwen', 'meta-llama'], new Set());
+// The worker's answers are opaque to the host: it keeps and hands them on as they came.
+const timeline = { present: ['Qwen'] } as unknown as TimelineData;
+const stats = { scope: 'all' } as unknown as StatsData;
+
+describe('the dynamics host', () => {
+  it('asks once what it prepares; the panel asking the same finds it, computing and then answered', () => {
+    const { host, workers, heard, types } = setUp();
+    host.prepare(lineage, params);
+    host.prepare(lineage, dynamicsParams(view, ['Qwen', 'meta-llama'], new Set(['x'])));
+    expect(types()).toEqual(['lineage', 'compute']);
+    const asked = host.asked(lineage, { ...params });
+    expect(asked).toEqual({ id: 1, data: null, stats: null });
+    const worker = workers[0] as FakeWorker;
+    worker.send({ type: 'timeline', id: 1, data: timeline });
+    worker.send({ type: 'stats', id: 1, data: stats, ms: 5 });
+    expect(host.asked(lineage, params)).toEqual({ id: 1, data: timeline, stats });
+    expect(heard.map((r) => r.type)).toEqual(['timeline', 'stats']);
+    // A panel that starts listening now gets what arrived before it did.
+    host.replay();
+    expect(heard.map((r) => r.type)).toEqual(['timeline', 'stats', 'timeline', 'stats']);
+    // Another question, or the same of another lineage, is not the one asked.
+    expect(host.asked(lineage, { ...params, scope: 'Qwen' })).toBeNull();
+    expect(host.asked(syntheticLineage(200, 2), params)).toBeNull();
+  });
+
+  it('copies a lineage once, a new one before its first request', () => {
+    const { host, types } = setUp();
+    host.ask(lineage, params);
+    host.ask(lineage, { ...params, scope: 'Qwen' });
+    const next = syntheticLineage(300, 2);
+    host.ask(next, params);
+    expect(types()).toEqual(['lineage', 'compute', 'compute', 'lineage', 'compute']);
+  });
+
+  it('forgets an answer that failed, and sends the lineage again to the worker that replaces a failed one', () => {
+    const { host, workers, failures, types } = setUp();
+    host.prepare(lineage, params);
+    (workers[0] as FakeWorker).send({ type: 'error', id: 1, message: 'boom' });
+    expect(host.asked(lineage, params)).toBeNull();
+    host.prepare(lineage, params);
+    (workers[0] as FakeWorker).fail('the script threw');
+    expect(failures).toEqual(['the script threw']);
+    host.prepare(lineage, params);
+    expect(workers).toHaveLength(2);
+    expect(types()).toEqual(['lineage', 'compute', 'compute', 'lineage', 'compute']);
+  });
+});
