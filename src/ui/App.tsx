@@ -1,6 +1,6 @@
 // The application shell: header (search, Hub in use, settings), the families/encoding/filters panel, the
-// graph, the details of the selected model and the crawl status. View state lives here; the graph, the cache and
-// the workers live in the explorer session (session/explorer-session.ts, wrapped by useExplorer).
+// graph, the details of the selected model and the crawl status. View state lives here; the graph, the cache, the
+// crawl and layout workers in the explorer session (session/explorer-session.ts), the dynamics one in dynamics/.
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { LineageRenderer } from '../render/renderer.ts';
 import type { ViewState } from '../view/state.ts';
@@ -85,7 +85,7 @@ export function App({ link, initial, onHub }: Props) {
     () => (layout ? resolveSelection(graph, view.selection) : new Set<string>()),
     [graph, layout, view.selection],
   );
-  const prepared = { layout, view, familyOrder, selectedIds, phase, load: loadDynamicsPanel };
+  const prepared = { layout, info, view, familyOrder, selectedIds, phase, load: loadDynamicsPanel };
   const dynamics = usePreparedDynamics(prepared);
   const Dynamics = dynamics.Panel ?? DynamicsPanel;
   const pick = useCallback(
@@ -209,7 +209,7 @@ export function App({ link, initial, onHub }: Props) {
             graphVersion={layout?.version ?? 0}
             id={selected}
             hubUrl={settings.hubUrl}
-            crawledFamilies={familyOrder.filter((f) => f !== 'other')}
+            crawledFamilies={panelFamilies(familyOrder)}
             onPick={pick}
             onFocus={(id) => patchView({ focus: id })}
             onCrawlDescendants={(id) => patchView({ roots: [...new Set([...view.roots, id])] })}

@@ -1,8 +1,8 @@
 // The address bar, the one place that reads or writes the page's address and history. It reads through the one
 // URL codec (view/url-codec.ts): once at start (main.tsx) and when Back or Forward brings back an entry. It writes
 // what usePermalink encodes: a new history entry when the view's step changes (a pick, a focus, a selection: see
-// view/history.ts), else the current entry, at most 250 ms after a change, so panning and typing do not flood the
-// history. `flush` makes a waiting write now (Copy link copies the view as it is, not as it was 250 ms ago).
+// view/history.ts), else the current entry, 250 ms after the last change and at most a second after the first, so
+// panning and typing do not flood the history. `flush` makes a waiting write now (Copy link copies the view as it is, not as it was 250 ms ago).
 import { decodeLink, type AppLink } from '../view/url-codec.ts';
 
 /** What the writer needs of window.history and window.location (a test passes fakes). */
@@ -13,6 +13,18 @@ export interface HistoryLike {
 export type LocationLike = Pick<Location, 'pathname' | 'href'>;
 
 export const WRITE_DELAY_MS = 250;
+/** The longest a change waits while others keep coming: so also at most one write a second (Safari refuses more
+ * than 100 history writes in 30 s). */
+export const WRITE_MAX_WAIT_MS = 1_000;
+
+/** A history write the browser refuses (Safari, after a burst) is left out: the next change writes the view. */
+function safely(write: () => void): void {
+  try {
+    write();
+  } catch {
+    // Nothing to undo: the address keeps the last view it was given.
+  }
+}
 
 /** The link the page is open on, decoded by the one codec. */
 export function readAddress(): AppLink {
@@ -28,6 +40,8 @@ export function onAddressRestored(restore: (link: AppLink) => void): () => void 
 
 export class AddressWriter {
   private pending: string | null = null;
+  /** When the first change still waiting was made (ms). */
+  private since: number | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** The step Back or Forward just left, until the view brought back is written: an effect of a render made before
    * the move (React runs effects after the frame; a camera animation renders every frame) still carries it, and
@@ -48,17 +62,21 @@ export class AddressWriter {
       this.left = null;
     }
     if (step === this.step) {
-      // The write waits from the first change it holds, not the last: a camera that keeps moving (the framing
-      // that follows a new layout renders every frame) would otherwise hold back a change made before it, and
-      // a reload in between reopened the old view (a removed family came back and was crawled again).
+      // 250 ms after the last change, but never more than a second after the first one waiting: a camera that
+      // keeps moving (the framing that follows a new layout renders every frame) held back a change made before
+      // it, and a reload in between reopened the old view (a removed family came back and was crawled again).
+      const now = Date.now();
       this.pending = query;
-      this.timer ??= setTimeout(() => this.flush(), WRITE_DELAY_MS);
+      this.since ??= now;
+      clearTimeout(this.timer);
+      const wait = Math.min(WRITE_DELAY_MS, this.since + WRITE_MAX_WAIT_MS - now);
+      this.timer = setTimeout(() => this.flush(), Math.max(0, wait));
       return;
     }
     // The entry being left first gets what was still waiting for it (its last camera or filter).
     this.flush();
     this.step = step;
-    this.history.pushState(null, '', this.url(query));
+    safely(() => this.history.pushState(null, '', this.url(query)));
   }
 
   /** The address of the view as it is now: a waiting write is made first. */
@@ -70,8 +88,9 @@ export class AddressWriter {
   /** Makes a waiting write now. */
   flush(): void {
     clearTimeout(this.timer);
-    this.timer = undefined;
-    if (this.pending !== null) this.history.replaceState(null, '', this.url(this.pending));
+    [this.timer, this.since] = [undefined, null];
+    const pending = this.pending;
+    if (pending !== null) safely(() => this.history.replaceState(null, '', this.url(pending)));
     this.pending = null;
   }
 
@@ -85,7 +104,7 @@ export class AddressWriter {
 
   cancel(): void {
     clearTimeout(this.timer);
-    this.timer = undefined;
+    [this.timer, this.since] = [undefined, null];
     this.pending = null;
   }
 

@@ -72,7 +72,7 @@ describe('groups of families over all new derivatives on the Hub', () => {
     await screenshot(page, 'dynamics-groups');
     expect(errors).toEqual([]);
 
-    // The address is written up to 250 ms after a change (ui/address-bar.ts): it is waited for, whole.
+    // The address is written a moment after a change (ui/address-bar.ts): it is waited for, whole.
     await expect.poll(() => page.url()).toMatch(/(?=.*dd=hub)(?=.*dk=language)(?=.*dg=)/);
     const url = page.url();
     const fresh = await env().browser.newContext({ viewport: { width: 1400, height: 850 } });

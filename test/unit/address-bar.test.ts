@@ -2,7 +2,7 @@
 // current one at most a moment after a change; Copy link's `now` makes a waiting write first; an entry Back
 // brought back is never overwritten by what waited for the one left. Fake history and location, fake timers.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AddressWriter, WRITE_DELAY_MS, type HistoryLike } from '../../src/ui/address-bar.ts';
+import { AddressWriter, WRITE_DELAY_MS, WRITE_MAX_WAIT_MS, type HistoryLike } from '../../src/ui/address-bar.ts';
 import { stepKey, withStep } from '../../src/view/history.ts';
 import { defaultView, type ViewState } from '../../src/view/state.ts';
 import { decodeLink, encodeLink } from '../../src/view/url-codec.ts';
@@ -70,22 +70,57 @@ describe('the address writer', () => {
     expect(h.entries[4]).toMatch(/z=likes/);
   });
 
-  it('writes a change within the delay even while the camera keeps moving after it', () => {
+  it('writes a change at most a second after it even while the camera keeps moving, and at most once a second', () => {
     const h = fakeHistory();
     const view = defaultView();
     const writer = new AddressWriter(stepKey(view), h.history, h.location);
     const changed = { ...view, orgs: ['Qwen'] };
+    const orgs = () => decodeLink(h.entries[0]?.slice(1) ?? '').view.orgs;
     writer.write(query(changed), stepKey(changed));
-    // A framing animation: one write per frame, each with the changed view, for longer than the delay.
+    // A framing animation: one write per frame, each with the changed view, for longer than the longest wait.
     const frame = 40;
-    for (let t = frame; t < WRITE_DELAY_MS; t += frame) {
+    let waited = 0;
+    while (h.entries[0] === '/') {
       vi.advanceTimersByTime(frame);
+      waited += frame;
       writer.write(query(changed), stepKey(changed));
     }
-    expect(h.entries).toEqual(['/']);
-    vi.advanceTimersByTime(frame);
-    expect(decodeLink(h.entries[0]?.slice(1) ?? '').view.orgs).toEqual(['Qwen']);
+    expect(waited).toBeGreaterThan(WRITE_DELAY_MS);
+    expect(waited).toBeLessThanOrEqual(WRITE_MAX_WAIT_MS);
+    expect(orgs()).toEqual(['Qwen']);
+    // A change during the same animation goes out within the next second too: one write a second, not a frame.
+    const again = { ...changed, orgs: ['Qwen', 'meta-llama'] };
+    let writes = 0;
+    const replace = h.history.replaceState;
+    h.history.replaceState = (...args) => (writes++, replace(...args));
+    for (let t = 0; t < WRITE_MAX_WAIT_MS; t += frame) {
+      writer.write(query(again), stepKey(again));
+      vi.advanceTimersByTime(frame);
+    }
+    expect(orgs()).toEqual(['Qwen', 'meta-llama']);
+    expect(writes).toBe(1);
     expect(h.entries).toHaveLength(1);
+  });
+
+  it('keeps working when the browser refuses a history write', () => {
+    const h = fakeHistory();
+    const view = defaultView();
+    const writer = new AddressWriter(stepKey(view), h.history, h.location);
+    const refuse = (): never => {
+      throw new DOMException('too many calls', 'SecurityError');
+    };
+    const [push, replace] = [h.history.pushState, h.history.replaceState];
+    [h.history.pushState, h.history.replaceState] = [refuse, refuse];
+    const picked = { ...view, selected: 'Q/base' };
+    expect(() => writer.write(query(picked), stepKey(picked))).not.toThrow();
+    const coloured = { ...picked, colorBy: 'license' as const };
+    writer.write(query(coloured), stepKey(coloured));
+    expect(() => vi.advanceTimersByTime(WRITE_MAX_WAIT_MS)).not.toThrow();
+    [h.history.pushState, h.history.replaceState] = [push, replace];
+    const sized = { ...coloured, sizeBy: 'likes' as const };
+    writer.write(query(sized), stepKey(sized));
+    vi.advanceTimersByTime(WRITE_MAX_WAIT_MS);
+    expect(h.entries.at(-1)).toMatch(/z=likes/);
   });
 
   it('gives Copy link the view as it is now, not as it was before the last change', () => {

@@ -61,16 +61,37 @@ describe('the dynamics host', () => {
     expect(types()).toEqual(['lineage', 'compute', 'compute', 'lineage', 'compute']);
   });
 
-  it('forgets an answer that failed, and sends the lineage again to the worker that replaces a failed one', () => {
+  it('forgets an answer that failed; after a worker failed it prepares nothing more of that lineage', () => {
     const { host, workers, failures, types } = setUp();
     host.prepare(lineage, params);
     (workers[0] as FakeWorker).send({ type: 'error', id: 1, message: 'boom' });
     expect(host.asked(lineage, params)).toBeNull();
     host.prepare(lineage, params);
-    (workers[0] as FakeWorker).fail('the script threw');
-    expect(failures).toEqual(['the script threw']);
+    (workers[0] as FakeWorker).fail('out of memory');
+    expect(failures).toEqual(['out of memory']);
+    // A worker that ran out of memory would do so again on every change of the view: not prepared again...
+    host.prepare(lineage, params);
+    expect(workers).toHaveLength(1);
+    // ...but the panel's own request starts a fresh worker, sent the lineage first; so does a new lineage.
+    host.ask(lineage, params);
+    expect(workers).toHaveLength(2);
+    host.prepare(syntheticLineage(300, 2), params);
+    expect(types()).toEqual(['lineage', 'compute', 'compute', 'lineage', 'compute', 'lineage', 'compute']);
+  });
+
+  it('numbers the lists’ CSV requests apart from every other request, and lets go of the worker on release', () => {
+    const { host, workers, failures } = setUp();
+    const asked = host.ask(lineage, params);
+    const csv = [host.newId(), host.newId()];
+    expect(new Set([asked, ...csv]).size).toBe(3);
+    // A CSV answer with its own number is not taken for the statistics' answer.
+    (workers[0] as FakeWorker).send({ type: 'table', id: csv[0], csv: 'a,b' });
+    expect(host.asked(lineage, params)).toEqual({ id: asked, data: null, stats: null });
+    host.release();
+    expect(workers[0]?.terminated).toBe(true);
+    expect(failures).toEqual(['the statistics worker was ended']);
+    expect(host.asked(lineage, params)).toBeNull();
     host.prepare(lineage, params);
     expect(workers).toHaveLength(2);
-    expect(types()).toEqual(['lineage', 'compute', 'compute', 'lineage', 'compute']);
   });
 });

@@ -12,10 +12,8 @@ import { groupMonthly } from '../../stats/groups.ts';
 import { kindFilter } from '../../stats/kinds.ts';
 import { familiesDenominator, hubDenominator } from '../../stats/shares.ts';
 import type { DynamicsHost } from './dynamics-host.ts';
-import { dynamicsParams } from './params.ts';
+import { usePanelParams } from './usePreparedDynamics.ts';
 import { warmCharting } from './ChartCard.tsx';
-// The app warms the charting code with the rest of what it prepares (usePreparedDynamics.ts).
-export { warmCharting };
 import { CompareSection } from './CompareSection.tsx';
 import { GroupsEditor, loadSavedGroups, saveGroups } from './GroupsEditor.tsx';
 import type { DynamicsView, ViewState } from '../../view/state.ts';
@@ -23,6 +21,9 @@ import { viewFileStem } from '../exportView.ts';
 import { StatsSection } from './StatsSection.tsx';
 import { TimelineSection } from './TimelineSection.tsx';
 import { useDynamicsWorker } from './useDynamicsWorker.ts';
+
+// The app warms the charting code with the rest of what it prepares (usePreparedDynamics.ts).
+export { warmCharting };
 
 export interface DynamicsPanelProps {
   /** The dynamics worker's owner, which may already hold the answer to the panel's first request. */
@@ -50,15 +51,9 @@ const NO_DATA = { months: [], families: [], counts: new Map(), undated: 0, outOf
 export default function DynamicsPanel(p: DynamicsPanelProps) {
   const { view, selectedIds } = p;
   const d = view.dynamics;
-  const { filters, focus } = view;
-  // The same families, whatever array the app passes them in: a new request only when they change.
-  const familiesKey = p.families.join('\n');
-  const families = useMemo(() => (familiesKey === '' ? [] : familiesKey.split('\n')), [familiesKey]);
-  const params = useMemo(
-    () => dynamicsParams(view, families, selectedIds),
-    // Only what the worker reads: a new request when one of these changes, not on every change of the view.
-    [filters, focus, d.kind, d.communityOnly, families, d.groups, d.scope, d.scope === 'selection' && selectedIds], // eslint-disable-line react-hooks/exhaustive-deps
-  );
+  const { filters } = view;
+  // The same question the app prepared before the panel opened (usePreparedDynamics.ts).
+  const params = usePanelParams(view, p.families, selectedIds);
   // The charting code loads, and is tried out, while the worker computes (a failure shows on each chart).
   useEffect(() => {
     warmCharting();

@@ -1,8 +1,10 @@
-// The dynamics worker's one owner for the page's life: the panel comes and goes, the worker and its index stay.
-// It sends the lineage when it changes, numbers the requests, hands every answer to the panel listening, and keeps
-// the latest request with what has arrived of its answer. Once the forests are drawn and the page is idle, the app
-// asks (`prepare`) what the panel would ask first, so the panel opens on that answer, or on its computation already
-// under way, instead of starting the worker, copying the lineage and indexing it (1.5 s at 200,000 models) then.
+// The dynamics worker's one owner while forests are shown: the panel comes and goes, the worker and its index stay.
+// It sends the lineage when it changes, numbers the requests (the statistics and the lists' CSV alike, page-wide,
+// so an answer never reaches a later panel's request by its number), hands every answer to the panel listening,
+// and keeps the latest request with what has arrived of its answer. usePreparedDynamics.ts asks (`prepare`) what
+// the panel would ask first once the page is idle, so the panel opens on that answer, or on its computation
+// already under way, instead of starting the worker, copying the lineage and indexing it (1.5 s at 200,000
+// models) then. `release` lets go of the worker and the lineage it was sent (a crawl is replacing it).
 import type { ColumnarLineage } from '../../lineage/columnar.ts';
 import type { Lineage } from '../../lineage/types.ts';
 import type { DynamicsParams, StatsData, TimelineData } from '../../workers/dynamics.ts';
@@ -17,6 +19,8 @@ export interface DynamicsListener {
   failed(reason: string): void;
 }
 
+type Stage = Extract<DynamicsResponse, { type: 'progress' }>['stage'];
+
 /** A request sent, and what has arrived of its answer (both parts once it is answered in full). */
 export interface AskedRequest {
   id: number;
@@ -24,13 +28,22 @@ export interface AskedRequest {
   stats: StatsData | null;
 }
 
+interface LastRequest extends AskedRequest {
+  lineage: DynamicsLineage;
+  key: string;
+  stage: Stage | null;
+  failed: boolean;
+  prepared: boolean;
+}
+
 export class DynamicsHost {
   private readonly owner: WorkerOwner<DynamicsRequest, DynamicsResponse>;
   private sent: DynamicsLineage | null = null;
   private nextId = 0;
   private listener: DynamicsListener | null = null;
-  private last: (AskedRequest & { lineage: DynamicsLineage; key: string; failed: boolean; prepared: boolean }) | null =
-    null;
+  private last: LastRequest | null = null;
+  /** The lineage a worker failed on: not prepared again (a worker that ran out of memory would, on every change). */
+  private failedOn: DynamicsLineage | null = null;
 
   constructor(create: () => WorkerLike) {
     this.owner = new WorkerOwner(create, {
@@ -40,8 +53,8 @@ export class DynamicsHost {
       },
       failed: (reason) => {
         // The next request starts a fresh worker, which is sent the lineage first.
-        this.sent = null;
-        this.last = null;
+        this.failedOn = this.sent;
+        [this.sent, this.last] = [null, null];
         this.listener?.failed(reason);
       },
     });
@@ -53,13 +66,18 @@ export class DynamicsHost {
     return () => void (this.listener === listener && (this.listener = null));
   }
 
+  /** A number for a request of the panel's own (a list's CSV), never one an earlier request had. */
+  newId(): number {
+    return ++this.nextId;
+  }
+
   /** Sends a request (and the lineage first, when it is another one); returns its id. */
   ask(lineage: DynamicsLineage, params: DynamicsParams, prepared = false): number {
     // The lineage is copied to the worker once per lineage (its typed arrays in a few large blocks).
     if (this.sent !== lineage) this.owner.post({ type: 'lineage', lineage });
     this.sent = lineage;
-    const id = ++this.nextId;
-    this.last = { id, lineage, key: paramsKey(params), data: null, stats: null, failed: false, prepared };
+    const id = this.newId();
+    this.last = { id, lineage, key: paramsKey(params), data: null, stats: null, stage: null, failed: false, prepared };
     this.owner.post({ type: 'compute', id, params });
     return id;
   }
@@ -71,38 +89,45 @@ export class DynamicsHost {
     return { id: l.id, data: l.data, stats: l.stats };
   }
 
-  /** Asks what the panel would ask first, unless that is already asked. */
+  /** Asks what the panel would ask first, unless that is already asked (or a worker failed on this lineage). */
   prepare(lineage: DynamicsLineage, params: DynamicsParams): void {
-    if (!this.asked(lineage, params)) this.ask(lineage, params, true);
+    if (lineage !== this.failedOn && !this.asked(lineage, params)) this.ask(lineage, params, true);
   }
 
-  /** Hands the listener again what has arrived of the latest request's answer. */
+  /** Hands the listener again what has arrived of the latest request's answer, and the stage it is at. */
   replay(): void {
-    const l = this.last;
-    if (!l || !this.listener) return;
-    if (l.data) this.listener.message({ type: 'timeline', id: l.id, data: l.data });
-    if (l.stats) this.listener.message({ type: 'stats', id: l.id, data: l.stats, ms: 0 });
+    const [l, to] = [this.last, this.listener];
+    if (!l || !to) return;
+    if (l.stage) to.message({ type: 'progress', id: l.id, stage: l.stage });
+    if (l.data) to.message({ type: 'timeline', id: l.id, data: l.data });
+    if (l.stats) to.message({ type: 'stats', id: l.id, data: l.stats, ms: 0 });
   }
 
-  /** Posts anything else (a list's CSV). */
+  /** Posts anything else (a list's CSV, numbered by `newId`). */
   post(request: DynamicsRequest): void {
     this.owner.post(request);
   }
 
-  end(): void {
+  /** Ends the worker and forgets the lineage it was sent; the next request starts afresh. */
+  release(): void {
+    if (!this.owner.running && !this.sent) return;
     this.owner.end();
-    this.sent = null;
-    this.last = null;
+    [this.sent, this.last, this.failedOn] = [null, null, null];
+    this.listener?.failed('the statistics worker was ended');
   }
 
   private keep(r: DynamicsResponse): void {
     const l = this.last;
     if (!l || r.id !== l.id) return;
-    if (r.type === 'timeline') l.data = r.data;
+    if (r.type === 'progress') l.stage = r.stage;
+    else if (r.type === 'timeline') l.data = r.data;
     else if (r.type === 'stats') {
-      l.stats = r.data;
-      // For benchmarks and tests: the panel would now open on its whole answer.
-      if (l.prepared) performance.mark('forkscope:dynamics-prepared', { detail: { id: l.id } });
+      [l.stats, l.stage] = [r.data, null];
+      // For benchmarks and tests (one entry, the latest): the panel would now open on its whole answer.
+      if (l.prepared) {
+        performance.clearMarks('forkscope:dynamics-prepared');
+        performance.mark('forkscope:dynamics-prepared', { detail: { id: l.id } });
+      }
     } else if (r.type === 'error') l.failed = true;
   }
 }

@@ -46,7 +46,7 @@ export function useDynamicsWorker(
   // What the app prepared before the panel opened is shown at once (see dynamics-host.ts).
   const [answer, setAnswer] = useState<Answer>(() => answerSoFar(request, host.asked(lineage, params)) ?? EMPTY);
   const asked = useRef<{ id: number; request: object }>({ id: 0, request: {} });
-  const tables = useRef({ next: 0, waiting: new Map<number, Waiting>() });
+  const tables = useRef({ waiting: new Map<number, Waiting>() });
 
   useEffect(() => {
     const waiting = tables.current.waiting;
@@ -95,7 +95,7 @@ export function useDynamicsWorker(
   const tableCsv = useCallback(
     (name: StatTableName): Promise<string> =>
       new Promise((resolve, reject) => {
-        const id = ++tables.current.next;
+        const id = host.newId();
         tables.current.waiting.set(id, { resolve, reject });
         host.post({ type: 'table', id, answer: statsId, name });
       }),

@@ -1,26 +1,27 @@
 // The family-dynamics panel made ready before it is opened: once forests are drawn its code is fetched, and once
-// the page is idle (no crawl running, no data opening, the panel closed) the dynamics worker is sent the lineage
-// and asked what the panel would ask first (dynamics-host.ts), and the charting code is loaded and tried. A
-// change of the view asks again, a moment later; a request still computing is replaced (the worker answers only
-// the latest).
-import { useEffect, useState, type ComponentType } from 'react';
-import type { DynamicsPanelProps } from './DynamicsPanel.tsx';
+// the page is idle (no crawl running, no data opening, the graph shown is the cache's whole one, the panel closed,
+// the view unchanged for a second) the dynamics worker is sent the lineage and asked what the panel would ask first
+// (dynamics-host.ts), and the charting code is loaded and tried. A crawl lets go of the worker and its copy.
+import { useEffect, useMemo, useState, type ComponentType } from 'react';
+import type { SnapshotInfo } from '../../store/db.ts';
 import type { ViewState } from '../../view/state.ts';
 import type { CrawlPhase, Layout } from '../useExplorer.ts';
+import type { DynamicsPanelProps } from './DynamicsPanel.tsx';
 import { createDynamicsWorker, DynamicsHost } from './dynamics-host.ts';
 import { dynamicsParams, panelFamilies, paramsKey } from './params.ts';
 
-/** How long the page stays unchanged before the worker is asked (a view being changed is not followed). */
-const PREPARE_DELAY_MS = 500;
+/** How long the view stays unchanged before the worker is asked (a view being changed is not followed). */
+const PREPARE_DELAY_MS = 1_000;
 
 interface Options {
   /** The graph on screen, or null before the first frame. */
   layout: Layout | null;
+  /** What the cache holds: until the graph shown is its whole one (a crawl's partial graph is shown until the
+   * finished one is laid out), nothing is prepared. */
+  info: SnapshotInfo | null;
   view: ViewState;
   familyOrder: readonly string[];
   selectedIds: ReadonlySet<string>;
-  /** Nothing is prepared while a crawl runs or data opens: each partial graph would be copied and indexed for
-   * nothing, on a machine the crawl keeps busy. */
   phase: CrawlPhase;
   /** Fetches the panel's code. */
   load(): Promise<PanelModule>;
@@ -41,39 +42,62 @@ export interface PreparedDynamics {
 
 export function usePreparedDynamics(o: Options): PreparedDynamics {
   const [host] = useState(() => new DynamicsHost(createDynamicsWorker));
-  const [panel, setPanel] = useState<PanelModule | null>(null);
-  useEffect(() => () => host.end(), [host]);
-  const { layout, view, selectedIds, load } = o;
-  const idle = o.phase !== 'crawling' && o.phase !== 'opening';
+  const [loaded, setLoaded] = useState<PanelModule | null>(null);
+  useEffect(() => () => host.release(), [host]);
+  const { layout, view, load } = o;
   const lineage = layout ? (layout.columnar ?? layout.lineage) : null;
   const drawn = lineage !== null;
   useEffect(() => {
-    if (drawn) load().then(setPanel, () => undefined);
+    if (drawn) load().then(setLoaded, () => undefined);
   }, [drawn, load]);
 
-  const params = dynamicsParams(view, panelFamilies(o.familyOrder), selectedIds);
-  const key = paramsKey(params);
-  const ready = idle && lineage !== null && !view.dynamics.open && !view.embed;
+  const crawling = o.phase === 'crawling' || o.phase === 'opening';
+  const closed = !view.dynamics.open;
+  useEffect(() => {
+    if (crawling && closed) host.release();
+  }, [host, crawling, closed]);
+
+  const params = usePanelParams(view, o.familyOrder, o.selectedIds);
+  const key = useMemo(() => paramsKey(params), [params]);
+  const whole = layout !== null && o.info !== null && layout.lineage.nodes.length === o.info.nodes;
+  const ready = !crawling && whole && closed && !view.embed;
   useEffect(() => {
     if (!ready || !lineage) return;
-    let idleCall: number | null = null;
-    const timer = setTimeout(() => {
-      idleCall = requestIdleCallback(
-        () => {
-          host.prepare(lineage, params);
-          // The charting code is loaded and tried once: the panel's first charts need not wait for it.
-          load().then(
-            (panel) => panel.warmCharting(),
-            () => undefined,
-          );
-        },
-        { timeout: 5_000 },
+    return afterQuiet(() => {
+      host.prepare(lineage, params);
+      // The charting code is loaded and tried once: the panel's first charts need not wait for it.
+      load().then(
+        (module) => module.warmCharting(),
+        () => undefined,
       );
-    }, PREPARE_DELAY_MS);
-    return () => {
-      clearTimeout(timer);
-      if (idleCall !== null) cancelIdleCallback(idleCall);
-    };
+    });
   }, [host, lineage, key, ready, load]); // eslint-disable-line react-hooks/exhaustive-deps
-  return { host, Panel: panel?.default ?? null };
+  return { host, Panel: loaded?.default ?? null };
+}
+
+/** The panel's request as the view gives it, a new object only when what the worker reads changes (the panel's
+ * and the prepared request are the same question). */
+export function usePanelParams(view: ViewState, familyOrder: readonly string[], selectedIds: ReadonlySet<string>) {
+  const d = view.dynamics;
+  const familiesKey = panelFamilies(familyOrder).join('\n');
+  const selection = d.scope === 'selection' ? selectedIds : null;
+  return useMemo(
+    () => dynamicsParams(view, familiesKey === '' ? [] : familiesKey.split('\n'), selection ?? new Set()),
+    [view.filters, view.focus, d.kind, d.communityOnly, familiesKey, d.groups, d.scope, selection], // eslint-disable-line react-hooks/exhaustive-deps
+  );
+}
+
+/** Runs `job` once the view has stayed unchanged for a while and the page is idle; returns the canceller. */
+function afterQuiet(job: () => void): () => void {
+  // Not every browser has requestIdleCallback: then the next task.
+  const hasIdle = typeof requestIdleCallback === 'function';
+  let idleCall: number | null = null;
+  const timer = setTimeout(() => {
+    if (hasIdle) idleCall = requestIdleCallback(job, { timeout: 5_000 });
+    else job();
+  }, PREPARE_DELAY_MS);
+  return () => {
+    clearTimeout(timer);
+    if (idleCall !== null) cancelIdleCallback(idleCall);
+  };
 }
