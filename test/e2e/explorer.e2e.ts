@@ -1,11 +1,26 @@
 // A researcher's session in Chromium against the local Hub: the first crawl, search, selection, hover,
 // filters, focus, adding and removing a family, and reopening from the cache without a request.
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE } from '../hub/fixtures.ts';
 import { literal, openApp, shownCounts, statusModels, useE2E, waitForCrawl } from './app.ts';
 import { checkView, drawnNodes, expectGraphDrawn } from './visual.ts';
 
 const env = useE2E();
+
+/** Until the status says a crawl finished with a model count that `fits`. */
+async function finished(page: Page, fits: (models: number) => boolean): Promise<void> {
+  const status = page.getByTestId('crawl-status');
+  await expect
+    .poll(
+      async () => {
+        const text = await status.innerText();
+        return text.includes('Crawl finished') && fits(statusModels(text));
+      },
+      { timeout: 60_000 },
+    )
+    .toBe(true);
+}
 
 describe('explorer', () => {
   it('crawls the Qwen and Llama forests on first open, then works from the cache', async () => {
@@ -77,13 +92,14 @@ describe('explorer', () => {
     await page.getByTestId('add-family-input').fill('mistralai');
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     await page.getByTestId('legend').getByText('mistralai').waitFor({ timeout: 60_000 });
+    // Until the effect that starts the family's crawl runs, the status still says the last crawl finished.
+    await finished(page, (models) => models > total);
     await waitForCrawl(page);
     await checkView(page, 'explorer-added-family', { baseline: true });
     await page.getByRole('button', { name: 'Remove mistralai' }).click();
     await expect.poll(() => page.getByTestId('legend').innerText(), { timeout: 60_000 }).not.toContain('mistralai');
     // The removal starts a crawl of the families left; until it begins, the status still says the last one finished.
-    const finishedWithout = (text: string): boolean => text.includes('Crawl finished') && statusModels(text) === total;
-    await expect.poll(async () => finishedWithout(await page.getByTestId('crawl-status').innerText())).toBe(true);
+    await finished(page, (models) => models === total);
     await waitForCrawl(page);
     expect(errors).toEqual([]);
     // The address drops the family within the writer's delay, however the camera moves: a reload opens on it.
