@@ -52,9 +52,15 @@ export function statusModels(text: string): number {
   return Number(/([\d,]+) models, [\d,]+ edges/.exec(text)?.[1]?.replaceAll(',', '') ?? NaN);
 }
 
-export async function waitForCrawl(page: Page, timeout = 90_000): Promise<string> {
+/** Until a crawl has finished and its graph is shown; returns the status. `models` tells this crawl's status from
+ * the last one's, which still shows "Crawl finished" until the effect that starts a new crawl has run. */
+export async function waitForCrawl(
+  page: Page,
+  { timeout = 90_000, models: fits = () => true }: { timeout?: number; models?: (models: number) => boolean } = {},
+): Promise<string> {
   const status = page.getByTestId('crawl-status');
-  await status.getByText(/Crawl finished/).waitFor({ timeout });
+  const finished = (text: string): boolean => text.includes('Crawl finished') && fits(statusModels(text));
+  await expect.poll(async () => finished(await status.innerText()), { timeout }).toBe(true);
   const text = await status.innerText();
   // The status says so when the crawl's last event arrives; the finished graph is laid out and drawn after it.
   const models = String(statusModels(text));

@@ -78,7 +78,7 @@ describe('groups of families over all new derivatives on the Hub', () => {
     const fresh = await env().browser.newContext({ viewport: { width: 1400, height: 850 } });
     const other = await fresh.newPage();
     await other.goto(url);
-    await waitForCrawl(other, 120_000);
+    await waitForCrawl(other, { timeout: 120_000 });
     await chartReady(other, 'new-derivatives');
     const names = await other
       .getByLabel('group name')

@@ -16,7 +16,7 @@ const ORGS = ['Qwen', 'meta-llama'];
 describe('family dynamics on the real hub-data records', () => {
   it('answers when Qwen passed Llama, and by which relation', async () => {
     const { page, errors } = await openApp(env(), undefined, '&dyn=1&dm=count&da=Qwen&db=meta-llama');
-    await waitForCrawl(page, 240_000);
+    await waitForCrawl(page, { timeout: 240_000 });
     await waitForHubTable(page);
     const card = page.getByTestId('chart-new-derivatives');
     await card.locator('.chart[data-ready="1"] svg').first().waitFor({ timeout: 60_000 });

@@ -1,26 +1,11 @@
 // A researcher's session in Chromium against the local Hub: the first crawl, search, selection, hover,
 // filters, focus, adding and removing a family, and reopening from the cache without a request.
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE } from '../hub/fixtures.ts';
 import { literal, openApp, shownCounts, statusModels, useE2E, waitForCrawl } from './app.ts';
 import { checkView, drawnNodes, expectGraphDrawn } from './visual.ts';
 
 const env = useE2E();
-
-/** Until the status says a crawl finished with a model count that `fits`. */
-async function finished(page: Page, fits: (models: number) => boolean): Promise<void> {
-  const status = page.getByTestId('crawl-status');
-  await expect
-    .poll(
-      async () => {
-        const text = await status.innerText();
-        return text.includes('Crawl finished') && fits(statusModels(text));
-      },
-      { timeout: 60_000 },
-    )
-    .toBe(true);
-}
 
 describe('explorer', () => {
   it('crawls the Qwen and Llama forests on first open, then works from the cache', async () => {
@@ -30,7 +15,7 @@ describe('explorer', () => {
     expect(status).toMatch(/[\d,]+ models, [\d,]+ edges/);
     // The finished crawl's graph is laid out a moment after the status says so: until then a partial graph is on
     // screen, so the total is the finished crawl's own count, and the test waits until the graph shows it.
-    const total = Number(status.match(/([\d,]+) models, [\d,]+ edges/)?.[1]?.replaceAll(',', ''));
+    const total = statusModels(status);
     expect(total).toBeGreaterThan(2000);
     await expect.poll(async () => (await shownCounts(page))[1]).toBe(total);
     await expect(page.getByTestId('hub-badge').innerText()).resolves.toContain(env().hub.url);
@@ -92,15 +77,13 @@ describe('explorer', () => {
     await page.getByTestId('add-family-input').fill('mistralai');
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     await page.getByTestId('legend').getByText('mistralai').waitFor({ timeout: 60_000 });
-    // Until the effect that starts the family's crawl runs, the status still says the last crawl finished.
-    await finished(page, (models) => models > total);
-    await waitForCrawl(page);
+    // The family's own crawl: it counts more models than the last one, whose status shows until it starts.
+    await waitForCrawl(page, { timeout: 60_000, models: (models) => models > total });
     await checkView(page, 'explorer-added-family', { baseline: true });
     await page.getByRole('button', { name: 'Remove mistralai' }).click();
     await expect.poll(() => page.getByTestId('legend').innerText(), { timeout: 60_000 }).not.toContain('mistralai');
     // The removal starts a crawl of the families left; until it begins, the status still says the last one finished.
-    await finished(page, (models) => models === total);
-    await waitForCrawl(page);
+    await waitForCrawl(page, { timeout: 60_000, models: (models) => models === total });
     expect(errors).toEqual([]);
     // The address drops the family within the writer's delay, however the camera moves: a reload opens on it.
     await expect.poll(() => page.url()).not.toContain('mistralai');

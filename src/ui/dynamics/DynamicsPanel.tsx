@@ -12,7 +12,7 @@ import { groupMonthly } from '../../stats/groups.ts';
 import { kindFilter } from '../../stats/kinds.ts';
 import { familiesDenominator, hubDenominator } from '../../stats/shares.ts';
 import type { DynamicsHost } from './dynamics-host.ts';
-import { usePanelParams } from './usePreparedDynamics.ts';
+import { usePanelParams } from './params.ts';
 import { warmCharting } from './ChartCard.tsx';
 import { CompareSection } from './CompareSection.tsx';
 import { GroupsEditor, loadSavedGroups, saveGroups } from './GroupsEditor.tsx';

@@ -8,7 +8,7 @@ import type { ViewState } from '../../view/state.ts';
 import type { CrawlPhase, Layout } from '../useExplorer.ts';
 import type { DynamicsPanelProps } from './DynamicsPanel.tsx';
 import { createDynamicsWorker, DynamicsHost } from './dynamics-host.ts';
-import { dynamicsParams, panelFamilies, paramsKey } from './params.ts';
+import { paramsKey, usePanelParams } from './params.ts';
 
 /** How long the view stays unchanged before the worker is asked (a view being changed is not followed). */
 const PREPARE_DELAY_MS = 1_000;
@@ -73,18 +73,6 @@ export function usePreparedDynamics(o: Options): PreparedDynamics {
     });
   }, [host, lineage, key, ready, load]); // eslint-disable-line react-hooks/exhaustive-deps
   return { host, Panel: loaded?.default ?? null };
-}
-
-/** The panel's request as the view gives it, a new object only when what the worker reads changes (the panel's
- * and the prepared request are the same question). */
-export function usePanelParams(view: ViewState, familyOrder: readonly string[], selectedIds: ReadonlySet<string>) {
-  const d = view.dynamics;
-  const familiesKey = panelFamilies(familyOrder).join('\n');
-  const selection = d.scope === 'selection' ? selectedIds : null;
-  return useMemo(
-    () => dynamicsParams(view, familiesKey === '' ? [] : familiesKey.split('\n'), selection ?? new Set()),
-    [view.filters, view.focus, d.kind, d.communityOnly, familiesKey, d.groups, d.scope, selection], // eslint-disable-line react-hooks/exhaustive-deps
-  );
 }
 
 /** Runs `job` once the view has stayed unchanged for a while and the page is idle; returns the canceller. */
