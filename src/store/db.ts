@@ -9,6 +9,7 @@ import type { Lineage } from '../lineage/types.ts';
 import { decodeLineage, type ColumnarLineage } from '../lineage/columnar.ts';
 import { StoreCorruptError, StoreError } from './errors.ts';
 import { parseJournal, parseSnapshotInfo, type DataOrigin, type SnapshotInfo } from './validate.ts';
+import { packJournalPage, unpackJournalPage, type StoredJournalPage } from './journal-page.ts';
 
 export { StoreCorruptError, StoreError, type DataOrigin, type SnapshotInfo };
 
@@ -21,7 +22,7 @@ export function cacheName(hubUrl: string): string {
 
 interface ForkscopeSchema extends DBSchema {
   meta: { key: string; value: unknown };
-  journal: { key: number; value: { v: 1; records: CrawlRecord[] } };
+  journal: { key: number; value: StoredJournalPage };
   snapshot: { key: string; value: ColumnarLineage };
   positions: { key: string; value: { v: 1; xy: Float32Array } };
 }
@@ -174,20 +175,29 @@ class IdbJournal implements CrawlJournal {
   /** The saved crawl, or null; StoreCorruptError when its state or a page is damaged (a resume would be wrong). */
   async load(): Promise<{ state: CrawlState; records: CrawlRecord[] } | null> {
     const tx = this.db.transaction(['journal', 'meta']);
-    const [batches, rawState] = await Promise.all([
+    const [stored, rawState] = await Promise.all([
       tx.objectStore('journal').getAll(),
       tx.objectStore('meta').get('crawl-state'),
     ]);
-    return parseJournal(rawState, batches);
+    const pages = await Promise.all(
+      stored.map((page, i) =>
+        unpackJournalPage(page).catch((e: unknown) => {
+          throw new StoreCorruptError('journal', `page ${i + 1} ${(e as Error).message}`);
+        }),
+      ),
+    );
+    return parseJournal(rawState, pages);
   }
 
   /** One transaction: the page and the state after it are both saved, or neither. */
   async append(records: CrawlRecord[], state: CrawlState): Promise<void> {
+    // Packed before the transaction opens: an IndexedDB transaction ends when a task passes with nothing asked.
+    const page = records.length > 0 ? await packJournalPage(records) : null;
     await guard(async () => {
       const tx = this.db.transaction(['journal', 'meta'], 'readwrite');
       await atomically(tx, [
         () => tx.objectStore('meta').put(state, 'crawl-state'),
-        ...(records.length > 0 ? [() => tx.objectStore('journal').add({ v: 1, records })] : []),
+        ...(page ? [() => tx.objectStore('journal').add(page)] : []),
       ]);
     });
   }

@@ -68,21 +68,19 @@ export function parseSnapshotInfo(raw: unknown): SnapshotInfo | null {
   };
 }
 
-/** The saved crawl: null when there is none; the pages must be valid and have a state to belong to. */
+/** The saved crawl: null when there is none; the pages (each one's records as unpacked, not yet checked) must be valid and
+ * have a state to belong to. */
 export function parseJournal(
   rawState: unknown,
-  batches: readonly unknown[],
+  pages: readonly unknown[],
 ): { state: CrawlState; records: CrawlRecord[] } | null {
-  if (rawState === undefined && batches.length === 0) return null;
-  if (rawState === undefined) throw new StoreCorruptError('state', `${batches.length} saved pages but no crawl state`);
+  if (rawState === undefined && pages.length === 0) return null;
+  if (rawState === undefined) throw new StoreCorruptError('state', `${pages.length} saved pages but no crawl state`);
   const state = parseCrawlState(rawState);
   if (!state) throw new StoreCorruptError('state', 'the crawl state is not one this version can resume');
   const records: CrawlRecord[] = [];
-  batches.forEach((batch, i) => {
-    const b = batch as { v?: unknown; records?: unknown } | null;
-    if (typeof b !== 'object' || b === null || b.v !== 1)
-      throw new StoreCorruptError('journal', `page ${i + 1} is not a journal page of this version`);
-    const parsed = parseRecords(b.records);
+  pages.forEach((page, i) => {
+    const parsed = parseRecords(page);
     if (!parsed.ok) throw new StoreCorruptError('journal', `page ${i + 1}, ${parsed.reason}`);
     for (const r of parsed.records) records.push(r);
   });

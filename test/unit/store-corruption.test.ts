@@ -75,6 +75,27 @@ const DAMAGE: { name: string; damage: (db: Raw) => Promise<unknown>; read: 'jour
     says: /journal: page 2 is not a journal page/,
   },
   {
+    name: 'a deflated page cut short',
+    damage: async (db) => {
+      const page = (await db.get('journal', 1)) as { v: 2; deflated: ArrayBuffer };
+      await db.add('journal', { v: 2, deflated: page.deflated.slice(0, page.deflated.byteLength >> 1) });
+    },
+    read: 'journal',
+    says: /journal: page 2 cannot be inflated/,
+  },
+  {
+    name: 'a deflated page that is not JSON',
+    damage: async (db) => db.add('journal', { v: 2, deflated: await deflated('{"t":') }),
+    read: 'journal',
+    says: /journal: page 2 is not JSON once inflated/,
+  },
+  {
+    name: 'a deflated page without its bytes',
+    damage: (db) => db.add('journal', { v: 2, deflated: 'abc' }),
+    read: 'journal',
+    says: /journal: page 2 is not a journal page of this version/,
+  },
+  {
     name: 'truncated dictionary codes',
     damage: editSnapshot((c) => void (c.dicts.author.codes = c.dicts.author.codes.subarray(0, 3))),
     read: 'snapshot',
@@ -105,6 +126,11 @@ const DAMAGE: { name: string; damage: (db: Raw) => Promise<unknown>; read: 'jour
     says: /9 models where its description says 3/,
   },
 ];
+
+async function deflated(text: string): Promise<ArrayBuffer> {
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  return new Response(stream).arrayBuffer();
+}
 
 async function startsFresh(hub: string): Promise<void> {
   await deleteCache(hub);
@@ -191,8 +217,10 @@ describe('a page and its state', () => {
     const store = await ForkscopeStore.open(cacheName(freshHub()));
     const journal = store.journal();
     await journal.append(PAGE, state(1));
-    const unclonable = [{ t: 'looked', id: 'x/z', oops: () => 1 }] as unknown as CrawlRecord[];
-    await expect(journal.append(unclonable, state(2))).rejects.toThrow();
+    const unwritable = [{ t: 'looked', id: 10n }] as unknown as CrawlRecord[];
+    await expect(journal.append(unwritable, state(2))).rejects.toThrow();
+    const unclonableState = { ...state(3), oops: () => 1 };
+    await expect(journal.append([{ t: 'looked', id: 'x/z' }], unclonableState)).rejects.toThrow();
     const loaded = await journal.load();
     expect(loaded?.state.pages).toBe(1);
     expect(loaded?.records).toEqual(PAGE);

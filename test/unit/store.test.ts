@@ -6,7 +6,8 @@ import { ForkscopeStore, StoreError } from '../../src/store/db.ts';
 import { decodeLineage, encodeLineage } from '../../src/lineage/columnar.ts';
 import { smallLineage } from './fixtures.ts';
 import type { Lineage } from '../../src/lineage/types.ts';
-import { snapshotInfo, crawlState } from './journal-fixtures.ts';
+import { snapshotInfo, crawlState, hubModel } from './journal-fixtures.ts';
+import type { CrawlRecord } from '../../src/crawl/records.ts';
 import { openDB } from 'idb';
 
 let n = 0;
@@ -63,6 +64,27 @@ describe('ForkscopeStore', () => {
     expect(loaded?.records).toHaveLength(2);
     await journal.clear();
     expect(await journal.load()).toBeNull();
+    store.close();
+  });
+
+  it('keeps each page deflated, and still reads pages of the first format', async () => {
+    const name = fresh();
+    const store = await ForkscopeStore.open(name);
+    const page: CrawlRecord[] = [
+      {
+        t: 'model',
+        model: { ...hubModel('Zoë/Qwen-ü-7B'), parents: [{ id: 'Qwen/Qwen2.5-7B', relation: 'adapter' }] },
+      },
+      { t: 'junk', child: 'Zoë/Qwen-ü-7B', raw: 'base_model:adapter:/workspace/out/checkpoint-500' },
+    ];
+    await store.journal().append(page, state(1));
+    const raw = await openDB(name);
+    const stored = (await raw.get('journal', 1)) as { v: number; deflated: ArrayBuffer };
+    expect(stored.v).toBe(2);
+    expect(stored.deflated.byteLength).toBeLessThan(JSON.stringify(page).length);
+    await raw.add('journal', { v: 1, records: [{ t: 'looked', id: 'x/y' }] });
+    raw.close();
+    expect((await store.journal().load())?.records).toEqual([...page, { t: 'looked', id: 'x/y' }]);
     store.close();
   });
 
