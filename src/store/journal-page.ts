@@ -38,9 +38,12 @@ export async function unpackJournalPage(stored: unknown): Promise<unknown> {
 
 /** Runs bytes through a (de)compression stream. The writer's own rejections are left to the reading side, which
  * sees the same failure. */
-async function pump(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<ArrayBuffer> {
+async function pump(
+  bytes: Uint8Array<ArrayBuffer>,
+  stream: CompressionStream | DecompressionStream,
+): Promise<ArrayBuffer> {
   const writer = stream.writable.getWriter();
-  writer.write(bytes as Uint8Array<ArrayBuffer>).catch(() => undefined);
+  writer.write(bytes).catch(() => undefined);
   writer.close().catch(() => undefined);
   return new Response(stream.readable).arrayBuffer();
 }

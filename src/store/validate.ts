@@ -68,8 +68,8 @@ export function parseSnapshotInfo(raw: unknown): SnapshotInfo | null {
   };
 }
 
-/** The saved crawl: null when there is none; the pages (each one's records as unpacked, not yet checked) must be valid and
- * have a state to belong to. */
+/** The saved crawl: null when there is none; the pages (each one's records as unpacked, not yet checked) must be
+ * valid and have a state to belong to. */
 export function parseJournal(
   rawState: unknown,
   pages: readonly unknown[],

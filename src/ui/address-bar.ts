@@ -2,7 +2,8 @@
 // URL codec (view/url-codec.ts): once at start (main.tsx) and when Back or Forward brings back an entry. It writes
 // what usePermalink encodes: a new history entry when the view's step changes (a pick, a focus, a selection: see
 // view/history.ts), else the current entry, 250 ms after the last change and at most a second after the first, so
-// panning and typing do not flood the history. `flush` makes a waiting write now (Copy link copies the view as it is, not as it was 250 ms ago).
+// panning and typing do not flood the history. `flush` makes a waiting write now (Copy link copies the view as it
+// is, not as it was a moment ago).
 import { decodeLink, type AppLink } from '../view/url-codec.ts';
 
 /** What the writer needs of window.history and window.location (a test passes fakes). */

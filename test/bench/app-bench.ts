@@ -11,6 +11,7 @@ import { build } from 'vite';
 import { launchBrowser, serveDist } from '../e2e/browser.ts';
 import { generateHub } from '../hub/generate.ts';
 import { startLocalHub } from '../hub/server.ts';
+import { benchSettings } from './realsize-bench.ts';
 
 const OUT = new URL('../../.cache/bench-app/', import.meta.url).pathname;
 /** A Hub address nothing answers: a reopen must not need the Hub. */
@@ -189,7 +190,7 @@ export async function crawlViewBench(hubSize: number): Promise<CrawlViewResult> 
     await serveFloorCode(page);
     await page.addInitScript(
       (value: string) => localStorage.setItem('forkscope.settings', value),
-      JSON.stringify({ v: 1, hubUrl: hub.url, quota: 100_000, tokenPersistence: 'memory' }),
+      benchSettings(hub.url),
     );
     // The moment the status first says the crawl finished, in the page's clock.
     await page.addInitScript(() => {

@@ -12,7 +12,7 @@ import { launchBrowser, serveDist } from '../e2e/browser.ts';
 import { DEMO_DATASET, publishDemoSnapshot } from '../hub/demo-snapshot.ts';
 import { generateHubTable } from '../hub/generate.ts';
 import { startLocalHub, type HubSource, type HubStats, type LocalHub } from '../hub/server.ts';
-import { CLIENT_QUOTA, REALSIZE_HUB_FLAGS } from './realsize-bench.ts';
+import { benchSettings, REALSIZE_HUB_FLAGS } from './realsize-bench.ts';
 
 export interface VisitFigures {
   wallMs: number;
@@ -83,7 +83,7 @@ async function visit(
     // The same client quota as the realsize bench: both visits are bound by their own work, not by a window.
     await page.addInitScript(
       (value: string) => localStorage.setItem('forkscope.settings', value),
-      JSON.stringify({ v: 1, hubUrl: hub.url, quota: CLIENT_QUOTA, tokenPersistence: 'memory', dataset }),
+      benchSettings(hub.url, { dataset }),
     );
     const before = hub.stats();
     const t = performance.now();

@@ -15,6 +15,11 @@ import type { HubTable } from '../hub/table.ts';
  * crawl of this Hub spends, so neither waits for a window. */
 export const CLIENT_QUOTA = 100_000;
 
+/** The app's stored settings for a bench: this Hub, the client quota above, a token kept in memory only. */
+export function benchSettings(hubUrl: string, extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({ v: 1, hubUrl, quota: CLIENT_QUOTA, tokenPersistence: 'memory', ...extra });
+}
+
 /** Every Hub behaviour this bench switches on, in one place: a quota no crawl reaches (this is not a rate-limit
  * test), and the realistic behaviours the local Hub has (add new ones here as they arrive). */
 export const REALSIZE_HUB_FLAGS: Omit<LocalHubOptions, 'dataset'> = {
@@ -100,7 +105,7 @@ async function browserCrawl(
     const sampler = setInterval(() => void sample().catch(() => undefined), 2000);
     // The app gets the same quota as the CLI (the app's settings allow at most 100,000 a window): both are then
     // bound by their own work, not by a 500-per-5-minutes default the other side does not have.
-    const settings = JSON.stringify({ v: 1, hubUrl: hub.url, quota: CLIENT_QUOTA, tokenPersistence: 'memory' });
+    const settings = benchSettings(hub.url);
     await cdp.send('Page.enable'); // without it, the script below is not run on the next document
     await cdp.send('Page.addScriptToEvaluateOnNewDocument', {
       source: `localStorage.setItem('forkscope.settings', ${JSON.stringify(settings)})`,
