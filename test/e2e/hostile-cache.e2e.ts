@@ -51,7 +51,6 @@ describe('a bad cache has a way out', () => {
     const page = await blankPage();
     const errors = watchErrors(page);
     await page.goto(appAt());
-    await page.getByRole('progressbar', { name: 'Crawl progress' }).waitFor();
     await waitForCrawl(page);
     // A started refresh finds a journal whose saved state is fine and whose record is not.
     await page.evaluate(
