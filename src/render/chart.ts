@@ -1,6 +1,8 @@
 // Draws a Vega-Lite chart into an element with vega-embed (SVG, safe mode, no action menu): the only importer of
 // vega-embed, as src/render/renderer.ts is of sigma. The handle saves the picture and reports clicked data rows.
-// In the system's dark scheme the chart takes the page's dark colours (view/palette.ts), not a white block.
+// In the system's dark scheme the chart takes the page's dark colours (view/palette.ts), not a white block. A chart as
+// wide as its container follows the container, not only the window (Vega-Lite's own rule): the dynamics panel is
+// drawn out of sight and may be shown after the page's columns changed (ui/dynamics/usePreparedDynamics.ts).
 import embed from 'vega-embed';
 import type { ChartSpec } from '../charts/specs.ts';
 import { SAFE_VEGA } from '../charts/safe.ts';
@@ -27,9 +29,22 @@ export async function drawChart(
     const datum = cell?.isVoronoi ? cell.datum?.datum : item?.datum;
     if (datum) onClickDatum(datum);
   });
+  const follow = 'width' in spec && spec.width === 'container' ? followContainerWidth(el, result.view) : null;
   return {
     png: (scale) => result.view.toImageURL('png', scale),
     svg: () => result.view.toSVG(),
-    finalize: () => result.finalize(),
+    finalize: () => (follow?.disconnect(), result.finalize()),
   };
+}
+
+type ChartView = Awaited<ReturnType<typeof embed>>['view'];
+
+/** Sets the chart's width signal (Vega-Lite's `containerSize()[0]`) whenever the element's width changes. */
+function followContainerWidth(el: HTMLElement, view: ChartView): ResizeObserver {
+  const observer = new ResizeObserver(() => {
+    const width = el.clientWidth;
+    if (width > 0 && width !== view.signal('width')) void view.signal('width', width).runAsync();
+  });
+  observer.observe(el);
+  return observer;
 }

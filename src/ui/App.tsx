@@ -179,9 +179,10 @@ export function App({ link, initial, onHub }: Props) {
             marked={marked}
           />
           {!view.embed && <TimeSlider models={models} asOf={view.filters.asOf} onChange={setAsOf} />}
-          {view.dynamics.open && !view.embed && layout && (
+          {(view.dynamics.open || dynamics.standby) && !view.embed && layout && (
             <Suspense fallback={<p className="dynamics">Loading the charts…</p>}>
               <Dynamics
+                outOfSight={!view.dynamics.open}
                 host={dynamics.host}
                 lineage={layout.columnar ?? layout.lineage}
                 models={ids.length}

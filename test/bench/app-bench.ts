@@ -90,6 +90,8 @@ export interface ReopenResult {
   dynamicsMs?: number;
   dynamicsLongestTaskMs?: number;
   preparedAfterMs?: number;
+  /** When the panel, still closed, had been drawn out of sight on that answer, in ms after the frame. */
+  standbyAfterMs?: number;
   preparedMs?: number;
   preparedLongestTaskMs?: number;
 }
@@ -119,6 +121,14 @@ async function preparedAt(page: Page): Promise<number> {
     { polling: 100, timeout: 600_000 },
   );
   return (await handle.jsonValue()) as number;
+}
+
+/** When the closed panel had drawn its monthly chart out of sight, in ms from navigation (usePreparedDynamics.ts). */
+async function standbyAt(page: Page): Promise<number> {
+  const chart =
+    '[data-testid="dynamics"].out-of-sight [data-testid="chart-new-derivatives"] .chart[data-ready="1"] svg';
+  await page.locator(chart).first().waitFor({ state: 'attached', timeout: 600_000 });
+  return page.evaluate(() => performance.now());
 }
 
 export async function reopenBench(
@@ -155,6 +165,7 @@ export async function reopenBench(
         await page.goto(`${app.url}?hub=${encodeURIComponent(OFFLINE_HUB)}`);
         const drawn = await drawnAt(page, models);
         r.preparedAfterMs = (await preparedAt(page)) - drawn;
+        r.standbyAfterMs = (await standbyAt(page)) - drawn;
         Object.assign(r, await timePanel(page, 'preparedMs', 'preparedLongestTaskMs'));
       }
       await withFloorCode(page, entry);

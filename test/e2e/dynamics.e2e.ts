@@ -21,6 +21,13 @@ describe('family dynamics', () => {
     await expectGraphDrawn(page, { colours: 2 });
     // Once the page is idle the app asks the panel's first question in the dynamics worker, unasked.
     await page.waitForFunction(() => performance.getEntriesByName('forkscope:dynamics-prepared').length > 0);
+    // Then it draws the closed panel on that answer out of sight: not seen, not in the accessibility tree.
+    const outOfSight = page.locator('[data-testid="dynamics"].out-of-sight');
+    await outOfSight.locator('[data-testid="chart-new-derivatives"] .chart[data-ready="1"] svg').waitFor({
+      state: 'attached',
+    });
+    expect(await page.getByTestId('dynamics').isVisible()).toBe(false);
+    expect(await page.getByRole('region', { name: 'Family dynamics' }).count()).toBe(0);
     // Every stage the panel's status goes through, from the moment it opens.
     await page.evaluate(() => {
       const w = window as unknown as { __stages: string[] };
@@ -31,6 +38,10 @@ describe('family dynamics', () => {
       }).observe(document.body, { subtree: true, childList: true, attributes: true });
     });
     await page.getByRole('button', { name: 'Family dynamics' }).click();
+    // Opening shows that panel: its chart, drawn before, is on screen as the panel is (not drawn again).
+    await page.getByRole('region', { name: 'Family dynamics' }).waitFor();
+    expect(await page.locator('[data-testid="chart-new-derivatives"] .chart[data-ready="1"] svg').count()).toBe(1);
+    expect(await outOfSight.count()).toBe(0);
     await waitForHubTable(page);
     await chartReady(page, 'new-derivatives');
 

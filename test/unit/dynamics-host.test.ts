@@ -12,16 +12,20 @@ import { FakeWorker } from './fake-workers.ts';
 
 function setUp() {
   const workers: FakeWorker[] = [];
-  const host = new DynamicsHost(() => {
-    const w = new FakeWorker();
-    workers.push(w);
-    return w;
-  });
+  const answered: string[] = [];
+  const host = new DynamicsHost(
+    () => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w;
+    },
+    (key) => answered.push(key),
+  );
   const heard: DynamicsResponse[] = [];
   const failures: string[] = [];
   host.listen({ message: (r) => heard.push(r), failed: (reason) => failures.push(reason) });
   const types = () => workers.flatMap((w) => w.posted.map((m) => (m as { type: string }).type));
-  return { host, workers, heard, failures, types };
+  return { host, workers, heard, failures, types, answered };
 }
 
 const lineage = syntheticLineage(200, 2);
@@ -50,6 +54,23 @@ describe('the dynamics host', () => {
     // Another question, or the same of another lineage, is not the one asked.
     expect(host.asked(lineage, { ...params, scope: 'Qwen' })).toBeNull();
     expect(host.asked(syntheticLineage(200, 2), params)).toBeNull();
+  });
+
+  it('tells its owner each request answered in full, so the closed panel can be drawn on it', () => {
+    const { host, workers, answered } = setUp();
+    host.prepare(lineage, params);
+    const worker = workers[0] as FakeWorker;
+    worker.send({ type: 'timeline', id: 1, data: timeline });
+    expect([answered, host.hasAnswered(lineage, params)]).toEqual([[], false]);
+    worker.send({ type: 'stats', id: 1, data: stats, ms: 5 });
+    expect([answered, host.hasAnswered(lineage, params)]).toEqual([[JSON.stringify(params)], true]);
+    // Only of that question and that lineage; a newer request makes the answer no longer the latest.
+    expect(host.hasAnswered(syntheticLineage(200, 2), params)).toBe(false);
+    host.ask(lineage, { ...params, scope: 'Qwen' });
+    expect(host.hasAnswered(lineage, params)).toBe(false);
+    // An answer to an older request is not one.
+    worker.send({ type: 'stats', id: 1, data: stats, ms: 5 });
+    expect(answered).toHaveLength(1);
   });
 
   it('copies a lineage once, a new one before its first request', () => {

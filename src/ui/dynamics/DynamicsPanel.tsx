@@ -26,6 +26,8 @@ import { useDynamicsWorker } from './useDynamicsWorker.ts';
 export { warmCharting };
 
 export interface DynamicsPanelProps {
+  /** Drawn out of sight while closed, on the answer the app prepared (usePreparedDynamics.ts): opening shows it. */
+  outOfSight: boolean;
   /** The dynamics worker's owner, which may already hold the answer to the panel's first request. */
   host: DynamicsHost;
   /** The lineage on screen, as the explorer holds it: sent to the dynamics worker, which computes everything. */
@@ -77,14 +79,16 @@ export default function DynamicsPanel(p: DynamicsPanelProps) {
     [d.shareOf, hub, monthly, byFamily, kind],
   );
   // Groups this browser saved come back when the link brings none; the groups in use are saved.
-  const { onChange } = p;
+  // Not while out of sight: the view changes only once the researcher opens the panel.
+  const { onChange, outOfSight } = p;
   useEffect(() => {
+    if (outOfSight) return;
     if (d.groups.length > 0) saveGroups(d.groups);
     else {
       const saved = loadSavedGroups();
       if (saved && saved.length > 0) onChange({ groups: saved });
     }
-  }, [d.groups, onChange]);
+  }, [d.groups, onChange, outOfSight]);
   const applyGroups = (groups: FamilyGroup[]) => {
     const add = seedsToAdd(groups, p.view.orgs, p.view.roots);
     if (add.orgs.length + add.roots.length > 0) p.onAddSeeds(add);
@@ -103,7 +107,14 @@ export default function DynamicsPanel(p: DynamicsPanelProps) {
   ].filter(Boolean);
 
   return (
-    <div className="dynamics" data-testid="dynamics" role="region" aria-label="Family dynamics">
+    <div
+      className={outOfSight ? 'dynamics out-of-sight' : 'dynamics'}
+      data-testid="dynamics"
+      role="region"
+      aria-label="Family dynamics"
+      aria-hidden={outOfSight || undefined}
+      inert={outOfSight}
+    >
       <header className="dynamics-header">
         <h2>Family dynamics</h2>
         <p className="note">

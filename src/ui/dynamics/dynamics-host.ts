@@ -4,7 +4,9 @@
 // and keeps the latest request with what has arrived of its answer. usePreparedDynamics.ts asks (`prepare`) what
 // the panel would ask first once the page is idle, so the panel opens on that answer, or on its computation
 // already under way, instead of starting the worker, copying the lineage and indexing it (1.5 s at 200,000
-// models) then. `release` lets go of the worker and the lineage it was sent (a crawl is replacing it).
+// models) then. It tells its owner whenever a request is answered in full, so the app can draw the panel out of
+// sight on that answer (usePreparedDynamics.ts). `release` lets go of the worker and the lineage it was sent (a crawl
+// is replacing it).
 import type { ColumnarLineage } from '../../lineage/columnar.ts';
 import type { Lineage } from '../../lineage/types.ts';
 import type { DynamicsParams, StatsData, TimelineData } from '../../workers/dynamics.ts';
@@ -45,7 +47,11 @@ export class DynamicsHost {
   /** The lineage a worker failed on: not prepared again (a worker that ran out of memory would, on every change). */
   private failedOn: DynamicsLineage | null = null;
 
-  constructor(create: () => WorkerLike) {
+  /** `answered` is told the key of each request answered in full (its statistics arrived). */
+  constructor(
+    create: () => WorkerLike,
+    private readonly answered: (key: string) => void = () => undefined,
+  ) {
     this.owner = new WorkerOwner(create, {
       message: (r) => {
         this.keep(r);
@@ -89,6 +95,12 @@ export class DynamicsHost {
     return { id: l.id, data: l.data, stats: l.stats };
   }
 
+  /** Whether the latest request asked this of this lineage and its answer has arrived in full. */
+  hasAnswered(lineage: DynamicsLineage, params: DynamicsParams): boolean {
+    const asked = this.asked(lineage, params);
+    return asked !== null && asked.stats !== null;
+  }
+
   /** Asks what the panel would ask first, unless that is already asked (or a worker failed on this lineage). */
   prepare(lineage: DynamicsLineage, params: DynamicsParams): void {
     if (lineage !== this.failedOn && !this.asked(lineage, params)) this.ask(lineage, params, true);
@@ -128,6 +140,7 @@ export class DynamicsHost {
         performance.clearMarks('forkscope:dynamics-prepared');
         performance.mark('forkscope:dynamics-prepared', { detail: { id: l.id } });
       }
+      this.answered(l.key);
     } else if (r.type === 'error') l.failed = true;
   }
 }
