@@ -85,10 +85,14 @@ export class CdpPipe {
     return this.child.pid;
   }
 
+  /** Asks Chromium to close, which waits for its other processes; a signal to the browser process alone left the
+   * renderer still writing the profile while it was being removed (ENOTEMPTY). Killed if it does not close. */
   async close(): Promise<void> {
     const exited = new Promise((r) => this.child.once('exit', r));
-    this.child.kill();
-    await exited;
+    const closed = this.send('Browser.close', {}, '').catch(() => undefined);
+    const late = setTimeout(() => this.child.kill(), 30_000);
+    await Promise.all([closed, exited]);
+    clearTimeout(late);
     await rm(this.profile, { recursive: true, force: true });
   }
 
