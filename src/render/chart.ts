@@ -1,8 +1,8 @@
 // Draws a Vega-Lite chart into an element with vega-embed (SVG, safe mode, no action menu): the only importer of
 // vega-embed, as src/render/renderer.ts is of sigma. The handle saves the picture and reports clicked data rows.
 // In the system's dark scheme the chart takes the page's dark colours (view/palette.ts), not a white block. A chart as
-// wide as its container follows the container, not only the window (Vega-Lite's own rule): the dynamics panel is
-// drawn out of sight and may be shown after the page's columns changed (ui/dynamics/usePreparedDynamics.ts).
+// wide as its container follows the container, where Vega-Lite's compiled spec follows only the window: the dynamics
+// panel is drawn out of sight and may be shown after the page's columns changed (ui/dynamics/usePreparedDynamics.ts).
 import embed from 'vega-embed';
 import type { ChartSpec } from '../charts/specs.ts';
 import { SAFE_VEGA } from '../charts/safe.ts';
@@ -39,11 +39,16 @@ export async function drawChart(
 
 type ChartView = Awaited<ReturnType<typeof embed>>['view'];
 
-/** Sets the chart's width signal (Vega-Lite's `containerSize()[0]`) whenever the element's width changes. */
+/** Gives the chart's width signal the element's width (as Vega-Lite's `containerSize()[0]` on a window resize)
+ * when that width changes from the one it was drawn at. (After the layout the signal holds the plot's width, not
+ * the container's, so it cannot be what the element is compared with.) */
 function followContainerWidth(el: HTMLElement, view: ChartView): ResizeObserver {
+  let drawnAt = el.clientWidth;
   const observer = new ResizeObserver(() => {
     const width = el.clientWidth;
-    if (width > 0 && width !== view.signal('width')) void view.signal('width', width).runAsync();
+    if (width === 0 || width === drawnAt) return;
+    drawnAt = width;
+    void view.signal('width', width).runAsync();
   });
   observer.observe(el);
   return observer;

@@ -12,20 +12,20 @@ import { FakeWorker } from './fake-workers.ts';
 
 function setUp() {
   const workers: FakeWorker[] = [];
-  const answered: string[] = [];
+  let settled = 0;
   const host = new DynamicsHost(
     () => {
       const w = new FakeWorker();
       workers.push(w);
       return w;
     },
-    (key) => answered.push(key),
+    () => void settled++,
   );
   const heard: DynamicsResponse[] = [];
   const failures: string[] = [];
   host.listen({ message: (r) => heard.push(r), failed: (reason) => failures.push(reason) });
   const types = () => workers.flatMap((w) => w.posted.map((m) => (m as { type: string }).type));
-  return { host, workers, heard, failures, types, answered };
+  return { host, workers, heard, failures, types, settled: () => settled };
 }
 
 const lineage = syntheticLineage(200, 2);
@@ -56,21 +56,31 @@ describe('the dynamics host', () => {
     expect(host.asked(syntheticLineage(200, 2), params)).toBeNull();
   });
 
-  it('tells its owner each request answered in full, so the closed panel can be drawn on it', () => {
-    const { host, workers, answered } = setUp();
+  it('tells its owner when the latest request is answered in full or lost, so the closed panel follows it', () => {
+    const { host, workers, settled } = setUp();
     host.prepare(lineage, params);
     const worker = workers[0] as FakeWorker;
     worker.send({ type: 'timeline', id: 1, data: timeline });
-    expect([answered, host.hasAnswered(lineage, params)]).toEqual([[], false]);
+    expect([settled(), host.hasAnswered(lineage, params)]).toEqual([0, false]);
     worker.send({ type: 'stats', id: 1, data: stats, ms: 5 });
-    expect([answered, host.hasAnswered(lineage, params)]).toEqual([[JSON.stringify(params)], true]);
+    expect([settled(), host.hasAnswered(lineage, params)]).toEqual([1, true]);
     // Only of that question and that lineage; a newer request makes the answer no longer the latest.
     expect(host.hasAnswered(syntheticLineage(200, 2), params)).toBe(false);
     host.ask(lineage, { ...params, scope: 'Qwen' });
     expect(host.hasAnswered(lineage, params)).toBe(false);
     // An answer to an older request is not one.
     worker.send({ type: 'stats', id: 1, data: stats, ms: 5 });
-    expect(answered).toHaveLength(1);
+    expect(settled()).toBe(1);
+    // An error answer, a failed worker and a worker let go are each told.
+    worker.send({ type: 'error', id: 2, message: 'boom' });
+    expect(settled()).toBe(2);
+    host.ask(lineage, params);
+    worker.send({ type: 'stats', id: 3, data: stats, ms: 5 });
+    worker.fail('out of memory');
+    expect([settled(), host.hasAnswered(lineage, params)]).toEqual([4, false]);
+    host.ask(lineage, params);
+    host.release();
+    expect(settled()).toBe(5);
   });
 
   it('copies a lineage once, a new one before its first request', () => {

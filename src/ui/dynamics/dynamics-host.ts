@@ -4,8 +4,8 @@
 // and keeps the latest request with what has arrived of its answer. usePreparedDynamics.ts asks (`prepare`) what
 // the panel would ask first once the page is idle, so the panel opens on that answer, or on its computation
 // already under way, instead of starting the worker, copying the lineage and indexing it (1.5 s at 200,000
-// models) then. It tells its owner whenever a request is answered in full, so the app can draw the panel out of
-// sight on that answer (usePreparedDynamics.ts). `release` lets go of the worker and the lineage it was sent (a crawl
+// models) then. It tells its owner whenever the latest request is answered in full or lost (the worker failed or
+// was let go), so the app draws the closed panel out of sight on that answer, or takes it down (usePreparedDynamics.ts). `release` lets go of the worker and the lineage it was sent (a crawl
 // is replacing it).
 import type { ColumnarLineage } from '../../lineage/columnar.ts';
 import type { Lineage } from '../../lineage/types.ts';
@@ -47,10 +47,10 @@ export class DynamicsHost {
   /** The lineage a worker failed on: not prepared again (a worker that ran out of memory would, on every change). */
   private failedOn: DynamicsLineage | null = null;
 
-  /** `answered` is told the key of each request answered in full (its statistics arrived). */
+  /** `settled` is told when the latest request is answered in full (its statistics arrived) or lost. */
   constructor(
     create: () => WorkerLike,
-    private readonly answered: (key: string) => void = () => undefined,
+    private readonly settled: () => void = () => undefined,
   ) {
     this.owner = new WorkerOwner(create, {
       message: (r) => {
@@ -62,6 +62,7 @@ export class DynamicsHost {
         this.failedOn = this.sent;
         [this.sent, this.last] = [null, null];
         this.listener?.failed(reason);
+        this.settled();
       },
     });
   }
@@ -126,6 +127,7 @@ export class DynamicsHost {
     this.owner.end();
     [this.sent, this.last, this.failedOn] = [null, null, null];
     this.listener?.failed('the statistics worker was ended');
+    this.settled();
   }
 
   private keep(r: DynamicsResponse): void {
@@ -140,8 +142,11 @@ export class DynamicsHost {
         performance.clearMarks('forkscope:dynamics-prepared');
         performance.mark('forkscope:dynamics-prepared', { detail: { id: l.id } });
       }
-      this.answered(l.key);
-    } else if (r.type === 'error') l.failed = true;
+      this.settled();
+    } else if (r.type === 'error') {
+      l.failed = true;
+      this.settled();
+    }
   }
 }
 

@@ -5,7 +5,7 @@
 // asked before it was closed) is in, the panel is drawn out of sight on it ("standby"): opening it then only shows
 // it. Vega drawing the first charts was most of what remained of an opening (0.4 of 0.5 s at 200,000 models).
 // A change of what the panel would ask takes the standby panel down at once. A crawl lets go of the worker.
-import { useEffect, useMemo, useState, type ComponentType } from 'react';
+import { useEffect, useMemo, useReducer, useState, type ComponentType } from 'react';
 import type { SnapshotInfo } from '../../store/db.ts';
 import type { ViewState } from '../../view/state.ts';
 import type { CrawlPhase, Layout } from '../useExplorer.ts';
@@ -41,14 +41,15 @@ export interface PreparedDynamics {
   /** The panel's component once its code is loaded, to render without a Suspense boundary: a lazy component
    * suspends on its first render even when its code is loaded, and React then holds the panel back for 300 ms. */
   Panel: ComponentType<DynamicsPanelProps> | null;
-  /** The panel is closed and the worker has answered what it would ask: it is drawn out of sight. */
+  /** The panel is drawn out of sight: it is closed, its code is loaded, the page is as `prepare` waits for (the
+   * whole graph shown, no crawl or data opening, not embedded), and the worker has answered what it would ask. */
   standby: boolean;
 }
 
 export function usePreparedDynamics(o: Options): PreparedDynamics {
-  // The latest request answered in full, a new object each time (the same question of a new lineage renders too).
-  const [answered, setAnswered] = useState<{ key: string } | null>(null);
-  const [host] = useState(() => new DynamicsHost(createDynamicsWorker, (key) => setAnswered({ key })));
+  // A render each time the latest request is answered or lost: whether the panel stands by is read from the host.
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  const [host] = useState(() => new DynamicsHost(createDynamicsWorker, rerender));
   const [loaded, setLoaded] = useState<PanelModule | null>(null);
   useEffect(() => () => host.release(), [host]);
   const { layout, view, load } = o;
@@ -67,7 +68,8 @@ export function usePreparedDynamics(o: Options): PreparedDynamics {
   const params = usePanelParams(view, o.familyOrder, o.selectedIds);
   const key = useMemo(() => paramsKey(params), [params]);
   const whole = layout !== null && o.info !== null && layout.lineage.nodes.length === o.info.nodes;
-  const ready = !crawling && whole && closed && !view.embed;
+  const steady = !crawling && whole && !view.embed;
+  const ready = steady && closed;
   useEffect(() => {
     if (!ready || !lineage) return;
     return afterQuiet(() => {
@@ -80,22 +82,34 @@ export function usePreparedDynamics(o: Options): PreparedDynamics {
     });
   }, [host, lineage, key, ready, load]); // eslint-disable-line react-hooks/exhaustive-deps
   const Panel = loaded?.default ?? null;
-  const standby =
-    ready && Panel !== null && lineage !== null && answered?.key === key && host.hasAnswered(lineage, params);
-  return { host, Panel, standby };
+  // Open or closed: a panel closed on its answer stays drawn, out of sight.
+  const answered = steady && Panel !== null && lineage !== null && host.hasAnswered(lineage, params);
+  // Drawn once the page is idle again: not in the middle of a pan or a zoom begun since the question was asked.
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    setIdle(false);
+    return answered ? whenIdle(() => setIdle(true)) : undefined;
+  }, [answered, lineage, key]);
+  return { host, Panel, standby: closed && answered && idle };
 }
 
 /** Runs `job` once the view has stayed unchanged for a while and the page is idle; returns the canceller. */
 function afterQuiet(job: () => void): () => void {
-  // Not every browser has requestIdleCallback: then the next task.
-  const hasIdle = typeof requestIdleCallback === 'function';
-  let idleCall: number | null = null;
-  const timer = setTimeout(() => {
-    if (hasIdle) idleCall = requestIdleCallback(job, { timeout: 5_000 });
-    else job();
-  }, PREPARE_DELAY_MS);
+  let idle: (() => void) | null = null;
+  const timer = setTimeout(() => (idle = whenIdle(job)), PREPARE_DELAY_MS);
   return () => {
     clearTimeout(timer);
-    if (idleCall !== null) cancelIdleCallback(idleCall);
+    idle?.();
   };
+}
+
+/** Runs `job` once the page is idle (at most 5 s later); returns the canceller. */
+function whenIdle(job: () => void): () => void {
+  // Not every browser has requestIdleCallback: then the next task.
+  if (typeof requestIdleCallback !== 'function') {
+    const timer = setTimeout(job, 0);
+    return () => clearTimeout(timer);
+  }
+  const call = requestIdleCallback(job, { timeout: 5_000 });
+  return () => cancelIdleCallback(call);
 }
