@@ -85,12 +85,11 @@ export function usePreparedDynamics(o: Options): PreparedDynamics {
   // Open or closed: a panel closed on its answer stays drawn, out of sight.
   const answered = steady && Panel !== null && lineage !== null && host.hasAnswered(lineage, params);
   // Drawn once the page is idle again: not in the middle of a pan or a zoom begun since the question was asked.
-  const [idle, setIdle] = useState(false);
-  useEffect(() => {
-    setIdle(false);
-    return answered ? whenIdle(() => setIdle(true)) : undefined;
-  }, [answered, lineage, key]);
-  return { host, Panel, standby: closed && answered && idle };
+  // (One token per answer shown: the page has been idle since this one arrived when the token is the idle one.)
+  const answer = useMemo(() => ({ answered, lineage, key }), [answered, lineage, key]);
+  const [idleSince, setIdleSince] = useState<object | null>(null);
+  useEffect(() => (answered ? whenIdle(() => setIdleSince(answer)) : undefined), [answered, answer]);
+  return { host, Panel, standby: closed && answered && idleSince === answer };
 }
 
 /** Runs `job` once the view has stayed unchanged for a while and the page is idle; returns the canceller. */
