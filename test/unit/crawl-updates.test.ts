@@ -4,7 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import type { CrawlProgress } from '../../src/crawl/progress.ts';
 import { encodeLineage } from '../../src/lineage/columnar.ts';
-import { CrawlUpdates, PARTIAL_GAP_MS, PROGRESS_GAP_MS, type UpdateClock } from '../../src/workers/crawl-updates.ts';
+import {
+  CrawlUpdates,
+  PARTIAL_COST_FACTOR,
+  PARTIAL_GAP_MS,
+  PROGRESS_GAP_MS,
+  type UpdateClock,
+} from '../../src/workers/crawl-updates.ts';
 import type { CrawlEvent } from '../../src/workers/protocol.ts';
 
 /** A clock moved by hand, with timers that fire as it passes them. */
@@ -97,17 +103,17 @@ describe('partial lineages', () => {
     }
     updates.progress(progress(40));
     expect(builds()).toBe(1);
-    // Drawn 2 s after it was sent: it cost 1 s here and 2 s there, so the next waits 9 times 3 s.
+    // Drawn 2 s after it was sent: it cost 1 s here and 2 s there, so the next waits 19 times 3 s.
     clock.advance(2000 - 38 * 50);
     const drawnAt = clock.t;
     updates.shown();
-    clock.advance(9 * 3000 - 1);
+    clock.advance(PARTIAL_COST_FACTOR * 3000 - 1);
     updates.progress(progress(41));
     expect(partials()).toBe(1);
     clock.advance(1);
     updates.progress(progress(42));
     expect(partials()).toBe(2);
-    expect(clock.t - 1000 - drawnAt).toBe(27_000);
+    expect(clock.t - 1000 - drawnAt).toBe(57_000);
   });
 
   it('come no closer than the shortest pause, however cheap', () => {
