@@ -2,8 +2,8 @@
 // the page is idle (no crawl running, no data opening, the graph shown is the cache's whole one, the panel closed,
 // the view unchanged for a second) the dynamics worker is sent the lineage and asked what the panel would ask first
 // (dynamics-host.ts), and the charting code is loaded and tried. Once that answer (or the answer to what the panel
-// asked before it was closed) is in, the panel is drawn out of sight on it ("standby"): opening it then only shows
-// it. Vega drawing the first charts was most of what remained of an opening (0.4 of 0.5 s at 200,000 models).
+// asked before it was closed) is in and the page is idle again, the panel is drawn out of sight on it ("standby"):
+// opening it then only shows it. Vega drawing the first charts was most of what remained of an opening (0.4 of 0.5 s at 200,000 models).
 // A change of what the panel would ask takes the standby panel down at once. A crawl lets go of the worker.
 import { useEffect, useMemo, useReducer, useState, type ComponentType } from 'react';
 import type { SnapshotInfo } from '../../store/db.ts';
