@@ -3,6 +3,7 @@
 // In the system's dark scheme the chart takes the page's dark colours (view/palette.ts), not a white block. A chart as
 // wide as its container follows the container, where Vega-Lite's compiled spec follows only the window: the dynamics
 // panel is drawn out of sight and may be shown after the page's columns changed (ui/dynamics/usePreparedDynamics.ts).
+import type { Spec } from 'vega';
 import embed from 'vega-embed';
 import type { ChartSpec } from '../charts/specs.ts';
 import { SAFE_VEGA } from '../charts/safe.ts';
@@ -22,34 +23,36 @@ export async function drawChart(
   scheme: ColorScheme = 'light',
 ): Promise<ChartHandle> {
   const config = scheme === 'dark' ? { config: DARK_CHART_CONFIG } : {};
-  const result = await embed(el, spec, { actions: false, renderer: 'svg', ...SAFE_VEGA, ...config });
+  const result = await embed(el, spec, {
+    actions: false,
+    renderer: 'svg',
+    patch: followContainer,
+    ...SAFE_VEGA,
+    ...config,
+  });
   result.view.addEventListener('click', (_event, item) => {
     // A chart whose nearest point answers the pointer is clicked through a Voronoi cell: its datum is the point.
     const cell = item as { isVoronoi?: boolean; datum?: { datum?: unknown } } | null | undefined;
     const datum = cell?.isVoronoi ? cell.datum?.datum : item?.datum;
     if (datum) onClickDatum(datum);
   });
-  const follow = 'width' in spec && spec.width === 'container' ? followContainerWidth(el, result.view) : null;
   return {
     png: (scale) => result.view.toImageURL('png', scale),
     svg: () => result.view.toSVG(),
-    finalize: () => (follow?.disconnect(), result.finalize()),
+    finalize: () => result.finalize(),
   };
 }
 
-type ChartView = Awaited<ReturnType<typeof embed>>['view'];
-
-/** Gives the chart's width signal the element's width (as Vega-Lite's `containerSize()[0]` on a window resize)
- * when that width changes from the one it was drawn at. (After the layout the signal holds the plot's width, not
- * the container's, so it cannot be what the element is compared with.) */
-function followContainerWidth(el: HTMLElement, view: ChartView): ResizeObserver {
-  let drawnAt = el.clientWidth;
-  const observer = new ResizeObserver(() => {
-    const width = el.clientWidth;
-    if (width === 0 || width === drawnAt) return;
-    drawnAt = width;
-    void view.signal('width', width).runAsync();
-  });
-  observer.observe(el);
-  return observer;
+/** The compiled spec's size signals follow their element (Vega's `container:resize`: its own ResizeObserver, let go
+ * on finalize, quiet while the element keeps its size) instead of the window. */
+function followContainer(vega: Spec): Spec {
+  const signals = vega.signals?.map((signal) =>
+    'on' in signal && signal.on
+      ? {
+          ...signal,
+          on: signal.on.map((h) => ({ ...h, events: h.events === 'window:resize' ? 'container:resize' : h.events })),
+        }
+      : signal,
+  );
+  return { ...vega, signals };
 }

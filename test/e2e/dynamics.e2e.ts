@@ -44,6 +44,21 @@ describe('family dynamics', () => {
     expect(await outOfSight.count()).toBe(0);
     await waitForHubTable(page);
     await chartReady(page, 'new-derivatives');
+    // The chart follows its element's width, not only the window's: the columns may change while it waits.
+    const setCardWidth = (width: string) =>
+      page.evaluate((w) => {
+        (document.querySelector('[data-testid="chart-new-derivatives"]') as HTMLElement).style.width = w;
+      }, width);
+    const chartFits = () =>
+      page.evaluate(() => {
+        const el = document.querySelector('[data-testid="chart-new-derivatives"] .chart') as HTMLElement;
+        const drawn = (el.querySelector('svg') as SVGSVGElement).getBoundingClientRect().width;
+        return { narrow: el.clientWidth < 700, fits: Math.abs(drawn - el.clientWidth) <= 1 };
+      });
+    await setCardWidth('600px');
+    await expect.poll(chartFits).toEqual({ narrow: true, fits: true });
+    await setCardWidth('');
+    await expect.poll(chartFits).toEqual({ narrow: false, fits: true });
 
     // The answer must not depend on which side the few cross-family merges fall.
     const truth = truthMonthly(env().hub.dataset, ORGS);
