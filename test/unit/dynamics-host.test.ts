@@ -3,7 +3,7 @@
 // of asking again, the lineage is copied once per lineage, and a failed worker starts afresh with the lineage.
 import { describe, expect, it } from 'vitest';
 import { DynamicsHost } from '../../src/ui/dynamics/dynamics-host.ts';
-import { dynamicsParams } from '../../src/ui/dynamics/params.ts';
+import { dynamicsParams, paramsKey } from '../../src/ui/dynamics/params.ts';
 import type { DynamicsResponse } from '../../src/workers/dynamics.worker.ts';
 import type { StatsData, TimelineData } from '../../src/workers/dynamics.ts';
 import { defaultView } from '../../src/view/state.ts';
@@ -61,13 +61,13 @@ describe('the dynamics host', () => {
     host.prepare(lineage, params);
     const worker = workers[0] as FakeWorker;
     worker.send({ type: 'timeline', id: 1, data: timeline });
-    expect([settled(), host.hasAnswered(lineage, params)]).toEqual([0, false]);
+    expect([settled(), host.hasAnswered(lineage, paramsKey(params))]).toEqual([0, false]);
     worker.send({ type: 'stats', id: 1, data: stats, ms: 5 });
-    expect([settled(), host.hasAnswered(lineage, params)]).toEqual([1, true]);
+    expect([settled(), host.hasAnswered(lineage, paramsKey(params))]).toEqual([1, true]);
     // Only of that question and that lineage; a newer request makes the answer no longer the latest.
-    expect(host.hasAnswered(syntheticLineage(200, 2), params)).toBe(false);
+    expect(host.hasAnswered(syntheticLineage(200, 2), paramsKey(params))).toBe(false);
     host.ask(lineage, { ...params, scope: 'Qwen' });
-    expect(host.hasAnswered(lineage, params)).toBe(false);
+    expect(host.hasAnswered(lineage, paramsKey(params))).toBe(false);
     // An answer to an older request is not one.
     worker.send({ type: 'stats', id: 1, data: stats, ms: 5 });
     expect(settled()).toBe(1);
@@ -77,7 +77,7 @@ describe('the dynamics host', () => {
     host.ask(lineage, params);
     worker.send({ type: 'stats', id: 3, data: stats, ms: 5 });
     worker.fail('out of memory');
-    expect([settled(), host.hasAnswered(lineage, params)]).toEqual([4, false]);
+    expect([settled(), host.hasAnswered(lineage, paramsKey(params))]).toEqual([4, false]);
     host.ask(lineage, params);
     host.release();
     expect(settled()).toBe(5);

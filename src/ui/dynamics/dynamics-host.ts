@@ -5,8 +5,8 @@
 // the panel would ask first once the page is idle, so the panel opens on that answer, or on its computation
 // already under way, instead of starting the worker, copying the lineage and indexing it (1.5 s at 200,000
 // models) then. It tells its owner whenever the latest request is answered in full or lost (the worker failed or
-// was let go), so the app draws the closed panel out of sight on that answer, or takes it down (usePreparedDynamics.ts). `release` lets go of the worker and the lineage it was sent (a crawl
-// is replacing it).
+// was let go), so the app draws the closed panel out of sight on that answer, or takes it down
+// (usePreparedDynamics.ts). `release` lets go of the worker and the lineage it was sent (a crawl is replacing it).
 import type { ColumnarLineage } from '../../lineage/columnar.ts';
 import type { Lineage } from '../../lineage/types.ts';
 import type { DynamicsParams, StatsData, TimelineData } from '../../workers/dynamics.ts';
@@ -91,15 +91,20 @@ export class DynamicsHost {
 
   /** The latest request, when it asked this of this lineage and has not failed: answered, or still computing. */
   asked(lineage: DynamicsLineage, params: DynamicsParams): AskedRequest | null {
-    const l = this.last;
-    if (!l || l.failed || l.lineage !== lineage || l.key !== paramsKey(params)) return null;
-    return { id: l.id, data: l.data, stats: l.stats };
+    const l = this.latest(lineage, paramsKey(params));
+    return l && { id: l.id, data: l.data, stats: l.stats };
   }
 
-  /** Whether the latest request asked this of this lineage and its answer has arrived in full. */
-  hasAnswered(lineage: DynamicsLineage, params: DynamicsParams): boolean {
-    const asked = this.asked(lineage, params);
-    return asked !== null && asked.stats !== null;
+  /** Whether the latest request asked the question of this key (params.ts) of this lineage and its answer has
+   * arrived in full. By key: the app asks on each render, and its key is already made. */
+  hasAnswered(lineage: DynamicsLineage, key: string): boolean {
+    return this.latest(lineage, key)?.stats != null;
+  }
+
+  /** The latest request, when it asked the question of this key of this lineage and has not failed. */
+  private latest(lineage: DynamicsLineage, key: string): LastRequest | null {
+    const l = this.last;
+    return l && !l.failed && l.lineage === lineage && l.key === key ? l : null;
   }
 
   /** Asks what the panel would ask first, unless that is already asked (or a worker failed on this lineage). */

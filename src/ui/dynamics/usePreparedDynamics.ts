@@ -3,8 +3,9 @@
 // the view unchanged for a second) the dynamics worker is sent the lineage and asked what the panel would ask first
 // (dynamics-host.ts), and the charting code is loaded and tried. Once that answer (or the answer to what the panel
 // asked before it was closed) is in and the page is idle again, the panel is drawn out of sight on it ("standby"):
-// opening it then only shows it. Vega drawing the first charts was most of what remained of an opening (0.4 of 0.5 s at 200,000 models).
-// A change of what the panel would ask takes the standby panel down at once. A crawl lets go of the worker.
+// opening it then only shows it. Vega drawing the first charts was most of what remained of an opening (0.4 of
+// 0.5 s at 200,000 models). A change of what the panel would ask takes the standby panel down at once. A crawl lets
+// go of the worker.
 import { useEffect, useMemo, useReducer, useState, type ComponentType } from 'react';
 import type { SnapshotInfo } from '../../store/db.ts';
 import type { ViewState } from '../../view/state.ts';
@@ -83,12 +84,12 @@ export function usePreparedDynamics(o: Options): PreparedDynamics {
   }, [host, lineage, key, ready, load]); // eslint-disable-line react-hooks/exhaustive-deps
   const Panel = loaded?.default ?? null;
   // Open or closed: a panel closed on its answer stays drawn, out of sight.
-  const answered = steady && Panel !== null && lineage !== null && host.hasAnswered(lineage, params);
+  const answered = steady && Panel !== null && lineage !== null && host.hasAnswered(lineage, key);
   // Drawn once the page is idle again: not in the middle of a pan or a zoom begun since the question was asked.
   // (One token per answer shown: the page has been idle since this one arrived when the token is the idle one.)
   const answer = useMemo(() => ({ answered, lineage, key }), [answered, lineage, key]);
   const [idleSince, setIdleSince] = useState<object | null>(null);
-  useEffect(() => (answered ? whenIdle(() => setIdleSince(answer)) : undefined), [answered, answer]);
+  useEffect(() => (answer.answered ? whenIdle(() => setIdleSince(answer)) : undefined), [answer]);
   return { host, Panel, standby: closed && answered && idleSince === answer };
 }
 
