@@ -3,7 +3,8 @@
 // benchmark here) emulates an instanced draw instance by instance, so a frame of 300,000 discs and 330,000 edges took
 // 32 s where the same vertices written out per item take 7.5 s, discs alone 14.5 s against 1.0 s (measured in
 // Chromium, 1400×780 canvas). The shaders and the pixels are sigma's own (a screenshot compares equal byte for byte);
-// only the vertex buffer is written out. A GPU keeps sigma's instanced programs and their smaller buffers (settings.ts).
+// only the vertex buffer is written out. A GPU keeps sigma's instanced programs and their smaller buffers; in software
+// the app flattens its discs, and draws edges as sigma's lines, which are plain already and smaller still (settings.ts).
 import type {
   EdgeProgramType,
   NodeProgramType,

@@ -2,7 +2,7 @@
 // reports, the sigma settings that do not change while it lives (its program classes too), and what end-to-end tests
 // may read of the drawn graph (set on its container).
 import type { Attributes } from 'graphology-types';
-import { EdgeRectangleProgram, NodeCircleProgram, type EdgeProgramType, type NodeProgramType } from 'sigma/rendering';
+import { EdgeLineProgram, NodeCircleProgram, type NodeProgramType } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
 import { flattened } from './flatten.ts';
 
@@ -76,13 +76,18 @@ function rasterizedInSoftware(): boolean {
   return software;
 }
 
-/** The program classes for the renderer's sigma: the flattened ones in software, sigma's defaults on a GPU. */
+/** The program classes for the renderer's sigma: sigma's own on a GPU. In software, the flattened disc (./flatten.ts)
+ * and sigma's line for edges: one pixel wide, as a dim edge (half a pixel, sigma's default size) is rasterized anyway;
+ * a highlighted edge keeps its colour but not its width of 2 (a width is a rectangle, another program, and moving an
+ * edge between programs makes sigma process every model again, on every hover). A line is 2 vertices of 4 numbers
+ * where a flattened rectangle writes 6 of 10: at 200,000 edges 6 MB to upload instead of 48 MB, which was the largest
+ * single cost of a first frame (WebGL's bufferData) and a fifth of the renderer's part of a reopen. */
 export function programSettings<N extends Attributes, E extends Attributes>(): Partial<
   Pick<Settings<N, E>, 'nodeProgramClasses' | 'edgeProgramClasses'>
 > {
   if (!rasterizedInSoftware()) return {};
   return {
     nodeProgramClasses: { circle: flattened(NodeCircleProgram) as unknown as NodeProgramType<N, E> },
-    edgeProgramClasses: { line: flattened(EdgeRectangleProgram) as unknown as EdgeProgramType<N, E> },
+    edgeProgramClasses: { line: EdgeLineProgram },
   };
 }

@@ -3,8 +3,9 @@
 // retried, when) and what the last crawl reported (malformed items, junk entries, deletions); a published dataset
 // loading, and how old the published data shown is. Announced politely to screen readers. It keeps one line's room
 // at the foot of the page and grows upwards over the graph when it needs more, so what it says never resizes the
-// graph (at 300,000 models a resize is a whole new picture).
-import { useState } from 'react';
+// graph (at 300,000 models a resize is a whole new picture); what it covers then is said to the page's CSS as
+// --status-over, so the graph's controls along its foot (time slider, read-out, Fit view) rise above it.
+import { useEffect, useRef, useState } from 'react';
 import { describeReport, describeRetry, utcMinute } from './crawlEvents.ts';
 import { describeDataLoad, describeOrigin } from './dataEvents.ts';
 import type { HubSettings } from './settings.ts';
@@ -35,9 +36,17 @@ export function CrawlStatus({ explorer, hubUrl, sweep, onResume, onRefresh, onFu
       ? describeDataLoad(load)
       : null;
   const origin = info?.dataset ? ` · ${describeOrigin(info.dataset, now)}` : '';
+  const section = useRef<HTMLElement>(null);
+  useHeightOverRoom(section);
   return (
     <div className="crawl-status-room">
-      <section className="crawl-status" data-testid="crawl-status" aria-live="polite" aria-label="Crawl status">
+      <section
+        ref={section}
+        className="crawl-status"
+        data-testid="crawl-status"
+        aria-live="polite"
+        aria-label="Crawl status"
+      >
         {explorer.retry && (
           <span className="hub-problem" data-testid="hub-problem">
             {describeRetry(explorer.retry, hubUrl)}
@@ -114,6 +123,24 @@ export function CrawlStatus({ explorer, hubUrl, sweep, onResume, onRefresh, onFu
       </section>
     </div>
   );
+}
+
+/** Sets --status-over on the app's root to how far the status rises above its one line's room (0 on one line). */
+function useHeightOverRoom(section: React.RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    const status = section.current;
+    const room = status?.parentElement;
+    const root = status?.closest<HTMLElement>('.app');
+    if (!status || !room || !root) return;
+    const observer = new ResizeObserver(() =>
+      root.style.setProperty('--status-over', `${Math.max(0, status.offsetHeight - room.offsetHeight)}px`),
+    );
+    observer.observe(status);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty('--status-over');
+    };
+  }, [section]);
 }
 
 function FullRefreshQuestion({ sweep, onAnswer }: { sweep: Props['sweep']; onAnswer(go: boolean): void }) {

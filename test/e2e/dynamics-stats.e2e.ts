@@ -83,6 +83,17 @@ describe('family and selection statistics', () => {
     await expect(page.getByTestId('time-slider-month').innerText()).resolves.toBe('up to 2024-06');
     await expect.poll(() => page.url()).toMatch(/[?&]t=2024-06/);
     await checkView(page, 'time-slider-2024-06', { graph: { colours: 2 }, baseline: true });
+    // On a narrow page the status takes more than its one line's room and rises over the graph's foot: the slider,
+    // the counts and Fit view rise above it instead of being covered.
+    await page.setViewportSize({ width: 700, height: 850 });
+    const status = await page.getByTestId('crawl-status').boundingBox();
+    const room = await page.locator('.crawl-status-room').boundingBox();
+    expect(status && room && status.height).toBeGreaterThan((room?.height ?? 0) + 10);
+    for (const control of [slider, page.locator('.counts'), page.getByRole('button', { name: 'Fit view' })]) {
+      const box = await control.boundingBox();
+      expect(box && status && box.y + box.height).toBeLessThanOrEqual(status?.y ?? 0);
+    }
+    await page.setViewportSize({ width: 1400, height: 850 });
     const exported = csvRows((await downloadOne(page, () => page.getByTestId('export-csv').click())).data).filter(
       (r) => r.created_at,
     );
