@@ -1,7 +1,7 @@
 // Graph model and queries on lineages with known answers.
 import { describe, expect, it } from 'vitest';
 import { computeDepths } from '../../src/graph/depth.ts';
-import { createLineageGraph, lineageOf } from '../../src/graph/graph.ts';
+import { createLineageGraph, lineageOf, mergeLineage } from '../../src/graph/graph.ts';
 import {
   ancestors,
   ancestryChain,
@@ -51,6 +51,19 @@ describe('lineage graph queries', () => {
     expect(back.nodes).toHaveLength(9);
     expect(back.edges).toHaveLength(8);
     expect(() => createLineageGraph({ nodes: [node('a/b')], edges: [edge('a/b', 'c/d')] })).toThrow(/unknown node/);
+  });
+
+  it('keeps one edge per parent and child, the later record winning, and drops self-loops, into any graph', () => {
+    const nodes = [node('a/p'), node('a/c')];
+    const edges = [edge('a/p', 'a/c', 'finetune'), edge('a/c', 'a/c'), edge('a/p', 'a/c', 'merge', true)];
+    const fresh = createLineageGraph({ nodes, edges });
+    const grown = createLineageGraph({ nodes, edges: [edge('a/p', 'a/c', 'adapter')] });
+    mergeLineage(grown, { nodes, edges });
+    for (const g of [fresh, grown]) {
+      expect(g.size).toBe(1);
+      expect(g.getEdgeAttributes(g.edge('a/p', 'a/c') as string)).toEqual({ relation: 'merge', cycle: true });
+      expect(lineageOf(g).edges).toEqual([edge('a/p', 'a/c', 'merge', true)]);
+    }
   });
 });
 
