@@ -1,5 +1,6 @@
-// The one graphology graph of the app: models as nodes keyed by repo id, derivations as parent → child edges
-// keyed by their two ends, attributes as in types.ts. Any string is a valid id (see safe-keys.ts).
+// The one graphology graph of the app: models as nodes keyed by repo id, derivations as parent → child edges (at
+// most one per pair, found by its two ends; their keys are graphology's own), attributes as in types.ts. Any string
+// is a valid id (see safe-keys.ts).
 import type { Lineage, LineageEdge, ModelNode } from '../lineage/types.ts';
 import { inIdOrder } from '../lineage/columnar.ts';
 import { SafeGraph } from './safe-keys.ts';
