@@ -35,7 +35,7 @@ export function viewScene(renderer: LineageRenderer): PictureScene {
     if (!d || d.hidden || !a || !b) return;
     if (Math.max(a.x, b.x) < 0 || Math.min(a.x, b.x) > width || Math.max(a.y, b.y) < 0 || Math.min(a.y, b.y) > height)
       return;
-    // sigma's 'line' edges are one pixel wide whatever their size.
+    // One pixel, as the edges software WebGL draws are (sigma's lines, render/settings.ts); on a GPU a lit edge is two.
     edges.push({ x0: a.x, y0: a.y, x1: b.x, y1: b.y, color: d.color, width: 1, z: d.zIndex });
   });
   // Drawn in sigma's order: higher zIndex on top, otherwise graph order (sort is stable).
