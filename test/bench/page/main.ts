@@ -21,9 +21,9 @@ import { rowsOfGraph } from '../../../src/view/rows.ts';
 import { ForkscopeStore } from '../../../src/store/db.ts';
 import { encodeLineage } from '../../../src/lineage/columnar.ts';
 import { emptyFilters } from '../../../src/view/state.ts';
+import { median } from '../median.ts';
 import { syntheticLineage } from '../synthetic.ts';
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const heap = (): number =>
   (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
 
