@@ -22,13 +22,18 @@ Cuts the app's exports out of a snapshot file (the crawler's snapshot.json or on
 
   --snapshot FILE      the snapshot to read (required)
   --out DIR            where the files go (default: the current folder); nothing is written outside it
-  --format LIST        any of csv,gexf,graphml,json, comma-separated (default: csv)
+  --format LIST        any of ${EXPORT_FORMATS.join(',')}, comma-separated (default: csv)
   --root ID            only this model and its descendants
   --depth K            with --root: only K generations below it
   --family NAME        only the family of this org or root
   --dynamics           also the monthly new-derivatives tables, their share chart (SVG) and the crossover answer
   --compare A,B        with --dynamics: the two families to compare (default: the leader and the runner-up)
   --window N           with --dynamics: the trailing window in months (default: 3)
+  --share-of WHAT      with --dynamics: shares of the crawled families' new derivatives (families, the default) or
+                       of every new derivative the crawl saw on the Hub (hub)
+  --kind WHAT          with --dynamics: derivatives of any kind (all, the default) or language models only (language:
+                       the text-generation and image-text-to-text pipelines)
+  --groups FILE        with --dynamics: a JSON file {"name": ["org or root id", …]}: each group one series
   -h, --help           this text
 
 Files are named forkscope-<root, family or snapshot name>-<crawl day>-…; the list goes to stderr.
@@ -104,10 +109,11 @@ export async function main(argv: string[]): Promise<string[]> {
       groupsFile: values.groups,
     });
     for (const [suffix, text] of dynamics.files) await put(`${stem}-${suffix}`, text);
-    process.stderr.write(`${inert(dynamics.answer)}\n`);
+    // Line by line: the answer's own line breaks are kept, any control character inside a line is made inert.
+    process.stderr.write(`${dynamics.answer.split('\n').map(inert).join('\n')}\n`);
   }
   process.stderr.write(
-    `exported ${lineage.nodes.length} models, ${lineage.edges.length} edges: ${inert(written.join(', '))}\n`,
+    `exported ${lineage.nodes.length.toLocaleString('en')} models, ${lineage.edges.length.toLocaleString('en')} edges: ${inert(written.join(', '))}\n`,
   );
   return written;
 }

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/export.ts';
 import { makeSnapshot } from '../../src/export/snapshot.ts';
 import { readEdgesParquet, readNodesParquet } from '../../src/export/parquet.ts';
@@ -82,7 +82,16 @@ describe('npm run export', () => {
     const file = join(dir, 'snapshot.json');
     const meta = { hub: 'http://hub.test', orgs: ['Qwen', 'meta-llama'], roots: [], crawledAt: '2026-11-22T00:00:00Z' };
     await writeFile(file, JSON.stringify(makeSnapshot(lineage, meta)));
-    const written = await main(['--snapshot', file, '--out', dir, '--dynamics', '--window', '1']);
+    const said: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((text) => said.push(String(text)) > 0);
+    const written = await main(['--snapshot', file, '--out', dir, '--dynamics', '--window', '1']).finally(() =>
+      spy.mockRestore(),
+    );
+    // The answer's sentences on lines of their own (line breaks kept, not shown as escapes).
+    const printed = said.join('');
+    expect(printed).not.toContain('\\u000a');
+    expect(printed).toMatch(/\nShares are of new derivatives[^\n]*\nOf derivatives of all time/);
+    expect(printed).toMatch(/^exported \d+ models, \d+ edges: forkscope-snapshot-/m);
     expect(written.slice(2)).toEqual([
       'forkscope-snapshot-2026-11-22-new-derivatives.csv',
       'forkscope-snapshot-2026-11-22-new-derivatives-by-relation.csv',
