@@ -46,7 +46,7 @@ export function AppHeader(p: Props) {
       <h1>Forkscope</h1>
       <SearchBox models={p.models} onPick={p.onPick} />
       {p.hubUrl !== PUBLIC_HUB && (
-        <span className="hub-badge" data-testid="hub-badge" title="Not the public Hugging Face Hub">
+        <span className="hub-badge" data-testid="hub-badge" title={`${p.hubUrl}: not the public Hugging Face Hub`}>
           Hub: {p.hubUrl}
         </span>
       )}

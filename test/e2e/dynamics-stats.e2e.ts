@@ -89,10 +89,18 @@ describe('family and selection statistics', () => {
     const status = await page.getByTestId('crawl-status').boundingBox();
     const room = await page.locator('.crawl-status-room').boundingBox();
     expect(status && room && status.height).toBeGreaterThan((room?.height ?? 0) + 10);
-    for (const control of [slider, page.locator('.counts'), page.getByRole('button', { name: 'Fit view' })]) {
-      const box = await control.boundingBox();
-      expect(box && status && box.y + box.height).toBeLessThanOrEqual(status?.y ?? 0);
-    }
+    const foot = [slider, page.locator('.counts'), page.getByRole('button', { name: 'Fit view' })];
+    const boxes = await Promise.all(foot.map((control) => control.boundingBox()));
+    for (const box of boxes) expect(box && status && box.y + box.height).toBeLessThanOrEqual(status?.y ?? 0);
+    // Nor do they cover each other, the header's controls wrap instead of leaving the page, and search keeps room.
+    for (const [i, a] of boxes.entries())
+      for (const b of boxes.slice(i + 1)) expect(a && b && overlap(a, b), JSON.stringify([a, b])).toBe(false);
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(700);
+    const header = await page
+      .locator('.app-header > *')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right));
+    expect(Math.max(...header)).toBeLessThanOrEqual(700);
+    expect((await page.getByTestId('search-input').boundingBox())?.width).toBeGreaterThanOrEqual(140);
     await page.setViewportSize({ width: 1400, height: 850 });
     const exported = csvRows((await downloadOne(page, () => page.getByTestId('export-csv').click())).data).filter(
       (r) => r.created_at,
@@ -187,4 +195,9 @@ describe('family and selection statistics', () => {
 function nextMonth(m: string): string {
   const [y, mo] = m.split('-').map(Number) as [number, number];
   return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
+}
+
+/** Whether two boxes on the page cover a common area. */
+function overlap(a: { x: number; y: number; width: number; height: number }, b: typeof a): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
