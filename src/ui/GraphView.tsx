@@ -9,8 +9,10 @@ import {
   computeFolding,
   computeSizes,
   descendantShares,
+  drawnLegend,
   incomingRelations,
   labelsWithFolds,
+  unfoldAt,
   type LegendEntry,
 } from '../view/encoding.ts';
 import { LineageRenderer } from '../render/renderer.ts';
@@ -24,6 +26,7 @@ import { useFraming } from './useFraming.ts';
 import { GRAPH_THEMES } from '../view/palette.ts';
 import { useColorScheme } from './useColorScheme.ts';
 import { useLineageKeys } from './useLineageKeys.ts';
+import { usePositionOf } from './usePositionOf.ts';
 import { LINEAGE_KEYS } from '../view/lineage-keys.ts';
 
 const NO_LINEAGE: Lineage = { nodes: [], edges: [] };
@@ -31,6 +34,8 @@ const KEYS_HELP = `Keys, with the graph focused: ${LINEAGE_KEYS.map((k) => k.wor
 
 export interface GraphSummary {
   legend: LegendEntry[];
+  /** The legend counting only what is drawn (pictures of the view carry it). */
+  drawnLegend: LegendEntry[];
   folded: { quantizations: number; adapters: number } | null;
   visible: number;
   total: number;
@@ -101,9 +106,17 @@ export function GraphView({
   );
   const sizes = useMemo(() => computeSizes(rows, view.sizeBy, descendants), [rows, view.sizeBy, descendants]);
   const labels = useMemo(() => labelsWithFolds(ids, folding), [ids, folding]);
+  const positionOf = usePositionOf(ids);
+  // A picked or searched model folded into its parent is drawn after all: its mark and label must be seen. (By key:
+  // visibility is computed again only when which folded models are marked changes.)
+  const unfoldedKey = folding ? marked.filter((id) => folding.folded[positionOf(id)] === 1).join('\n') : '';
+  const shownFolding = useMemo(
+    () => unfoldAt(folding, unfoldedKey ? unfoldedKey.split('\n').map(positionOf) : []),
+    [folding, unfoldedKey, positionOf],
+  );
   const visible = useMemo(
-    () => computeVisible(graph, rows, relations, view.filters, focus, folding),
-    [graph, rows, relations, view.filters, focus, folding],
+    () => computeVisible(graph, rows, relations, view.filters, focus, shownFolding),
+    [graph, rows, relations, view.filters, focus, shownFolding],
   );
 
   useEffect(() => {
@@ -131,6 +144,7 @@ export function GraphView({
     for (const v of visible) count += v;
     onSummary({
       legend: colors.legend,
+      drawnLegend: drawnLegend(colors.legend, colors.colors, visible),
       folded: folding ? { quantizations: folding.quantizations, adapters: folding.adapters } : null,
       visible: count,
       total: ids.length,
@@ -138,7 +152,7 @@ export function GraphView({
   }, [visible, colors, folding, ids, onSummary, rendererRef]);
 
   useEffect(() => rendererRef.current?.mark(marked), [marked, layout, rendererRef]);
-  const keys = useLineageKeys(graph, ids, visible, marked[0] ?? null, onSelect);
+  const keys = useLineageKeys(graph, ids, positionOf, visible, marked[0] ?? null, onSelect);
 
   const fit = useFraming(rendererRef, positions, view.filters, view.fold, view.selection, selectedIds);
 

@@ -10,6 +10,7 @@ import { isEmptySelection } from '../view/selection.ts';
 import type { ViewState } from '../view/state.ts';
 import type { ExportRequest, ExportResponse } from '../workers/export.worker.ts';
 import { transferables } from '../workers/protocol.ts';
+import { describeCopiedLink } from './dataEvents.ts';
 import { saveBlob, viewFileStem, viewLineage } from './exportView.ts';
 import type { LineageRenderer } from '../render/renderer.ts';
 import { explorerPicture } from '../render/picture.ts';
@@ -30,7 +31,7 @@ interface Props {
   linkNow(): string;
   rendererRef: React.RefObject<LineageRenderer | null>;
   /** What the graph shows: its legend and counts (for the pictures' legend and caption). */
-  summary: { legend: LegendEntry[]; visible: number; total: number } | null;
+  summary: { drawnLegend: LegendEntry[]; visible: number; total: number } | null;
 }
 
 export function ShareActions(props: Props) {
@@ -81,7 +82,7 @@ export function ShareActions(props: Props) {
   const savePictureAs = (kind: 'png' | 'svg'): void => {
     const renderer = rendererRef.current;
     if (!renderer || !summary) return;
-    const facts = { view, legend: summary.legend, shown: summary.visible, total: summary.total, info, hubUrl };
+    const facts = { view, legend: summary.drawnLegend, shown: summary.visible, total: summary.total, info, hubUrl };
     savePicture(kind, renderer, facts, stem).then(
       (warning) => onNotice(`Saved the view as ${kind.toUpperCase()}.${warning ? ` ${warning}` : ''}`),
       (err: unknown) => onNotice(`The picture failed: ${err instanceof Error ? err.message : String(err)}`),
@@ -90,7 +91,7 @@ export function ShareActions(props: Props) {
   const copyLink = (): void => {
     const href = linkNow();
     void navigator.clipboard?.writeText(href).then(
-      () => onNotice('Link copied: it reopens this exact view.'),
+      () => onNotice(describeCopiedLink(info)),
       () => onNotice(`Copy this link: ${href}`),
     );
   };

@@ -62,3 +62,13 @@ export function describeDataRefresh(info: SnapshotInfo, before: number, requests
   const n = (k: number, what: string): string => `${k.toLocaleString('en')} ${what}${k === 1 ? '' : 's'}`;
   return `The refresh added ${n(added, 'model')} in ${n(requests, 'request')}.`;
 }
+
+/** What "Copy link" says. A link pins the published revision the data came from (usePermalink.ts): a browser without
+ * this cache opens the view on that revision, so the link cannot promise the models refreshes have changed since. */
+export function describeCopiedLink(info: SnapshotInfo | null): string {
+  const d = info?.dataset;
+  if (!d || info.nodes === d.nodes) return 'Link copied: it reopens this exact view.';
+  const since =
+    info.nodes > d.nodes ? `without the ${(info.nodes - d.nodes).toLocaleString('en')} models` : 'before what';
+  return `Link copied: it reopens this view. A browser without this cache opens it on the published data ${d.repo}@${shortRevision(d.revision)}, ${since} this cache's refreshes added.`;
+}

@@ -1,24 +1,21 @@
 // The graph from the keyboard: with the graph focused, the arrow keys (and [ ]) walk the lineage from the picked
 // model (src/view/lineage-keys.ts), picking as a click does; with nothing picked, the first key picks the most
 // downloaded root shown. What is picked is announced in words for screen readers.
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { LineageGraph } from '../graph/graph.ts';
 import { siblingPosition, startOfWalk, stepFrom, stepOfKey } from '../view/lineage-keys.ts';
 import { hoverText } from './hoverText.ts';
+import type { PositionOf } from './usePositionOf.ts';
 
 export function useLineageKeys(
   graph: LineageGraph,
   ids: readonly string[],
+  positionOf: PositionOf,
   visible: Uint8Array,
   picked: string | null,
   onPick: (id: string) => void,
 ): { onKeyDown(e: KeyboardEvent): void; announcement: string } {
-  // Each id's position, made when first asked for (a key, a pick): a map of every id is not worth making on a reopen.
-  const positionOf = useMemo(() => {
-    let index: Map<string, number> | null = null;
-    return (id: string): number => (index ??= new Map(ids.map((m, i) => [m, i]))).get(id) ?? -1;
-  }, [ids]);
   const shown = useCallback((id: string) => visible[positionOf(id)] === 1, [visible, positionOf]);
   const roots = useCallback(
     () => ids.filter((id) => shown(id) && !graph.inNeighbors(id).some((p) => p !== id && shown(p))),
@@ -43,7 +40,7 @@ export function useLineageKeys(
   );
   const announcement =
     picked && graph.hasNode(picked)
-      ? `Picked ${hoverText(graph, picked)}${shown(picked) ? '' : ' (hidden by the filters)'}. ${siblingPosition(graph, picked, shown)}`.trim()
+      ? `Picked ${hoverText(graph, picked)}${shown(picked) ? '' : ' (not drawn: outside the filters or the focus)'}. ${siblingPosition(graph, picked, shown)}`.trim()
       : '';
   return { onKeyDown, announcement };
 }

@@ -81,6 +81,22 @@ function legendOf(values: readonly string[], color: (v: string) => string, named
   return entries;
 }
 
+/** The legend of what is drawn (a picture's): each entry counts its models that are visible, and an entry with none
+ * drawn is left out. Entries are told apart by colour, which is one per entry (the palettes have no repeats). */
+export function drawnLegend(
+  legend: readonly LegendEntry[],
+  colors: readonly string[],
+  visible: Uint8Array,
+): LegendEntry[] {
+  const drawn = new Map<string, number>();
+  for (let i = 0; i < visible.length; i++) {
+    if (visible[i] !== 1) continue;
+    const c = colors[i] as string;
+    drawn.set(c, (drawn.get(c) ?? 0) + 1);
+  }
+  return legend.map((e) => ({ ...e, count: drawn.get(e.color) ?? 0 })).filter((e) => e.count > 0);
+}
+
 /** Descendants of each model, a merge's subtree shared out between its parents so totals stay exact. */
 export function descendantShares(rows: ModelRows, depth: (i: number) => number): Float64Array {
   const { ids, parentStart } = rows;
@@ -151,6 +167,15 @@ export function computeFolding(rows: ModelRows, relations: readonly IncomingRela
     else adapters++;
   }
   return { folded, quantizations, adapters, perParent };
+}
+
+/** The folding with the leaves at `positions` drawn after all (a picked or searched model must be seen); the counts
+ * of what is folded stay those of the folding itself. */
+export function unfoldAt(folding: Folding | null, positions: readonly number[]): Folding | null {
+  if (!folding || positions.length === 0) return folding;
+  const folded = folding.folded.slice();
+  for (const i of positions) folded[i] = 0;
+  return { ...folding, folded };
 }
 
 export function labelsWithFolds(ids: readonly string[], folding: Folding | null): string[] {

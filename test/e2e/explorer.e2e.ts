@@ -88,6 +88,20 @@ describe('explorer', () => {
     // The address drops the family within the writer's delay, however the camera moves: a reload opens on it.
     await expect.poll(() => page.url()).not.toContain('mistralai');
 
+    // A model folded into its parent is drawn while picked (its mark and label are seen), and folded again after.
+    const catalog = env().hub.catalog;
+    const leaf = catalog
+      .list({ filters: [`base_model:adapter:${FIXTURE.qwenInstruct}`], sort: 'downloads', limit: 100, skip: 0 })
+      .items.find((r) => r.parents.length === 1 && Object.values(catalog.childrenCount(r.id)).every((n) => n === 0));
+    if (!leaf) throw new Error('the local Hub has no adapter leaf of the instruct model');
+    await expect(drawnNodes(page, [leaf.id])).resolves.toMatchObject({ nodes: [] });
+    await page.getByTestId('search-input').fill(leaf.id);
+    await page.getByTestId('search-input').press('Enter');
+    await details.getByRole('heading', { name: leaf.id }).waitFor();
+    await expect.poll(async () => (await drawnNodes(page, [leaf.id])).nodes.length).toBe(1);
+    await page.getByTestId('graph').press('Escape');
+    await expect.poll(async () => (await drawnNodes(page, [leaf.id])).nodes.length).toBe(0);
+
     // Reopen: the cached forests show before any request.
     const spent = env().hub.stats().requests;
     await page.reload();

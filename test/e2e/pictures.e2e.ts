@@ -10,7 +10,7 @@ import { SafeGraph } from '../../src/graph/safe-keys.ts';
 import { FIXTURE } from '../hub/fixtures.ts';
 import { assertWellFormedXml } from '../unit/xml-check.ts';
 import { downloadOne } from './downloads.ts';
-import { literal, openApp, useE2E, waitForCrawl } from './app.ts';
+import { literal, openApp, shownCounts, useE2E, waitForCrawl } from './app.ts';
 import { screenshot, SCREENSHOTS } from './browser.ts';
 import { expectGraphDrawn, nodePixels } from './visual.ts';
 
@@ -97,10 +97,28 @@ describe('pictures of the view', () => {
     const hex = first?.getAttribute('fill') as string;
     const rgb = `rgb(${[1, 3, 5].map((k) => parseInt(hex.slice(k, k + 2), 16)).join(',')})`;
     expect(g.getNodeAttribute(first?.getAttribute('data-id') as string, 'color')).toBe(rgb);
+
+    // The legend counts what the picture shows: every model shown, and in a filtered view only those that pass.
+    const [shown] = await shownCounts(page);
+    expect(sum(legendCounts(texts))).toBe(shown);
+    await page.getByTestId('filter-minDownloads').fill('200');
+    await expect.poll(async () => (await shownCounts(page))[0]).toBeLessThan(shown);
+    const [filtered] = await shownCounts(page);
+    const narrowed = await downloadOne(page, () => page.getByTestId('export-svg').click());
+    const narrowedTexts = Array.from(assertWellFormedXml(narrowed.data.toString('utf8')).getElementsByTagName('text'));
+    expect(sum(legendCounts(narrowedTexts.map((t) => t.textContent ?? '')))).toBe(filtered);
     expect(errors).toEqual([]);
     await page.context().close();
   });
 });
+
+/** The colour legend's entries of a picture ("Qwen (1,234)"), by family. */
+function legendCounts(texts: readonly string[]): Map<string, number> {
+  const entries = texts.map((t) => /^(Qwen|meta-llama|other) \(([\d,]+)\)$/.exec(t)).filter((m) => m !== null);
+  return new Map(entries.map((m) => [m[1] as string, Number((m[2] as string).replaceAll(',', ''))]));
+}
+
+const sum = (counts: Map<string, number>): number => [...counts.values()].reduce((a, b) => a + b, 0);
 
 describe('the graph from the keyboard', () => {
   it('walks parent, child and siblings from the picked model, and says what is picked', async () => {

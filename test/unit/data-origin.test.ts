@@ -3,7 +3,7 @@
 // kept; the default dataset's absence is quiet, any other problem is said with its reason.
 import { describe, expect, it } from 'vitest';
 import { parseSnapshotInfo } from '../../src/store/validate.ts';
-import { ageOf, dataLoadAfter, describeDataLoad, describeOrigin } from '../../src/ui/dataEvents.ts';
+import { ageOf, dataLoadAfter, describeCopiedLink, describeDataLoad, describeOrigin } from '../../src/ui/dataEvents.ts';
 
 const origin = {
   repo: 'forkscope/lineage',
@@ -64,5 +64,22 @@ describe('the status of published data', () => {
     expect(describeDataLoad(named)).toContain('could not be opened (no such dataset)');
     const broken = dataLoadAfter({ type: 'data-failed', kind: 'malformed', message: 'bad hash' }, ref, true);
     expect(broken).toMatchObject({ quiet: false });
+  });
+});
+
+describe('a copied link', () => {
+  it('promises the exact view only when the cache holds what the published revision it pins holds', () => {
+    expect(describeCopiedLink(null)).toBe('Link copied: it reopens this exact view.');
+    expect(describeCopiedLink({ ...info, v: 1 as const })).toBe('Link copied: it reopens this exact view.');
+    expect(describeCopiedLink({ ...info, v: 1 as const, nodes: 12, dataset: origin })).toBe(
+      'Link copied: it reopens this exact view.',
+    );
+    expect(describeCopiedLink({ ...info, v: 1 as const, dataset: origin })).toBe(
+      'Link copied: it reopens this view. A browser without this cache opens it on the published data ' +
+        "forkscope/lineage@0123456, without the 2 models this cache's refreshes added.",
+    );
+    expect(describeCopiedLink({ ...info, v: 1 as const, nodes: 11, dataset: origin })).toContain(
+      "forkscope/lineage@0123456, before what this cache's refreshes added.",
+    );
   });
 });

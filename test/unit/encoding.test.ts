@@ -1,10 +1,21 @@
 // Disc sizes stay within finite bounds whatever the counts say: `downloads: 1e308` must not draw one disc over
-// the whole graph.
+// the whole graph. Folded leaves are drawn while marked; a picture's legend counts what is drawn.
 import { describe, expect, it } from 'vitest';
 import { createLineageGraph } from '../../src/graph/graph.ts';
-import { computeSizes, MAX_NODE_SIZE, sizeOf } from '../../src/view/encoding.ts';
+import {
+  computeColors,
+  computeFolding,
+  computeSizes,
+  drawnLegend,
+  incomingRelations,
+  MAX_NODE_SIZE,
+  sizeOf,
+  unfoldAt,
+} from '../../src/view/encoding.ts';
 import { rowsOfGraph } from '../../src/view/rows.ts';
-import { node } from './fixtures.ts';
+import { emptyFilters } from '../../src/view/state.ts';
+import { computeVisible } from '../../src/view/visibility.ts';
+import { node, smallLineage } from './fixtures.ts';
 
 describe('disc sizes', () => {
   it('grow with the count, logarithmically, up to a finite bound', () => {
@@ -24,5 +35,40 @@ describe('disc sizes', () => {
     expect(sizeOf(1e308)).toBe(MAX_NODE_SIZE);
     expect(sizeOf(NaN)).toBe(2);
     expect(sizeOf(-5)).toBe(2);
+  });
+});
+
+describe('folding and the legend of what is drawn', () => {
+  const graph = createLineageGraph(smallLineage());
+  const ids = graph.nodes().sort();
+  const rows = rowsOfGraph(graph, ids);
+  const relations = incomingRelations(rows);
+  const folding = computeFolding(rows, relations);
+  const at = (id: string): number => ids.indexOf(id);
+
+  it('draws a folded leaf that is marked, and keeps the counts of what is folded', () => {
+    expect(['u/gguf', 'u/lora', 'u/q4'].map((id) => folding.folded[at(id)])).toEqual([1, 1, 1]);
+    const shown = unfoldAt(folding, [at('u/lora')]);
+    const visible = computeVisible(graph, rows, relations, emptyFilters(), null, shown);
+    expect([visible[at('u/lora')], visible[at('u/gguf')], visible[at('u/q4')]]).toEqual([1, 0, 0]);
+    expect(shown).toMatchObject({ quantizations: folding.quantizations, adapters: folding.adapters });
+    // The folding itself is not changed, and nothing marked gives the folding as it is.
+    expect(folding.folded[at('u/lora')]).toBe(1);
+    expect(unfoldAt(folding, [])).toBe(folding);
+  });
+
+  it('counts only the drawn models per legend entry, leaving out entries with none drawn', () => {
+    const { colors, legend } = computeColors(rows, 'family', relations, ['Qwen', 'meta-llama']);
+    expect(legend.map((e) => [e.label, e.count])).toEqual([
+      ['Qwen', 7],
+      ['meta-llama', 2],
+    ]);
+    const visible = computeVisible(graph, rows, relations, emptyFilters(), 'L/base', null);
+    expect(drawnLegend(legend, colors, visible).map((e) => [e.label, e.count])).toEqual([
+      ['Qwen', 1],
+      ['meta-llama', 2],
+    ]);
+    const onlyQwen = Uint8Array.from(ids, (id) => (id.startsWith('Q/') ? 1 : 0));
+    expect(drawnLegend(legend, colors, onlyQwen).map((e) => [e.label, e.count])).toEqual([['Qwen', 2]]);
   });
 });
