@@ -12,6 +12,9 @@ export default defineConfig({
   plugins: [react()],
   base: './',
   worker: { format: 'es' },
+  // The dev server's dependency scan starts from the page and the workers: a dependency only a worker imports
+  // (@huggingface/hub) found later would make Vite reload the page in the middle of a first crawl.
+  optimizeDeps: { entries: ['index.html', 'workers/*.worker.ts'] },
   server: { port: 5173 },
   build: { outDir: here('./dist'), emptyOutDir: true, target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 1500 },
   test: {

@@ -15,6 +15,9 @@ export interface RetryInfo {
   reason: string;
   delayMs: number;
   kind: RetryKind;
+  /** Requests in a row, this one's attempts and others', that got no answer at all (a network error or time-out):
+   * one or two may be a gateway's time-out a browser cannot read; more say the Hub is out of reach. */
+  unansweredInARow: number;
 }
 
 export interface HubHttpOptions {
@@ -64,6 +67,7 @@ export class HubHttp {
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly redirectMode: AttemptContext['redirectMode'] = { current: 'manual' };
   private troubleSince: number | null = null;
+  private unansweredInARow = 0;
 
   constructor(private readonly options: HubHttpOptions) {
     this.origin = new URL(options.hubUrl).origin;
@@ -109,6 +113,7 @@ export class HubHttp {
       let holdMs = 0;
       try {
         const answer = await this.attempt(url, init, signal, probe);
+        this.unansweredInARow = 0;
         const { res } = answer;
         this.throttle.observe(res.headers.get('ratelimit'), res.headers.get('ratelimit-policy'));
         if (!RETRY_STATUS.has(res.status) || options.giveBack?.has(res.status)) {
@@ -130,7 +135,10 @@ export class HubHttp {
         // In a browser a redirect it could not follow is a bare network error: the next attempt asks without
         // following, which shows whether this URL redirects.
         probe = failure.kind === 'unreachable' && this.redirectMode.current === 'follow';
-        if (failure.kind === 'unreachable' || failure.kind === 'timeout') networkFailures++;
+        if (failure.kind === 'unreachable' || failure.kind === 'timeout') {
+          networkFailures++;
+          this.unansweredInARow++;
+        }
       }
       this.troubleSince ??= Date.now();
       const givingBack = options.networkTries !== undefined && networkFailures >= options.networkTries;
@@ -141,7 +149,7 @@ export class HubHttp {
       const delayMs = Math.max(holdMs, this.backoff(attempt));
       if (holdMs > 0) this.throttle.hold(holdMs);
       const info = { url: redact(url), attempt, reason: failure.reason, kind: failure.kind };
-      this.options.onRetry?.({ ...info, delayMs });
+      this.options.onRetry?.({ ...info, delayMs, unansweredInARow: this.unansweredInARow });
       this.options.onTrouble?.({ ...info, maxAttempts, retryInMs: delayMs });
       await this.sleep(delayMs, signal);
     }

@@ -65,16 +65,18 @@ export function CrawlStatus({ explorer, hubUrl, sweep, onResume, onRefresh, onFu
           </>
         ) : (
           <span>
-            {dataNote && !crawling
-              ? dataNote
-              : phase === 'opening'
-                ? 'Opening the cache…'
-                : info
-                  ? `${info.nodes.toLocaleString('en')} models, ${info.edges.toLocaleString('en')} edges, crawled ${utcMinute(info.crawledAt)} UTC${origin}`
-                  : crawling
-                    ? 'Starting the crawl…'
-                    : 'Nothing crawled yet.'}
-            {message ? ` ${message}` : ''}
+            {withMessage(
+              dataNote && !crawling
+                ? dataNote
+                : phase === 'opening'
+                  ? 'Opening the cache…'
+                  : info
+                    ? `${info.nodes.toLocaleString('en')} models, ${info.edges.toLocaleString('en')} edges, crawled ${utcMinute(info.crawledAt)} UTC${origin}`
+                    : crawling
+                      ? 'Starting the crawl…'
+                      : 'Nothing crawled yet.',
+              message,
+            )}
           </span>
         )}
         {report && !crawling && <span data-testid="crawl-report">{report}</span>}
@@ -169,4 +171,10 @@ function formatEta(ms: number): string {
   if (ms < 60_000) return `${Math.max(1, Math.round(ms / 1000))} s`;
   if (ms < 3_600_000) return `${Math.round(ms / 60_000)} min`;
   return `${(ms / 3_600_000).toFixed(1)} h`;
+}
+
+/** The state, then the latest message: after a sentence, or else after a dot that ends the state's figures. */
+function withMessage(state: string, message: string | null | undefined): string {
+  if (!message) return state;
+  return /[.…]$/.test(state) ? `${state} ${message}` : `${state} · ${message}`;
 }

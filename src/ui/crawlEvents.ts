@@ -48,16 +48,29 @@ export function crawlEventPatch(ev: CrawlEvent): Partial<ExplorerState> | null {
   }
 }
 
-/** "The Hub at X cannot be reached (…); the listing page is tried again in 4 s (attempt 2 of 8)." */
+/** Requests in a row without any answer after which the Hub is said to be out of reach (a few seconds). */
+const UNREACHABLE_AFTER = 3;
+
+/** "The Hub at X cannot be reached (…); the listing page is tried again in 4 s (attempt 3 of 8)." A browser reads a
+ * gateway's time-out without CORS headers as a network error too, and the real Hub sends those on heavy listings
+ * (hub-api.md §9; the crawler then asks for a smaller page): one or two are told as answers the browser could not
+ * read, only more in a row, with nothing answered between them, as a Hub out of reach. */
 export function describeRetry(r: RetryNotice, hubUrl: string): string {
-  const unreachable = r.reason.startsWith('network error');
+  const network = r.reason.startsWith('network error');
+  const unreachable = network && r.unansweredInARow >= UNREACHABLE_AFTER;
   const what = r.url.startsWith('/api/models?')
     ? 'the listing page'
     : r.url.startsWith('/api/models/')
       ? `the model ${decodeURIComponent(r.url.slice('/api/models/'.length).split('?')[0] ?? '').slice(0, 120)}`
       : 'the request';
   const seconds = Math.max(1, Math.round(r.delayMs / 1000));
-  const problem = unreachable ? `cannot be reached (${r.reason})` : `answered ${r.reason}`;
+  const problem = unreachable
+    ? `cannot be reached (${r.reason})`
+    : network
+      ? `gave no answer the browser can read (${r.reason}: out of reach, or a gateway's time-out)`
+      : r.reason.startsWith('no answer')
+        ? `gave ${r.reason}`
+        : `answered ${r.reason}`;
   return `The Hub at ${hubUrl} ${problem}; ${what} is tried again in ${seconds} s (attempt ${r.attempt + 1} of ${r.maxAttempts}). What is shown stays.`;
 }
 

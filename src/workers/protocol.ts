@@ -77,6 +77,8 @@ export interface RetryNotice {
   maxAttempts: number;
   reason: string;
   delayMs: number;
+  /** Requests in a row that got no answer at all (hub/http.ts). */
+  unansweredInARow: number;
 }
 
 export type CrawlEvent =
