@@ -53,6 +53,7 @@ export function App({ link, initial, onHub }: Props) {
     onHub(settings.hubUrl);
   }, [onHub, settings.hubUrl]);
   const [notice, setNotice] = useState(link.notices.join(' ') || null);
+  const [done, setDone] = useState<string | null>(null);
   const [view, setView] = useState<ViewState>(link.view);
   const [summary, setSummary] = useState<GraphSummary | null>(null);
   const [showSettings, setShowSettings] = useState(false);
@@ -136,6 +137,7 @@ export function App({ link, initial, onHub }: Props) {
         onPick={pick}
         onOpenSnapshot={snapshots.open}
         onNotice={setNotice}
+        onDone={setDone}
         linkNow={permalink.linkNow}
         onSettings={() => setShowSettings(true)}
         onDynamics={() => patchDynamics({ open: !view.dynamics.open })}
@@ -149,12 +151,14 @@ export function App({ link, initial, onHub }: Props) {
             <NoticeBanner
               notices={[notice, movedOn, explorer.layoutProblem]}
               storeProblem={explorer.storeProblem}
+              done={done}
               onEmptyCache={() => void explorer.resetCache()}
               onDismiss={() => (setNotice(null), setMovedSeen(true))}
+              onDismissDone={() => setDone(null)}
             />
             {data.newer && <NewerData newer={data.newer} onTake={data.takeNewer} />}
             {snapshots.loading && (
-              <p className="banner" role="status" data-testid="snapshot-progress">
+              <p className="banner done" role="status" data-testid="snapshot-progress">
                 {describeLoading(snapshots.loading)}
               </p>
             )}

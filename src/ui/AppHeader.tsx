@@ -22,6 +22,7 @@ interface Props {
   onPick(id: string): void;
   onOpenSnapshot: ShareProps['onOpenSnapshot'];
   onNotice: ShareProps['onNotice'];
+  onDone: ShareProps['onDone'];
   linkNow: ShareProps['linkNow'];
   rendererRef: ShareProps['rendererRef'];
   summary: ShareProps['summary'];
@@ -62,6 +63,7 @@ export function AppHeader(p: Props) {
         hubUrl={p.hubUrl}
         onOpenSnapshot={p.onOpenSnapshot}
         onNotice={p.onNotice}
+        onDone={p.onDone}
         linkNow={p.linkNow}
         rendererRef={p.rendererRef}
         summary={p.summary}

@@ -109,9 +109,9 @@ export function GraphView({
   const positionOf = usePositionOf(ids);
   // A picked or searched model folded into its parent is drawn after all: its mark and label must be seen. (By key:
   // visibility is computed again only when which folded models are marked changes.)
-  const unfoldedKey = folding ? marked.filter((id) => folding.folded[positionOf(id)] === 1).join('\n') : '';
+  const unfoldedKey = JSON.stringify(folding ? marked.filter((id) => folding.folded[positionOf(id)] === 1) : []);
   const shownFolding = useMemo(
-    () => unfoldAt(folding, unfoldedKey ? unfoldedKey.split('\n').map(positionOf) : []),
+    () => unfoldAt(folding, (JSON.parse(unfoldedKey) as string[]).map(positionOf)),
     [folding, unfoldedKey, positionOf],
   );
   const visible = useMemo(

@@ -1,13 +1,32 @@
-// The banner above the graph: notices about the link, the data and the cache, with the way out of a cache that
-// cannot be read ("Empty the cache and crawl again") and a Dismiss for plain notices.
+// The banners above the graph: notices about the link, the data and the cache, with the way out of a cache that
+// cannot be read ("Empty the cache and crawl again") and a Dismiss for plain notices; and, apart and in a quiet
+// tone (a status, not an alert), what an action of the researcher's has done ("Link copied", "Saved the view").
 interface Props {
   notices: (string | null)[];
   storeProblem: string | null;
+  done: string | null;
   onEmptyCache(): void;
   onDismiss(): void;
+  onDismissDone(): void;
 }
 
-export function NoticeBanner({ notices, storeProblem, onEmptyCache, onDismiss }: Props) {
+export function NoticeBanner(p: Props) {
+  return (
+    <>
+      <Notices {...p} />
+      {p.done && (
+        <p className="banner done" role="status" data-testid="done-note">
+          {p.done}{' '}
+          <button type="button" onClick={p.onDismissDone}>
+            Dismiss
+          </button>
+        </p>
+      )}
+    </>
+  );
+}
+
+function Notices({ notices, storeProblem, onEmptyCache, onDismiss }: Props) {
   const text = notices.filter(Boolean);
   if (text.length === 0 && !storeProblem) return null;
   return (

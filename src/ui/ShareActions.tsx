@@ -26,7 +26,10 @@ interface Props {
   info: SnapshotInfo | null;
   hubUrl: string;
   onOpenSnapshot(file: File): void;
+  /** A problem, or anything the researcher must act on (the alert banner). */
   onNotice(message: string): void;
+  /** What an action did or is doing (a quiet status); null takes it down. */
+  onDone(message: string | null): void;
   /** The link of the view as it is now (the address bar is written a moment after a change). */
   linkNow(): string;
   rendererRef: React.RefObject<LineageRenderer | null>;
@@ -35,8 +38,9 @@ interface Props {
 }
 
 export function ShareActions(props: Props) {
-  const { graph, ids, view, selectedIds, info, hubUrl, onOpenSnapshot, onNotice, linkNow, rendererRef, summary } =
-    props;
+  const { graph, ids, view, selectedIds, info, hubUrl, onOpenSnapshot, onNotice, onDone } = props;
+  const { linkNow, rendererRef, summary } = props;
+  const failed = (message: string): void => (onDone(null), onNotice(message));
   const [format, setFormat] = useState<ExportFormat>('csv');
   const stem = viewFileStem(view, info?.crawledAt ?? null);
   const exportView = (): void => {
@@ -60,7 +64,7 @@ export function ShareActions(props: Props) {
         : undefined;
     const request: ExportRequest = { lineage: columnar, format, stem, meta, picture };
     const what = `${lineage.nodes.length.toLocaleString('en')} models and ${lineage.edges.length.toLocaleString('en')} edges as ${format.toUpperCase()}`;
-    onNotice(`Exporting ${what}…`);
+    onDone(`Exporting ${what}…`);
     // The notice says "Exported" only once the files exist; a worker that fails says so. One worker per export,
     // ended with it.
     const owner = new WorkerOwner<ExportRequest, ExportResponse>(
@@ -68,12 +72,12 @@ export function ShareActions(props: Props) {
       {
         message: (response) => {
           owner.end();
-          if (!response.ok) return onNotice(`The export failed: ${response.message}`);
+          if (!response.ok) return failed(`The export failed: ${response.message}`);
           for (const file of response.files) saveBlob(file.name, file.blob);
           const warnings = response.files.flatMap((f) => f.warnings);
-          onNotice(`Exported ${what}.${warnings.length > 0 ? ` ${warnings.join(' ')}` : ''}`);
+          onDone(`Exported ${what}.${warnings.length > 0 ? ` ${warnings.join(' ')}` : ''}`);
         },
-        failed: (reason) => onNotice(`The export failed: ${reason}.`),
+        failed: (reason) => failed(`The export failed: ${reason}.`),
       },
     );
     const moved = picture ? [picture.xy.buffer, picture.size.buffer] : [];
@@ -84,15 +88,15 @@ export function ShareActions(props: Props) {
     if (!renderer || !summary) return;
     const facts = { view, legend: summary.drawnLegend, shown: summary.visible, total: summary.total, info, hubUrl };
     savePicture(kind, renderer, facts, stem).then(
-      (warning) => onNotice(`Saved the view as ${kind.toUpperCase()}.${warning ? ` ${warning}` : ''}`),
-      (err: unknown) => onNotice(`The picture failed: ${err instanceof Error ? err.message : String(err)}`),
+      (warning) => onDone(`Saved the view as ${kind.toUpperCase()}.${warning ? ` ${warning}` : ''}`),
+      (err: unknown) => failed(`The picture failed: ${err instanceof Error ? err.message : String(err)}`),
     );
   };
   const copyLink = (): void => {
     const href = linkNow();
     void navigator.clipboard?.writeText(href).then(
-      () => onNotice(describeCopiedLink(info)),
-      () => onNotice(`Copy this link: ${href}`),
+      () => onDone(describeCopiedLink(info)),
+      () => failed(`Copy this link: ${href}`),
     );
   };
 

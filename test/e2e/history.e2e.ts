@@ -56,7 +56,7 @@ describe('history entries and worker failures', () => {
       await new Promise<void>((resolve) => queueMicrotask(resolve));
       document.querySelector<HTMLButtonElement>('[data-testid="copy-permalink"]')?.click();
     });
-    await page.getByRole('alert').getByText('Link copied: it reopens this exact view.').waitFor();
+    await page.getByTestId('done-note').getByText('Link copied: it reopens this exact view.').waitFor();
     const copied = new URL(await page.evaluate(() => navigator.clipboard.readText()));
     expect(copied.searchParams.get('dmin')).toBe('200');
     expect(copied.searchParams.get('s')).toBe(FIXTURE.qwenBase);

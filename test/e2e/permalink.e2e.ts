@@ -67,7 +67,7 @@ describe('subgraph export and permalinks', () => {
       .context()
       .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(env().appUrl).origin });
     await page.getByTestId('copy-permalink').click();
-    const copied = page.getByRole('alert').filter({ hasText: 'Link copied: it reopens this exact view.' });
+    const copied = page.getByRole('status').filter({ hasText: 'Link copied: it reopens this exact view.' });
     await copied.waitFor();
     const url = await page.evaluate(() => navigator.clipboard.readText());
     expect(url).toMatch(/f=Qwen%2FQwen2\.5-7B/);

@@ -51,7 +51,7 @@ describe('pictures of the view', () => {
     await writeFile(join(SCREENSHOTS, 'exported-view.png'), png.data);
     const colours = nodePixels(png.data);
     expect([...colours.values()].filter((n) => n >= 20).length, JSON.stringify([...colours])).toBeGreaterThanOrEqual(2);
-    await expect.poll(() => page.getByRole('alert').innerText()).toContain('Saved the view as PNG.');
+    await expect.poll(() => page.getByTestId('done-note').innerText()).toContain('Saved the view as PNG.');
 
     const svgFile = await downloadOne(page, () => page.getByTestId('export-svg').click());
     expect(svgFile.name).toMatch(/\.svg$/);
