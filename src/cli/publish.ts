@@ -21,6 +21,8 @@ The dataset repo is created when absent (--private makes it private). The commit
   --repo OWNER/NAME the dataset repo
   --hub URL         the Hub to publish to (default $HF_ENDPOINT, else https://huggingface.co)
   --watermark TIME  where a later refresh starts, when DIR has no crawl state (default: the crawl's start)
+  --private         make the dataset repo private when it is created (an existing repo keeps its visibility)
+  -h, --help        this text
 
 Token: $HF_TOKEN, else $HUGGING_FACE_HUB_TOKEN, else $HF_HOME/token (default ~/.cache/huggingface/token),
 the file 'hf auth login' writes. It needs write access to OWNER.
