@@ -56,7 +56,7 @@ const UNREACHABLE_AFTER = 3;
  * (hub-api.md §9; the crawler then asks for a smaller page): one or two are told as answers the browser could not
  * read, only more in a row, with nothing answered between them, as a Hub out of reach. */
 export function describeRetry(r: RetryNotice, hubUrl: string): string {
-  const network = r.reason.startsWith('network error');
+  const network = r.kind === 'unreachable';
   const unreachable = network && r.unansweredInARow >= UNREACHABLE_AFTER;
   const what = r.url.startsWith('/api/models?')
     ? 'the listing page'
@@ -68,7 +68,7 @@ export function describeRetry(r: RetryNotice, hubUrl: string): string {
     ? `cannot be reached (${r.reason})`
     : network
       ? `gave no answer the browser can read (${r.reason}: out of reach, or a gateway's time-out)`
-      : r.reason.startsWith('no answer')
+      : r.kind === 'timeout'
         ? `gave ${r.reason}`
         : `answered ${r.reason}`;
   return `The Hub at ${hubUrl} ${problem}; ${what} is tried again in ${seconds} s (attempt ${r.attempt + 1} of ${r.maxAttempts}). What is shown stays.`;

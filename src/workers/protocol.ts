@@ -8,6 +8,7 @@ import type { LayoutInput } from '../layout/radial.ts';
 import type { SnapshotInfo } from '../store/db.ts';
 import type { DataRef } from '../lineage/data-ref.ts';
 import type { DatasetProblem } from '../hub/dataset-files.ts';
+import type { RetryKind } from '../hub/http.ts';
 
 export interface CrawlSettings {
   hubUrl: string;
@@ -76,6 +77,8 @@ export interface RetryNotice {
   attempt: number;
   maxAttempts: number;
   reason: string;
+  /** What went wrong: 'unreachable' is a network error, 'timeout' no answer in time (hub/errors.ts). */
+  kind: RetryKind;
   delayMs: number;
   /** Requests in a row that got no answer at all (hub/http.ts). */
   unansweredInARow: number;

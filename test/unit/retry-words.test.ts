@@ -2,7 +2,7 @@
 // ends the run), and the app says "cannot be reached" only after a few, since a browser reads a gateway's time-out
 // without CORS headers as a network error too (hub-api.md §9).
 import { describe, expect, it } from 'vitest';
-import { HubHttp, type RetryInfo } from '../../src/hub/http.ts';
+import { HubHttp, type RetryInfo, type RetryKind } from '../../src/hub/http.ts';
 import { describeRetry } from '../../src/ui/crawlEvents.ts';
 
 const refused = (): Promise<Response> => Promise.reject(new TypeError('Failed to fetch'));
@@ -37,15 +37,19 @@ describe('requests without an answer', () => {
   it('are told as an answer the browser cannot read, then as a Hub out of reach', () => {
     const notice = { url: '/api/models?limit=1000', attempt: 1, maxAttempts: 8, delayMs: 1000 };
     const reason = 'network error (Failed to fetch)';
-    const words = (unansweredInARow: number, why = reason) =>
-      describeRetry({ ...notice, reason: why, unansweredInARow }, 'http://hub.test');
+    const words = (unansweredInARow: number, why = reason, kind: RetryKind = 'unreachable') =>
+      describeRetry({ ...notice, reason: why, kind, unansweredInARow }, 'http://hub.test');
     expect(words(1)).toBe(
       'The Hub at http://hub.test gave no answer the browser can read (network error (Failed to fetch): out of ' +
         "reach, or a gateway's time-out); the listing page is tried again in 1 s (attempt 2 of 8). What is shown stays.",
     );
     expect(words(2)).toContain('gave no answer the browser can read');
     expect(words(3)).toMatch(/^The Hub at http:\/\/hub\.test cannot be reached \(network error \(Failed to fetch\)\);/);
-    expect(words(0, 'HTTP 504')).toMatch(/^The Hub at http:\/\/hub\.test answered HTTP 504; the listing page/);
-    expect(words(5, 'no answer within 30 s')).toMatch(/^The Hub at http:\/\/hub\.test gave no answer within 30 s;/);
+    expect(words(0, 'HTTP 504', 'server-error')).toMatch(
+      /^The Hub at http:\/\/hub\.test answered HTTP 504; the listing page/,
+    );
+    expect(words(5, 'no answer within 30 s', 'timeout')).toMatch(
+      /^The Hub at http:\/\/hub\.test gave no answer within 30 s;/,
+    );
   });
 });
