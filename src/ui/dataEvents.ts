@@ -56,10 +56,12 @@ export function describeOrigin(d: DataOrigin, now: number): string {
   return `published data ${d.repo}@${shortRevision(d.revision)}, ${ageOf(d.watermark, now)} old (the Hub up to ${utc(d.watermark)})`;
 }
 
+/** "1 model", "2,048 models". */
+const n = (k: number, what: string): string => `${k.toLocaleString('en')} ${what}${k === 1 ? '' : 's'}`;
+
 /** What a finished refresh of published data says (the status beside it says how old the snapshot is). */
 export function describeDataRefresh(info: SnapshotInfo, before: number, requests: number): string {
   const added = info.nodes - before;
-  const n = (k: number, what: string): string => `${k.toLocaleString('en')} ${what}${k === 1 ? '' : 's'}`;
   return `The refresh added ${n(added, 'model')} in ${n(requests, 'request')}.`;
 }
 
@@ -68,7 +70,9 @@ export function describeDataRefresh(info: SnapshotInfo, before: number, requests
 export function describeCopiedLink(info: SnapshotInfo | null): string {
   const d = info?.dataset;
   if (!d || info.nodes === d.nodes) return 'Link copied: it reopens this exact view.';
-  const since =
-    info.nodes > d.nodes ? `without the ${(info.nodes - d.nodes).toLocaleString('en')} models` : 'before what';
-  return `Link copied: it reopens this view. A browser without this cache opens it on the published data ${d.repo}@${shortRevision(d.revision)}, ${since} this cache's refreshes added.`;
+  const changes =
+    info.nodes > d.nodes
+      ? `the ${n(info.nodes - d.nodes, 'model')} this cache's refreshes added`
+      : "what this cache's refreshes changed";
+  return `Link copied: it reopens this view. A browser without this cache opens it on the published data ${d.repo}@${shortRevision(d.revision)}, without ${changes}.`;
 }

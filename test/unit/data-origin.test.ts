@@ -78,8 +78,11 @@ describe('a copied link', () => {
       'Link copied: it reopens this view. A browser without this cache opens it on the published data ' +
         "forkscope/lineage@0123456, without the 2 models this cache's refreshes added.",
     );
+    expect(describeCopiedLink({ ...info, v: 1 as const, nodes: 13, dataset: origin })).toContain(
+      "without the 1 model this cache's refreshes added.",
+    );
     expect(describeCopiedLink({ ...info, v: 1 as const, nodes: 11, dataset: origin })).toContain(
-      "forkscope/lineage@0123456, before what this cache's refreshes added.",
+      "forkscope/lineage@0123456, without what this cache's refreshes changed.",
     );
   });
 });
