@@ -34,8 +34,9 @@ const KEYS_HELP = `Keys, with the graph focused: ${LINEAGE_KEYS.map((k) => k.wor
 
 export interface GraphSummary {
   legend: LegendEntry[];
-  /** The legend counting only what is drawn (pictures of the view carry it). */
-  drawnLegend: LegendEntry[];
+  /** The legend counting only what is drawn (pictures of the view carry it), counted when a picture asks: not a
+   * pass over every model on each change of what is shown. */
+  legendOfDrawn(): LegendEntry[];
   folded: { quantizations: number; adapters: number } | null;
   visible: number;
   total: number;
@@ -109,10 +110,11 @@ export function GraphView({
   const positionOf = usePositionOf(ids);
   // A picked or searched model folded into its parent is drawn after all: its mark and label must be seen. (By key:
   // visibility is computed again only when which folded models are marked changes.)
-  const unfoldedKey = JSON.stringify(folding ? marked.filter((id) => folding.folded[positionOf(id)] === 1) : []);
+  const unfolded = folding ? marked.map(positionOf).filter((i) => folding.folded[i] === 1) : [];
+  const unfoldedKey = unfolded.join(',');
   const shownFolding = useMemo(
-    () => unfoldAt(folding, (JSON.parse(unfoldedKey) as string[]).map(positionOf)),
-    [folding, unfoldedKey, positionOf],
+    () => unfoldAt(folding, unfoldedKey ? unfoldedKey.split(',').map(Number) : []),
+    [folding, unfoldedKey],
   );
   const visible = useMemo(
     () => computeVisible(graph, rows, relations, view.filters, focus, shownFolding),
@@ -144,7 +146,7 @@ export function GraphView({
     for (const v of visible) count += v;
     onSummary({
       legend: colors.legend,
-      drawnLegend: drawnLegend(colors.legend, colors.colors, visible),
+      legendOfDrawn: () => drawnLegend(colors.legend, colors.colors, visible),
       folded: folding ? { quantizations: folding.quantizations, adapters: folding.adapters } : null,
       visible: count,
       total: ids.length,

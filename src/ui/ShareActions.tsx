@@ -34,7 +34,7 @@ interface Props {
   linkNow(): string;
   rendererRef: React.RefObject<LineageRenderer | null>;
   /** What the graph shows: its legend and counts (for the pictures' legend and caption). */
-  summary: { drawnLegend: LegendEntry[]; visible: number; total: number } | null;
+  summary: { legendOfDrawn(): LegendEntry[]; visible: number; total: number } | null;
 }
 
 export function ShareActions(props: Props) {
@@ -86,7 +86,8 @@ export function ShareActions(props: Props) {
   const savePictureAs = (kind: 'png' | 'svg'): void => {
     const renderer = rendererRef.current;
     if (!renderer || !summary) return;
-    const facts = { view, legend: summary.drawnLegend, shown: summary.visible, total: summary.total, info, hubUrl };
+    const { visible: shown, total } = summary;
+    const facts = { view, legend: summary.legendOfDrawn(), shown, total, info, hubUrl };
     savePicture(kind, renderer, facts, stem).then(
       (warning) => onDone(`Saved the view as ${kind.toUpperCase()}.${warning ? ` ${warning}` : ''}`),
       (err: unknown) => failed(`The picture failed: ${err instanceof Error ? err.message : String(err)}`),
