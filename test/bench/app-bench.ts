@@ -198,9 +198,8 @@ export async function reopenBench(
 async function seed(page: Page, appUrl: string, size: number): Promise<number> {
   await page.goto(`${appUrl}bench/app-floor.html`);
   await page.waitForFunction(() => 'seedCache' in window);
-  const hub = OFFLINE_HUB;
-  return (await page.evaluate(([n, h]) => (window as unknown as BenchWindow).seedCache(n, h), [size, hub] as const))
-    .models;
+  const args = [size, OFFLINE_HUB] as const;
+  return (await page.evaluate(([n, hub]) => (window as unknown as BenchWindow).seedCache(n, hub), args)).models;
 }
 
 /** The panel clicked at the first frame; then, on the page reopened and left idle once drawn, clicked once the app
