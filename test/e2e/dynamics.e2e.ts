@@ -191,5 +191,21 @@ describe('family dynamics', () => {
     await chartReady(page, 'new-derivatives');
     await expect.poll(() => card.locator('.mark-rule.role-mark').count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
+
+    // Reopened from the cache, the app asks the panel's first question as the lineage arrives, before it draws the
+    // graph (not after a second of rest): the worker then starts at the page's first idle moment.
+    const context = page.context();
+    await page.close();
+    const reopened = await openApp(env(), context);
+    const first = await reopened.page.waitForFunction(() => {
+      const [asked, drawn] = ['forkscope:dynamics-asked', 'forkscope:drawn'].map(
+        (name) => performance.getEntriesByName(name)[0]?.startTime,
+      );
+      if (asked === undefined || drawn === undefined) return null;
+      return asked <= drawn ? 'asked first' : 'drawn first';
+    });
+    expect(await first.jsonValue()).toBe('asked first');
+    await reopened.page.waitForFunction(() => performance.getEntriesByName('forkscope:dynamics-prepared').length > 0);
+    expect(reopened.errors).toEqual([]);
   });
 });

@@ -1,12 +1,12 @@
-// The family-dynamics panel made ready before it is opened: once forests are drawn its code is fetched, and once
-// the page is idle (no crawl running, no data opening, the graph shown is the cache's whole one, the panel closed,
-// the view unchanged for a second) the dynamics worker is sent the lineage and asked what the panel would ask first
-// (dynamics-host.ts), and the charting code is loaded and tried. Once that answer (or the answer to what the panel
-// asked before it was closed) is in and the page is idle again, the panel is drawn out of sight on it ("standby"):
-// opening it then only shows it. Vega drawing the first charts was most of what remained of an opening (0.4 of
-// 0.5 s at 200,000 models). A change of what the panel would ask takes the standby panel down at once. A crawl lets
-// go of the worker.
-import { useEffect, useMemo, useReducer, useState, type ComponentType } from 'react';
+// The family-dynamics panel made ready before it is opened: once forests are drawn its code is fetched, and once the
+// page is idle (no crawl running, no data opening, the graph shown is the cache's whole one, the panel closed, the view
+// unchanged for a second) the dynamics worker is sent the lineage and asked what the panel would ask first
+// (dynamics-host.ts; a lineage in columns is asked about as it arrives), and the charting code is loaded and tried.
+// Once that answer (or the answer to what the panel asked before it was closed) is in and the page is idle again, the
+// panel is drawn out of sight on it ("standby"): opening it then only shows it. Vega drawing the first charts was most
+// of what remained of an opening (0.4 of 0.5 s at 200,000 models). A change of what the panel would ask takes the
+// standby panel down at once. A crawl lets go of the worker.
+import { useEffect, useLayoutEffect, useMemo, useReducer, useState, type ComponentType } from 'react';
 import type { SnapshotInfo } from '../../store/db.ts';
 import type { ViewState } from '../../view/state.ts';
 import type { CrawlPhase, Layout } from '../useExplorer.ts';
@@ -71,6 +71,16 @@ export function usePreparedDynamics(o: Options): PreparedDynamics {
   const whole = layout !== null && o.info !== null && layout.lineage.nodes.length === o.info.nodes;
   const steady = !crawling && whole && !view.embed;
   const ready = steady && closed;
+  // A lineage that arrives in columns (a reopened cache, a crawl's result) is asked about at once, before its graph
+  // is drawn, not after a second of rest: Chromium starts a worker only once the page's thread has been idle for a
+  // few tens of ms, which a reopen gives it about a second after the first frame, so the worker starts then and a
+  // panel opened at the first frame waits 1.8 s instead of 2.6 s at 200,000 models (README). Sending columns costs
+  // the page little. (A layout effect: the graph is drawn in the view's own effects.) A changed question still
+  // waits for the view to rest.
+  const columns = layout?.columnar ?? null;
+  useLayoutEffect(() => {
+    if (ready && columns) host.prepare(columns, params);
+  }, [host, columns, ready]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
     if (!ready || !lineage) return;
     return afterQuiet(() => {
