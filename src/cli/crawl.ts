@@ -117,7 +117,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     signal: reach.controller.signal,
     userAgent: forkscopeUserAgent(`node/${process.versions.node}`),
     onRetry: (r) => {
-      reach.retried(r.reason, r.delayMs);
+      reach.retried(r);
       say(`retry ${r.attempt} in ${Math.round(r.delayMs / 1000)} s: ${r.reason}`);
     },
     onPageSize: (size) => say(`listing pages now ask ${size} models (gateway time-outs)`),

@@ -1,10 +1,11 @@
 // Whether the Hub can be reached, as the command line sees it: the first attempt that finds no Hub (a network
-// error or a time-out, not an HTTP answer) is said at once, and when no answer has come for `giveUpMs` the crawl is
-// aborted so the CLI can stop with a clear message, its journal kept. An answer (an HTTP status, a saved page)
-// ends the outage.
+// error or a time-out, not an HTTP answer: the retry's kind, as the Hub client classified it) is said at once, and
+// when no answer has come for `giveUpMs` the crawl is aborted so the CLI can stop with a clear message, its journal
+// kept. An answer (an HTTP status, a saved page) ends the outage.
+import type { RetryInfo } from '../hub/http.ts';
 
-/** Retry reasons that mean nothing answered (HubHttp's "network error (…)", a time-out of a stalled request). */
-const NO_ANSWER = /network error|time-?out|timed out|fetch failed|ECONN|ENOTFOUND|EAI_AGAIN/i;
+/** Retry kinds that mean nothing answered: no response at all, or none within the request's time-out. */
+const NO_ANSWER: ReadonlySet<RetryInfo['kind']> = new Set(['unreachable', 'timeout']);
 
 export class Reachability {
   readonly controller = new AbortController();
@@ -22,8 +23,8 @@ export class Reachability {
   ) {}
 
   /** HubHttpOptions.onRetry: every failed attempt. */
-  retried(reason: string, delayMs: number): void {
-    if (!NO_ANSWER.test(reason)) return this.answered();
+  retried({ kind, reason, delayMs }: Pick<RetryInfo, 'kind' | 'reason' | 'delayMs'>): void {
+    if (!NO_ANSWER.has(kind)) return this.answered();
     this.lastReason = reason;
     if (this.since !== null) return;
     this.since = this.now();
