@@ -2,10 +2,8 @@
 // error or a time-out, not an HTTP answer: the retry's kind, as the Hub client classified it) is said at once, and
 // when no answer has come for `giveUpMs` the crawl is aborted so the CLI can stop with a clear message, its journal
 // kept. An answer (an HTTP status, a saved page) ends the outage.
+import { gotNoAnswer } from '../hub/errors.ts';
 import type { RetryInfo } from '../hub/http.ts';
-
-/** Retry kinds that mean nothing answered: no response at all, or none within the request's time-out. */
-const NO_ANSWER: ReadonlySet<RetryInfo['kind']> = new Set(['unreachable', 'timeout']);
 
 export class Reachability {
   readonly controller = new AbortController();
@@ -24,7 +22,7 @@ export class Reachability {
 
   /** HubHttpOptions.onRetry: every failed attempt. */
   retried({ kind, reason, delayMs }: Pick<RetryInfo, 'kind' | 'reason' | 'delayMs'>): void {
-    if (!NO_ANSWER.has(kind)) return this.answered();
+    if (!gotNoAnswer(kind)) return this.answered();
     this.lastReason = reason;
     if (this.since !== null) return;
     this.since = this.now();

@@ -4,6 +4,7 @@
 // throttled fetch of HubHttp.
 import { HubApiError, modelInfo } from '@huggingface/hub';
 import { HubHttp, HubHttpError, type HubHttpOptions, type JsonResponse } from './http.ts';
+import { gotNoAnswer } from './errors.ts';
 import { isHeavyListing, LinkChains } from './listing.ts';
 import { MAX_PAGE, MIN_PAGE, PageSize, withLimit } from './page-size.ts';
 import type { HubModel } from '../lineage/model.ts';
@@ -116,7 +117,7 @@ export class HubClient {
         );
         if (res.status !== 504 || !this.pages.shrink()) return res;
       } catch (e) {
-        const gateway = e instanceof HubHttpError && (e.kind === 'unreachable' || e.kind === 'timeout');
+        const gateway = e instanceof HubHttpError && gotNoAnswer(e.kind);
         if (atMin || !heavy || !gateway || !this.pages.shrink()) throw e;
       }
       this.options.onPageSize?.(this.pages.size);

@@ -6,6 +6,12 @@
  * in a browser an answer without CORS headers); `timeout`: no complete answer within the request's time-out. */
 export type RetryKind = 'unreachable' | 'timeout' | 'rate-limited' | 'server-error' | 'bad-body';
 
+/** Whether a failure got no answer at all (no response, or none within the time-out), as opposed to an HTTP answer:
+ * the one rule for a Hub that may be out of reach, or a gateway's time-out a browser cannot read. */
+export function gotNoAnswer(kind: HubErrorKind): boolean {
+  return kind === 'unreachable' || kind === 'timeout';
+}
+
 /** How a request finally failed: a retry kind after the last attempt, a loop of redirects, a `Link` the
  * listing must not follow, or a plain HTTP answer the caller did not expect. */
 export type HubErrorKind = RetryKind | 'redirect' | 'link' | 'http';

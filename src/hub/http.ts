@@ -4,7 +4,15 @@
 // sends the access token to the configured Hub only, and a User-Agent where the caller gives one (Node only: a
 // browser does not let a page set it).
 import { attempt, AttemptTimeout, type Answer, type AttemptContext } from './attempt.ts';
-import { HubHttpError, readFailure, redact, type Failure, type HubTrouble, type RetryKind } from './errors.ts';
+import {
+  gotNoAnswer,
+  HubHttpError,
+  readFailure,
+  redact,
+  type Failure,
+  type HubTrouble,
+  type RetryKind,
+} from './errors.ts';
 import { abortableSleep, Throttle } from './throttle.ts';
 
 export { HubHttpError, redact, type HubErrorKind, type HubTrouble, type RetryKind } from './errors.ts';
@@ -135,7 +143,7 @@ export class HubHttp {
         // In a browser a redirect it could not follow is a bare network error: the next attempt asks without
         // following, which shows whether this URL redirects.
         probe = failure.kind === 'unreachable' && this.redirectMode.current === 'follow';
-        if (failure.kind === 'unreachable' || failure.kind === 'timeout') {
+        if (gotNoAnswer(failure.kind)) {
           networkFailures++;
           this.unansweredInARow++;
         }
