@@ -8,10 +8,20 @@ import type { CrawlJournal, CrawlRecord, CrawlState } from '../crawl/records.ts'
 import type { Lineage } from '../lineage/types.ts';
 import { decodeLineage, type ColumnarLineage } from '../lineage/columnar.ts';
 import { StoreCorruptError, StoreError } from './errors.ts';
-import { parseJournal, parseSnapshotInfo, type DataOrigin, type SnapshotInfo } from './validate.ts';
+import { atomically, guard } from './tx.ts';
+import {
+  layoutNote,
+  parseJournal,
+  parseLayoutNote,
+  parseSnapshotInfo,
+  sameSnapshot,
+  type DataOrigin,
+  type SnapshotInfo,
+  type SnapshotLayout,
+} from './validate.ts';
 import { packJournalPage, unpackJournalPage, type StoredJournalPage } from './journal-page.ts';
 
-export { StoreCorruptError, StoreError, type DataOrigin, type SnapshotInfo };
+export { StoreCorruptError, StoreError, type DataOrigin, type SnapshotInfo, type SnapshotLayout };
 
 export const DB_VERSION = 1;
 
@@ -28,6 +38,15 @@ interface ForkscopeSchema extends DBSchema {
 }
 
 const STORES = ['meta', 'journal', 'snapshot', 'positions'] as const;
+/** The meta record noting the cached snapshot's layout key. */
+const LAYOUT_NOTE = 'snapshot-layout';
+
+export interface CachedSnapshot {
+  lineage: Lineage;
+  columnar: ColumnarLineage;
+  info: SnapshotInfo;
+  layout: SnapshotLayout | null;
+}
 
 /** Connections this context holds open, by database name: deleteCache closes them so the deletion can go on. */
 const openConnections = new Map<string, Set<IDBPDatabase<ForkscopeSchema>>>();
@@ -92,16 +111,20 @@ export class ForkscopeStore {
       await atomically(tx, [
         () => tx.objectStore('snapshot').put(columnar, 'graph'),
         () => tx.objectStore('meta').put(info, 'snapshot-info'),
+        // The layout noted for the snapshot replaced goes with it, in the same transaction.
+        () => tx.objectStore('meta').delete(LAYOUT_NOTE),
       ]);
     });
   }
 
-  /** The cached graph, or null when there is none; StoreCorruptError when it cannot be read. */
-  async loadSnapshot(): Promise<{ lineage: Lineage; columnar: ColumnarLineage; info: SnapshotInfo } | null> {
+  /** The cached graph, or null when there is none; StoreCorruptError when it cannot be read. With it, the layout
+   * noted for it (noteSnapshotLayout), if any. */
+  async loadSnapshot(): Promise<CachedSnapshot | null> {
     const tx = this.db.transaction(['snapshot', 'meta']);
-    const [raw, info] = await Promise.all([
+    const [raw, info, note] = await Promise.all([
       tx.objectStore('snapshot').get('graph'),
       tx.objectStore('meta').get('snapshot-info'),
+      tx.objectStore('meta').get(LAYOUT_NOTE),
     ]);
     if (raw === undefined) return null;
     const parsed = parseSnapshotInfo(info);
@@ -118,7 +141,18 @@ export class ForkscopeStore {
         `${lineage.nodes.length} models where its description says ${parsed.nodes}`,
       );
     // The checked record, too: it travels to workers in a few large blocks (the dynamics worker takes it).
-    return { lineage, columnar: raw as ColumnarLineage, info: parsed };
+    return { lineage, columnar: raw as ColumnarLineage, info: parsed, layout: parseLayoutNote(note, parsed) };
+  }
+
+  /** Notes the layout key of the snapshot `info` describes, unless another snapshot has been saved since: in one
+   * transaction with that check, so a note never names a snapshot it was not made for (a crawl in another tab). */
+  async noteSnapshotLayout(info: SnapshotInfo, layout: SnapshotLayout): Promise<void> {
+    await guard(async () => {
+      const tx = this.db.transaction('meta', 'readwrite');
+      const current = parseSnapshotInfo(await tx.store.get('snapshot-info'));
+      if (current && sameSnapshot(current, info))
+        await atomically(tx, [() => tx.store.put(layoutNote(info, layout), LAYOUT_NOTE)]);
+    });
   }
 
   /** The cached graph's description alone (no decoding of the graph), or null when there is none or it is bad. */
@@ -205,45 +239,5 @@ class IdbJournal implements CrawlJournal {
   async clear(): Promise<void> {
     const tx = this.db.transaction(['journal', 'meta'], 'readwrite');
     await atomically(tx, [() => tx.objectStore('journal').clear(), () => tx.objectStore('meta').delete('crawl-state')]);
-  }
-}
-
-/** Issues a transaction's requests and waits for its completion; if any request fails (or cannot even be
- * issued, like a value that cannot be cloned), the whole transaction is aborted, so nothing of it is kept: a
- * transaction left alone would commit the requests that succeeded. */
-async function atomically(
-  tx: { done: Promise<void>; abort(): void },
-  requests: readonly (() => Promise<unknown>)[],
-): Promise<void> {
-  const issued: Promise<unknown>[] = [tx.done];
-  for (const p of issued) p.catch(() => undefined); // failures are reported through the await below
-  try {
-    for (const request of requests) {
-      const p = request();
-      p.catch(() => undefined);
-      issued.push(p);
-    }
-    await Promise.all(issued);
-  } catch (e) {
-    try {
-      tx.abort();
-    } catch {
-      // already finished or aborted
-    }
-    throw e;
-  }
-}
-
-async function guard<T>(write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (e) {
-    const name = (e as { name?: string }).name;
-    if (name === 'QuotaExceededError')
-      throw new StoreError(
-        'quota',
-        'The browser refused to store more (storage quota). What is crawled stays on screen; free some space or export a snapshot.',
-      );
-    throw e;
   }
 }

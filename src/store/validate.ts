@@ -68,6 +68,40 @@ export function parseSnapshotInfo(raw: unknown): SnapshotInfo | null {
   };
 }
 
+/** The layout key under which the cached snapshot's positions are stored, noted by the page once it had them
+ * (db.ts noteSnapshotLayout), with the family order the key was made for: a reopen looks the positions up by it
+ * instead of preparing the layout's input to compute the key. The snapshot is named by its description. */
+export interface SnapshotLayout {
+  families: string[];
+  key: string;
+}
+
+interface SnapshotLayoutNote extends SnapshotLayout {
+  v: 1;
+  crawledAt: string;
+  nodes: number;
+  edges: number;
+}
+
+export function layoutNote(info: SnapshotInfo, layout: SnapshotLayout): SnapshotLayoutNote {
+  const { crawledAt, nodes, edges } = info;
+  return { v: 1, crawledAt, nodes, edges, families: [...layout.families], key: layout.key };
+}
+
+/** Whether two descriptions are of the same saved snapshot (a save writes a new crawl time). */
+export function sameSnapshot(a: SnapshotInfo, b: SnapshotInfo): boolean {
+  return a.hub === b.hub && a.crawledAt === b.crawledAt && a.nodes === b.nodes && a.edges === b.edges;
+}
+
+/** The layout noted for the snapshot `info` describes, or null when none is, or the note is not one of this version. */
+export function parseLayoutNote(raw: unknown, info: SnapshotInfo): SnapshotLayout | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const n = raw as Partial<Record<keyof SnapshotLayoutNote, unknown>>;
+  if (n.v !== 1 || typeof n.key !== 'string' || !strings(n.families)) return null;
+  if (n.crawledAt !== info.crawledAt || n.nodes !== info.nodes || n.edges !== info.edges) return null;
+  return { families: n.families, key: n.key };
+}
+
 /** The saved crawl: null when there is none; the pages (each one's records as unpacked, not yet checked) must be
  * valid and have a state to belong to. */
 export function parseJournal(

@@ -47,6 +47,10 @@ async function cacheWithGraph(hubUrl: string): Promise<void> {
   store.close();
 }
 
+const layoutOrder = (): string[] =>
+  smallLineage()
+    .nodes.map((m) => m.id)
+    .sort();
 const layoutKey = (): string => prepareLayout(createLineageGraph(smallLineage()), ['Qwen', 'other']).key;
 
 describe('the explorer session', () => {
@@ -61,11 +65,7 @@ describe('the explorer session', () => {
     void session.open(hub);
     const shown = await until(session, (s) => s.layout !== null);
     expect(shown).toMatchObject({ phase: 'idle', info: snapshotInfo, storeProblem: null, layoutProblem: null });
-    expect(shown.layout?.ids).toEqual(
-      smallLineage()
-        .nodes.map((m) => m.id)
-        .sort(),
-    );
+    expect(shown.layout?.ids).toEqual(layoutOrder());
     expect([shown.layout?.xy.length, shown.layout?.room.length]).toEqual([18, 9]);
     expect(session.graph.order).toBe(9);
     // Every change is a new snapshot object; after unsubscribing nothing more is told.
@@ -86,6 +86,42 @@ describe('the explorer session', () => {
     expect(Array.from(back.layout?.xy ?? [])).toEqual(Array.from(shown.layout?.xy ?? []));
     expect(again.made).toHaveLength(0);
     reopened.close();
+  });
+
+  it("notes the cached snapshot's layout key once it has it, and a reopen takes the positions under that key", async () => {
+    const hub = freshHub();
+    await cacheWithGraph(hub);
+    const layout = inProcessLayout();
+    const session = new ExplorerSession({ layout: layout.create, crawl: workerFactory().create });
+    session.setFamilyOrder(['Qwen', 'other']);
+    void session.open(hub);
+    await until(session, (s) => s.layout !== null);
+    await layout.stored();
+    session.close();
+    const store = await ForkscopeStore.open(cacheName(hub));
+    const families = ['Qwen', 'other'];
+    await expect.poll(async () => (await store.loadSnapshot())?.layout).toEqual({ families, key: layoutKey() });
+    // Positions kept under another key, noted for the snapshot: a reopen that finds them used the note.
+    const mine = Float32Array.from({ length: 27 }, (_, i) => i + 0.5);
+    await store.savePositions('noted', mine);
+    await store.noteSnapshotLayout(snapshotInfo, { families, key: 'noted' });
+    store.close();
+    const again = inProcessLayout();
+    const reopened = new ExplorerSession({ layout: again.create, crawl: workerFactory().create });
+    reopened.setFamilyOrder(families);
+    void reopened.open(hub);
+    const back = await until(reopened, (s) => s.layout !== null);
+    expect(Array.from(back.layout?.xy ?? [])).toEqual(Array.from(mine.subarray(0, 18)));
+    expect(back.layout?.ids).toEqual(layoutOrder());
+    expect(again.made).toHaveLength(0);
+    reopened.close();
+    // A note made for another family order is not used: the positions are found by preparing the layout.
+    const other = new ExplorerSession({ layout: inProcessLayout().create, crawl: workerFactory().create });
+    other.setFamilyOrder(['other', 'Qwen']);
+    void other.open(hub);
+    const laidOut = await until(other, (s) => s.layout !== null);
+    expect(Array.from(laidOut.layout?.xy ?? [])).not.toEqual(Array.from(mine.subarray(0, 18)));
+    other.close();
   });
 
   it('writes no positions when the layout worker stores none: the page only reads the cache', async () => {

@@ -52,6 +52,36 @@ describe('ForkscopeStore', () => {
     store.close();
   });
 
+  it('notes the layout key of the snapshot it holds, never of another, and drops the note with the snapshot', async () => {
+    const name = fresh();
+    const store = await ForkscopeStore.open(name);
+    const layout = { families: ['Qwen', 'other'], key: 'radial-v1-9-8-abc' };
+    // Nothing to note before a snapshot is saved, nor for a snapshot the cache no longer holds.
+    await store.noteSnapshotLayout(info, layout);
+    await store.saveSnapshot(encodeLineage(smallLineage()), info);
+    expect((await store.loadSnapshot())?.layout).toBeNull();
+    await store.noteSnapshotLayout({ ...info, crawledAt: '2026-11-21T00:00:00Z' }, layout);
+    expect((await store.loadSnapshot())?.layout).toBeNull();
+    await store.noteSnapshotLayout(info, layout);
+    expect((await store.loadSnapshot())?.layout).toEqual(layout);
+    // A new snapshot (a crawl, a refresh) drops the note in the transaction that saves it.
+    const next = { ...info, crawledAt: '2026-11-23T00:00:00Z' };
+    await store.saveSnapshot(encodeLineage(smallLineage()), next);
+    expect((await store.loadSnapshot())?.layout).toBeNull();
+    store.close();
+    // A note that is not one this version wrote reads as none: the positions are then found by preparing the layout.
+    const raw = await openDB(name);
+    const valid = { v: 1, crawledAt: next.crawledAt, nodes: 9, edges: 8, ...layout };
+    const damaged = [{ key: 7 }, { v: 2 }, { families: 'Qwen' }, { nodes: 10 }].map((d) => ({ ...valid, ...d }));
+    for (const note of [valid, ...damaged, 'radial-v1', null]) {
+      await raw.put('meta', note, 'snapshot-layout');
+      const reopened = await ForkscopeStore.open(name);
+      expect((await reopened.loadSnapshot())?.layout).toEqual(note === valid ? layout : null);
+      reopened.close();
+    }
+    raw.close();
+  });
+
   it('keeps the journal page by page and the latest state', async () => {
     const store = await ForkscopeStore.open(fresh());
     const journal = store.journal();

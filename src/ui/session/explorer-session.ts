@@ -1,12 +1,11 @@
 // The explorer session, free of React and of the DOM: one lineage graph for the app's life, the IndexedDB cache of
-// the Hub in use (read only: the crawl and layout workers write it), the two workers' owners, and the state the
-// panels show. Like Gephi Lite's renderless controllers, it is plain state plus actions; the UI subscribes
+// the Hub in use (the crawl and layout workers write it; the page only notes its snapshot's layout key, placement.ts),
+// the two workers' owners, and the state the panels show. Like Gephi Lite's renderless controllers, it is plain state plus actions; the UI subscribes
 // (subscribe/getSnapshot, for useSyncExternalStore) and calls actions. ui/useExplorer.ts is the thin hook.
 // A cache that cannot be read or opened is reported (storeProblem) with resetCache as the way out: the whole
 // database is deleted and opened anew, which also works for one a newer Forkscope upgraded.
 import type { Seeds } from '../../crawl/records.ts';
 import { createLineageGraph, mergeLineage, type LineageGraph } from '../../graph/graph.ts';
-import { prepareLayoutOf } from '../../layout/input.ts';
 import { decodeLineage, type ColumnarLineage } from '../../lineage/columnar.ts';
 import type { Lineage } from '../../lineage/types.ts';
 import { cacheName, deleteCache, ForkscopeStore, StoreError, type SnapshotInfo } from '../../store/db.ts';
@@ -17,6 +16,7 @@ import { dataLoadAfter, describeDataRefresh, type DataLoad } from '../dataEvents
 import { CrawlOwner } from './crawl-owner.ts';
 import { INITIAL_STATE, type ExplorerState, type SnapshotMeta } from './explorer-state.ts';
 import { LayoutOwner } from './layout-owner.ts';
+import { placeLineage, type CacheSnapshot, type Placement } from './placement.ts';
 import type { WorkerLike } from './worker-owner.ts';
 
 export interface SessionWorkers {
@@ -140,7 +140,9 @@ export class ExplorerSession {
   private onCrawlEvent(ev: CrawlEvent): void {
     const replacesView = ev.type === 'partial' || ev.type === 'done' || ev.type === 'paused' || ev.type === 'cancelled';
     if (this.imported && replacesView) return;
-    if (ev.type === 'done') void this.show(decodeLineage(ev.lineage), false, ev.lineage);
+    // A crawl's result is the snapshot it saved: its layout key is noted once known.
+    if (ev.type === 'done')
+      void this.show(decodeLineage(ev.lineage), false, ev.lineage, { info: ev.info, layout: null });
     // The worker builds the next partial lineage only once this one is drawn (workers/crawl-updates.ts).
     if (ev.type === 'partial')
       void this.show(decodeLineage(ev.lineage), false, ev.lineage).finally(() => this.crawl?.send({ type: 'shown' }));
@@ -162,7 +164,8 @@ export class ExplorerSession {
         opening.before = ev.refreshing ? ev.info.nodes : null;
         if (!ev.kept) this.imported = true;
         this.patch({ dataLoad, info: ev.info, imported: !ev.kept, phase: ev.refreshing ? 'crawling' : 'idle' });
-        void this.show(decodeLineage(ev.lineage), !ev.kept, ev.lineage);
+        const snapshot = ev.kept ? { info: ev.info, layout: null } : null;
+        void this.show(decodeLineage(ev.lineage), !ev.kept, ev.lineage, snapshot);
       }
       return true;
     }
@@ -184,42 +187,40 @@ export class ExplorerSession {
     if (generation !== this.generation) return;
     if (this.imported) return this.patch({ phase: 'idle' });
     this.patch({ phase: 'idle', info: snap?.info ?? null });
-    if (snap) await this.show(snap.lineage, false, snap.columnar);
+    if (snap) await this.show(snap.lineage, false, snap.columnar, { info: snap.info, layout: snap.layout });
   }
 
   /** Lays out and shows a lineage; of overlapping calls only the latest is drawn, and once a snapshot is imported
    * only its own (`imported`) ones are. Cached positions are read here; new ones are computed and stored by the
-   * layout worker. A layout that fails leaves what is shown and says why (layoutProblem). */
-  private async show(lineage: Lineage, imported = false, columnar: ColumnarLineage | null = null): Promise<void> {
+   * layout worker (placement.ts). A layout that fails leaves what is shown and says why (layoutProblem).
+   * `snapshot`: the lineage is the cache's snapshot, so its layout key can be looked up and noted. */
+  private async show(
+    lineage: Lineage,
+    imported = false,
+    columnar: ColumnarLineage | null = null,
+    snapshot: CacheSnapshot | null = null,
+  ): Promise<void> {
     if (this.imported && !imported) return;
-    const [seq, generation, layout, hubUrl] = [++this.shownSeq, this.generation, this.layout, this.hubUrl];
+    const [seq, generation] = [++this.shownSeq, this.generation];
     const current = (): boolean =>
       seq === this.shownSeq && generation === this.generation && (imported || !this.imported);
     // The layout is prepared from the lineage itself, so the graph on screen stays whole until positions arrive.
-    const prepared = prepareLayoutOf(lineage, this.familyOrder, columnar);
-    const n = prepared.ids.length;
-    const store = this.store;
-    const cached = await store?.loadPositions(prepared.key).catch(() => null);
-    let placed: Float32Array;
-    // Positions cached before room was kept (2 numbers a model) are laid out again.
-    if (cached?.length === 3 * n) placed = cached;
-    else {
-      if (!layout || hubUrl === null) return;
-      try {
-        const cache = store ? { dbName: cacheName(hubUrl), key: prepared.key } : null;
-        placed = await layout.run(prepared.input, cache);
-      } catch (e) {
-        const left = this.state.layout ? 'What is shown is the last graph laid out.' : 'The graph cannot be drawn.';
-        if (current()) this.patch({ layoutProblem: `${(e as Error).message} ${left}` });
-        return;
-      }
+    const { familyOrder, store, layout, hubUrl } = this;
+    let placement: Placement | null;
+    try {
+      placement = await placeLineage({ lineage, columnar, familyOrder, snapshot, store, layout, hubUrl });
+    } catch (e) {
+      const left = this.state.layout ? 'What is shown is the last graph laid out.' : 'The graph cannot be drawn.';
+      if (current()) this.patch({ layoutProblem: `${(e as Error).message} ${left}` });
+      return;
     }
-    if (!current()) return;
+    if (!placement || !current()) return;
+    const { ids, placed } = placement;
     this.graph.clear();
     mergeLineage(this.graph, lineage);
-    const [xy, room] = [placed.subarray(0, 2 * n), placed.subarray(2 * n)];
+    const [xy, room] = [placed.subarray(0, 2 * ids.length), placed.subarray(2 * ids.length)];
     const version = (this.state.layout?.version ?? 0) + 1;
-    this.patch({ layoutProblem: null, layout: { ids: prepared.ids, xy, room, version, lineage, columnar } });
+    this.patch({ layoutProblem: null, layout: { ids, xy, room, version, lineage, columnar } });
   }
 
   private patch(p: Partial<ExplorerState>): void {

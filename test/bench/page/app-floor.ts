@@ -29,16 +29,19 @@ async function seedCache(size: number, hubUrl: string): Promise<{ models: number
   const { prepared, placed } = laidOut(lineage);
   const store = await ForkscopeStore.open(cacheName(hubUrl));
   await store.clear();
-  await store.saveSnapshot(encodeLineage(lineage), {
-    v: 1,
+  const info = {
+    v: 1 as const,
     hub: hubUrl,
     orgs: ['Qwen', 'meta-llama'],
     roots: [],
     crawledAt: new Date().toISOString(),
     nodes: lineage.nodes.length,
     edges: lineage.edges.length,
-  });
+  };
+  await store.saveSnapshot(encodeLineage(lineage), info);
   await store.savePositions(prepared.key, placed);
+  // As the app notes it once it has shown a crawl's result (src/ui/session/placement.ts).
+  await store.noteSnapshotLayout(info, { families: FAMILY_ORDER, key: prepared.key });
   store.close();
   return { models: lineage.nodes.length };
 }
