@@ -192,19 +192,23 @@ describe('family dynamics', () => {
     await expect.poll(() => card.locator('.mark-rule.role-mark').count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
 
-    // Reopened from the cache, the app asks the panel's first question as the lineage arrives, before it draws the
-    // graph (not after a second of rest): the worker then starts at the page's first idle moment.
+    // Reopened from the cache, the app creates the dynamics worker before it draws the graph (so the worker starts at
+    // the page's first idle moment) and asks the panel's first question once that frame is drawn, not after a
+    // second of rest (nor before the frame: sending the lineage holds the page's thread).
     const context = page.context();
     await page.close();
     const reopened = await openApp(env(), context);
-    const first = await reopened.page.waitForFunction(() => {
-      const [asked, drawn] = ['forkscope:dynamics-asked', 'forkscope:drawn'].map(
-        (name) => performance.getEntriesByName(name)[0]?.startTime,
-      );
-      if (asked === undefined || drawn === undefined) return null;
-      return asked <= drawn ? 'asked first' : 'drawn first';
+    const order = await reopened.page.waitForFunction(() => {
+      const names = ['forkscope:dynamics-started', 'forkscope:drawn', 'forkscope:dynamics-asked'];
+      const marks = names.map((name) => performance.getEntriesByName(name)[0] as PerformanceMark | undefined);
+      if (marks.some((m) => m === undefined)) return null;
+      const sorted = [...marks].sort((a, b) => (a?.startTime ?? 0) - (b?.startTime ?? 0));
+      return { order: sorted.map((m) => m?.name), asked: marks[2]?.detail as unknown };
     });
-    expect(await first.jsonValue()).toBe('asked first');
+    expect(await order.jsonValue()).toEqual({
+      order: ['forkscope:dynamics-started', 'forkscope:drawn', 'forkscope:dynamics-asked'],
+      asked: { when: 'drawn' },
+    });
     await reopened.page.waitForFunction(() => performance.getEntriesByName('forkscope:dynamics-prepared').length > 0);
     expect(reopened.errors).toEqual([]);
   });

@@ -16,6 +16,9 @@ import { paramsKey } from './params.ts';
 
 export type DynamicsLineage = ColumnarLineage | Lineage;
 
+/** When the app asks before the panel opens: once a lineage in columns is drawn, or once the view has rested. */
+export type PrepareMoment = 'drawn' | 'rested';
+
 export interface DynamicsListener {
   message(r: DynamicsResponse): void;
   failed(reason: string): void;
@@ -78,15 +81,25 @@ export class DynamicsHost {
     return ++this.nextId;
   }
 
-  /** Sends a request (and the lineage first, when it is another one); returns its id. */
-  ask(lineage: DynamicsLineage, params: DynamicsParams, prepared = false): number {
+  /** Creates the worker, so it starts at the page's first idle moment (worker-owner.ts), even before it is asked. */
+  warm(): void {
+    if (this.owner.running) return;
+    this.owner.warm();
+    // For tests (usePreparedDynamics.ts creates it before a reopened lineage is drawn).
+    performance.mark('forkscope:dynamics-started');
+  }
+
+  /** Sends a request (and the lineage first, when it is another one); returns its id. `prepared`: asked before
+   * the panel opened, when (for tests and benchmarks). */
+  ask(lineage: DynamicsLineage, params: DynamicsParams, prepared: PrepareMoment | null = null): number {
     // The lineage is copied to the worker once per lineage (its typed arrays in a few large blocks).
     if (this.sent !== lineage) this.owner.post({ type: 'lineage', lineage });
     this.sent = lineage;
     const id = this.newId();
-    this.last = { id, lineage, key: paramsKey(params), data: null, stats: null, stage: null, failed: false, prepared };
-    // For tests (usePreparedDynamics.ts asks as a lineage in columns arrives, before its graph is drawn).
-    if (prepared) performance.mark('forkscope:dynamics-asked');
+    const key = paramsKey(params);
+    this.last = { id, lineage, key, data: null, stats: null, stage: null, failed: false, prepared: prepared !== null };
+    // For tests: usePreparedDynamics.ts asks as a lineage in columns is drawn, or once the view has rested.
+    if (prepared) performance.mark('forkscope:dynamics-asked', { detail: { when: prepared } });
     this.owner.post({ type: 'compute', id, params });
     return id;
   }
@@ -110,8 +123,8 @@ export class DynamicsHost {
   }
 
   /** Asks what the panel would ask first, unless that is already asked (or a worker failed on this lineage). */
-  prepare(lineage: DynamicsLineage, params: DynamicsParams): void {
-    if (lineage !== this.failedOn && !this.asked(lineage, params)) this.ask(lineage, params, true);
+  prepare(lineage: DynamicsLineage, params: DynamicsParams, when: PrepareMoment): void {
+    if (lineage !== this.failedOn && !this.asked(lineage, params)) this.ask(lineage, params, when);
   }
 
   /** Hands the listener again what has arrived of the latest request's answer, and the stage it is at. */

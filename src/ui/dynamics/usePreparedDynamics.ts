@@ -71,20 +71,22 @@ export function usePreparedDynamics(o: Options): PreparedDynamics {
   const whole = layout !== null && o.info !== null && layout.lineage.nodes.length === o.info.nodes;
   const steady = !crawling && whole && !view.embed;
   const ready = steady && closed;
-  // A lineage that arrives in columns (a reopened cache, a crawl's result) is asked about at once, before its graph
-  // is drawn, not after a second of rest: Chromium starts a worker only once the page's thread has been idle for a
-  // few tens of ms, which a reopen gives it about a second after the first frame, so the worker starts then and a
-  // panel opened at the first frame waits 1.8 s instead of 2.6 s at 200,000 models (README). Sending columns costs
-  // the page little. (A layout effect: the graph is drawn in the view's own effects.) A changed question still
-  // waits for the view to rest.
+  // A lineage that arrives in columns (a reopened cache, a crawl's result) is asked about once its first frame is
+  // drawn, not after a second of rest, and its worker is created before that frame: Chromium starts a worker only
+  // once the page's thread has been idle for a few tens of ms, which a reopen gives it about a second after the
+  // first frame, so a worker created then would start a second later still (README). Not before the frame: sending
+  // 200,000 models' columns holds the page's thread ~0.17 s. (A layout effect: the graph is drawn in the view's own
+  // effects.) A changed question waits for the view to rest.
   const columns = layout?.columnar ?? null;
   useLayoutEffect(() => {
-    if (ready && columns) host.prepare(columns, params);
+    if (!ready || !columns) return;
+    host.warm();
+    return afterFrame(() => host.prepare(columns, params, 'drawn'));
   }, [host, columns, ready]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
     if (!ready || !lineage) return;
     return afterQuiet(() => {
-      host.prepare(lineage, params);
+      host.prepare(lineage, params, 'rested');
       // The charting code is loaded and tried once: the panel's first charts need not wait for it.
       load().then(
         (module) => module.warmCharting(),
@@ -110,6 +112,16 @@ function afterQuiet(job: () => void): () => void {
   return () => {
     clearTimeout(timer);
     idle?.();
+  };
+}
+
+/** Runs `job` in a task after the next frame is drawn; returns the canceller. */
+function afterFrame(job: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => (timer = setTimeout(job, 0)));
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
   };
 }
 

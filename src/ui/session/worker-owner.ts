@@ -29,7 +29,13 @@ export class WorkerOwner<In, Out> {
   }
 
   post(message: In, transfer: Transferable[] = []): void {
-    (this.worker ??= this.start()).postMessage(message, transfer);
+    this.warm().postMessage(message, transfer);
+  }
+
+  /** Creates the worker now, before anything is posted to it: a browser may only start it once the page's thread
+   * is idle for a moment, so a worker created early is ready sooner after a long task. */
+  warm(): WorkerLike {
+    return (this.worker ??= this.start());
   }
 
   /** Ends the worker (whatever it was doing); nothing it sent afterwards is handed on. */
