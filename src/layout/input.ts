@@ -151,6 +151,10 @@ function buildInput(n: number, fieldsAt: FieldsAt, discAt: (i: number) => number
   };
 }
 
+/** The positions' cache key names the layout it is for: a new layout takes a new name, and every cache lays out
+ * again (a noted key of another name is not used: ui/session/placement.ts). */
+export const LAYOUT_KEY_VERSION = 'radial-v1';
+
 /** One step of FNV-1a (32-bit; the result is an int32, made unsigned once at the end). */
 const fnv = (h: number, x: number): number => Math.imul(h ^ x, 0x01000193);
 
@@ -165,5 +169,5 @@ function layoutKey(ids: string[], input: LayoutInput, families: string[]): strin
     h = fnv(h, input.edgeChild[e] as number);
   }
   for (const f of families) for (let i = 0; i < f.length; i++) h = fnv(h, f.charCodeAt(i));
-  return `radial-v1-${ids.length}-${input.edgeParent.length}-${(h >>> 0).toString(16)}`;
+  return `${LAYOUT_KEY_VERSION}-${ids.length}-${input.edgeParent.length}-${(h >>> 0).toString(16)}`;
 }

@@ -149,6 +149,8 @@ export class ForkscopeStore {
   async noteSnapshotLayout(info: SnapshotInfo, layout: SnapshotLayout): Promise<void> {
     await guard(async () => {
       const tx = this.db.transaction('meta', 'readwrite');
+      // Awaited only when a note is put: a transaction that fails otherwise is reported by the read that fails.
+      tx.done.catch(() => undefined);
       const current = parseSnapshotInfo(await tx.store.get('snapshot-info'));
       if (current && sameSnapshot(current, info))
         await atomically(tx, [() => tx.store.put(layoutNote(info, layout), LAYOUT_NOTE)]);

@@ -28,6 +28,7 @@ export async function atomically(
   }
 }
 
+/** Runs a write; a full disk (the storage quota) becomes a StoreError that says what to do. */
 export async function guard<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();

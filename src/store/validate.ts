@@ -1,5 +1,6 @@
-// Parsers of what the store reads back from IndexedDB: the snapshot's description and the crawl journal (state
-// plus pages of records). Each returns the value or throws a StoreCorruptError naming what is wrong.
+// Parsers of what the store reads back from IndexedDB: the snapshot's description, the layout noted for it, and the
+// crawl journal (state plus pages of records). The journal's throw a StoreCorruptError naming what is wrong; the
+// description and the note, which the graph can do without, read as null when they are not one this version wrote.
 import { parseRecords } from '../crawl/record-check.ts';
 import { parseCrawlState, type CrawlRecord, type CrawlState } from '../crawl/records.ts';
 import { parseHubDerivatives, type HubDerivatives } from '../lineage/hub-derivatives.ts';

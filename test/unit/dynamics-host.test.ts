@@ -58,8 +58,8 @@ describe('the dynamics host', () => {
 
   it('creates its worker before anything is asked, once, and asks that worker', () => {
     const { host, workers, types } = setUp();
-    host.warm();
-    host.warm();
+    host.warm(lineage);
+    host.warm(lineage);
     expect(workers).toHaveLength(1);
     expect(types()).toEqual([]);
     host.prepare(lineage, params, 'drawn');
@@ -68,6 +68,12 @@ describe('the dynamics host', () => {
     // For tests and benchmarks: when the question was asked before the panel opened.
     const asked = performance.getEntriesByName('forkscope:dynamics-asked').at(-1) as PerformanceMark;
     expect(asked.detail).toEqual({ when: 'drawn' });
+    // No worker is made again for a lineage one failed on (prepare would not ask about it).
+    (workers[0] as FakeWorker).fail('out of memory');
+    host.warm(lineage);
+    expect(workers).toHaveLength(1);
+    host.warm(syntheticLineage(50, 2));
+    expect(workers).toHaveLength(2);
   });
 
   it('tells its owner when the latest request is answered in full or lost, so the closed panel follows it', () => {

@@ -3,7 +3,7 @@
 // waiting, and its subscribe/getSnapshot pair is what useSyncExternalStore needs.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { prepareLayout } from '../../src/layout/input.ts';
+import { LAYOUT_KEY_VERSION, prepareLayout } from '../../src/layout/input.ts';
 import { createLineageGraph } from '../../src/graph/graph.ts';
 import { encodeLineage } from '../../src/lineage/columnar.ts';
 import { cacheName, ForkscopeStore } from '../../src/store/db.ts';
@@ -103,8 +103,9 @@ describe('the explorer session', () => {
     await expect.poll(async () => (await store.loadSnapshot())?.layout).toEqual({ families, key: layoutKey() });
     // Positions kept under another key, noted for the snapshot: a reopen that finds them used the note.
     const mine = Float32Array.from({ length: 27 }, (_, i) => i + 0.5);
-    await store.savePositions('noted', mine);
-    await store.noteSnapshotLayout(snapshotInfo, { families, key: 'noted' });
+    const noted = `${LAYOUT_KEY_VERSION}-noted`;
+    await store.savePositions(noted, mine);
+    await store.noteSnapshotLayout(snapshotInfo, { families, key: noted });
     store.close();
     const again = inProcessLayout();
     const reopened = new ExplorerSession({ layout: again.create, crawl: workerFactory().create });
@@ -115,13 +116,22 @@ describe('the explorer session', () => {
     expect(back.layout?.ids).toEqual(layoutOrder());
     expect(again.made).toHaveLength(0);
     reopened.close();
-    // A note made for another family order is not used: the positions are found by preparing the layout.
-    const other = new ExplorerSession({ layout: inProcessLayout().create, crawl: workerFactory().create });
-    other.setFamilyOrder(['other', 'Qwen']);
-    void other.open(hub);
-    const laidOut = await until(other, (s) => s.layout !== null);
-    expect(Array.from(laidOut.layout?.xy ?? [])).not.toEqual(Array.from(mine.subarray(0, 18)));
-    other.close();
+    // A note made for another family order, or another layout, is not used: the positions are found by preparing.
+    for (const [order, key] of [
+      [['other', 'Qwen'], noted],
+      [families, 'radial-v0-noted'],
+    ] as const) {
+      const store = await ForkscopeStore.open(cacheName(hub));
+      await store.savePositions(key, mine);
+      await store.noteSnapshotLayout(snapshotInfo, { families, key });
+      store.close();
+      const other = new ExplorerSession({ layout: inProcessLayout().create, crawl: workerFactory().create });
+      other.setFamilyOrder(order);
+      void other.open(hub);
+      const laidOut = await until(other, (s) => s.layout !== null);
+      expect(Array.from(laidOut.layout?.xy ?? [])).not.toEqual(Array.from(mine.subarray(0, 18)));
+      other.close();
+    }
   });
 
   it('writes no positions when the layout worker stores none: the page only reads the cache', async () => {

@@ -64,7 +64,10 @@ describe('ForkscopeStore', () => {
     expect((await store.loadSnapshot())?.layout).toBeNull();
     await store.noteSnapshotLayout(info, layout);
     expect((await store.loadSnapshot())?.layout).toEqual(layout);
-    // A new snapshot (a crawl, a refresh) drops the note in the transaction that saves it.
+    // A new snapshot (a crawl, a refresh) drops the note in the transaction that saves it, even one described alike.
+    await store.saveSnapshot(encodeLineage(smallLineage()), info);
+    expect((await store.loadSnapshot())?.layout).toBeNull();
+    await store.noteSnapshotLayout(info, layout);
     const next = { ...info, crawledAt: '2026-11-23T00:00:00Z' };
     await store.saveSnapshot(encodeLineage(smallLineage()), next);
     expect((await store.loadSnapshot())?.layout).toBeNull();
@@ -72,7 +75,14 @@ describe('ForkscopeStore', () => {
     // A note that is not one this version wrote reads as none: the positions are then found by preparing the layout.
     const raw = await openDB(name);
     const valid = { v: 1, crawledAt: next.crawledAt, nodes: 9, edges: 8, ...layout };
-    const damaged = [{ key: 7 }, { v: 2 }, { families: 'Qwen' }, { nodes: 10 }].map((d) => ({ ...valid, ...d }));
+    const damaged = [
+      { key: 7 },
+      { v: 2 },
+      { families: 'Qwen' },
+      { nodes: 10 },
+      { edges: 9 },
+      { crawledAt: info.crawledAt },
+    ].map((d) => ({ ...valid, ...d }));
     for (const note of [valid, ...damaged, 'radial-v1', null]) {
       await raw.put('meta', note, 'snapshot-layout');
       const reopened = await ForkscopeStore.open(name);

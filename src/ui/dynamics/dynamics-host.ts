@@ -81,9 +81,10 @@ export class DynamicsHost {
     return ++this.nextId;
   }
 
-  /** Creates the worker, so it starts at the page's first idle moment (worker-owner.ts), even before it is asked. */
-  warm(): void {
-    if (this.owner.running) return;
+  /** Creates the worker for `lineage`, so it starts at the page's first idle moment (worker-owner.ts), even before
+   * it is asked; not for a lineage a worker failed on (prepare would not ask about it). */
+  warm(lineage: DynamicsLineage): void {
+    if (this.owner.running || lineage === this.failedOn) return;
     this.owner.warm();
     // For tests (usePreparedDynamics.ts creates it before a reopened lineage is drawn).
     performance.mark('forkscope:dynamics-started');

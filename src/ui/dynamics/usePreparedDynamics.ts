@@ -80,7 +80,7 @@ export function usePreparedDynamics(o: Options): PreparedDynamics {
   const columns = layout?.columnar ?? null;
   useLayoutEffect(() => {
     if (!ready || !columns) return;
-    host.warm();
+    host.warm(columns);
     return afterFrame(() => host.prepare(columns, params, 'drawn'));
   }, [host, columns, ready]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {

@@ -1,7 +1,8 @@
 // The explorer session, free of React and of the DOM: one lineage graph for the app's life, the IndexedDB cache of
-// the Hub in use (the crawl and layout workers write it; the page only notes its snapshot's layout key, placement.ts),
-// the two workers' owners, and the state the panels show. Like Gephi Lite's renderless controllers, it is plain state plus actions; the UI subscribes
-// (subscribe/getSnapshot, for useSyncExternalStore) and calls actions. ui/useExplorer.ts is the thin hook.
+// the Hub in use (the crawl and layout workers write it; the page only notes its snapshot's layout key:
+// placement.ts), the two workers' owners, and the state the panels show. Like Gephi Lite's renderless controllers,
+// it is plain state plus actions; the UI subscribes (subscribe/getSnapshot, for useSyncExternalStore) and calls
+// actions. ui/useExplorer.ts is the thin hook.
 // A cache that cannot be read or opened is reported (storeProblem) with resetCache as the way out: the whole
 // database is deleted and opened anew, which also works for one a newer Forkscope upgraded.
 import type { Seeds } from '../../crawl/records.ts';

@@ -4,7 +4,7 @@
 // first looked up under the key noted for that snapshot (store/db.ts noteSnapshotLayout), and once a snapshot's key
 // is known it is noted: a reopen then prepares nothing. The note is the one thing the page writes to the cache; it is
 // a few bytes, written only while the snapshot it names is still the cache's.
-import { prepareLayoutOf } from '../../layout/input.ts';
+import { LAYOUT_KEY_VERSION, prepareLayoutOf } from '../../layout/input.ts';
 import { inIdOrder, type ColumnarLineage } from '../../lineage/columnar.ts';
 import type { Lineage } from '../../lineage/types.ts';
 import { cacheName, type ForkscopeStore, type SnapshotInfo, type SnapshotLayout } from '../../store/db.ts';
@@ -38,10 +38,12 @@ export interface Placement {
  * closed); rejects when the layout fails. */
 export async function placeLineage(r: PlacementRequest): Promise<Placement | null> {
   const noted = await placedByNote(r);
-  if (noted) return noted;
+  if (noted.placement) return noted.placement;
   const prepared = prepareLayoutOf(r.lineage, r.familyOrder, r.columnar);
   const n = prepared.ids.length;
-  const cached = await r.store?.loadPositions(prepared.key).catch(() => null);
+  // The noted key's positions were missing or unusable: not read twice.
+  const read = prepared.key === noted.read ? null : r.store?.loadPositions(prepared.key);
+  const cached = await read?.catch(() => null);
   let placed: Float32Array;
   // Positions cached before room was kept (2 numbers a model) are laid out again.
   if (cached?.length === 3 * n) placed = cached;
@@ -58,14 +60,20 @@ export async function placeLineage(r: PlacementRequest): Promise<Placement | nul
   return { ids: prepared.ids, placed };
 }
 
-/** The positions cached under the key noted for the snapshot, when the note is for this family order and the
- * models are in id order (the order the key was made in: layout/input.ts keeps such a lineage's order). */
-async function placedByNote(r: PlacementRequest): Promise<Placement | null> {
-  const note = r.snapshot?.layout;
-  if (!note || !r.store || !sameOrder(note.families, r.familyOrder) || !inIdOrder(r.lineage.nodes)) return null;
-  const placed = await r.store.loadPositions(note.key).catch(() => null);
+/** The positions cached under the key noted for the snapshot, when the note is for this family order and this
+ * layout, and the models are in id order (the order the key was made in: layout/input.ts keeps such a lineage's
+ * order); with the key read, if one was. */
+async function placedByNote(r: PlacementRequest): Promise<{ placement: Placement | null; read: string | null }> {
+  const [note, store] = [r.snapshot?.layout, r.store];
+  const usable =
+    note?.key.startsWith(`${LAYOUT_KEY_VERSION}-`) === true &&
+    sameOrder(note.families, r.familyOrder) &&
+    inIdOrder(r.lineage.nodes);
+  if (!usable || !store) return { placement: null, read: null };
+  const placed = await store.loadPositions(note.key).catch(() => null);
   const n = r.lineage.nodes.length;
-  return placed?.length === 3 * n ? { ids: r.lineage.nodes.map((m) => m.id), placed } : null;
+  const ids = placed?.length === 3 * n ? r.lineage.nodes.map((m) => m.id) : null;
+  return { placement: ids && placed ? { ids, placed } : null, read: note.key };
 }
 
 const sameOrder = (a: readonly string[], b: readonly string[]): boolean =>

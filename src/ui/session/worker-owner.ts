@@ -1,7 +1,8 @@
 // One owner per worker: it creates the worker when first needed, hands its messages on, turns its failures
 // (`error`: the script threw or could not load; `messageerror`: a message could not be read) into one call of
 // `failed` with words a researcher can read, and ends it. After a failure or an end the next post starts a fresh
-// worker. The layout, crawl, export, snapshot-reading and dynamics workers are owned through it; it takes a factory, so Node tests pass fakes.
+// worker. The layout, crawl, export, snapshot-reading and dynamics workers are owned through it; it takes a factory,
+// so Node tests pass fakes.
 
 /** What the owner needs of a Worker (a real one, or a test's fake). */
 export interface WorkerLike {
