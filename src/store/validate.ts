@@ -77,11 +77,11 @@ export interface SnapshotLayout {
   key: string;
 }
 
-interface SnapshotLayoutNote extends SnapshotLayout {
+/** What names a saved snapshot within its cache (one cache per Hub): a save writes a new crawl time. */
+type SnapshotStamp = Pick<SnapshotInfo, 'crawledAt' | 'nodes' | 'edges'>;
+
+interface SnapshotLayoutNote extends SnapshotLayout, SnapshotStamp {
   v: 1;
-  crawledAt: string;
-  nodes: number;
-  edges: number;
 }
 
 export function layoutNote(info: SnapshotInfo, layout: SnapshotLayout): SnapshotLayoutNote {
@@ -89,9 +89,9 @@ export function layoutNote(info: SnapshotInfo, layout: SnapshotLayout): Snapshot
   return { v: 1, crawledAt, nodes, edges, families: [...layout.families], key: layout.key };
 }
 
-/** Whether two descriptions are of the same saved snapshot (a save writes a new crawl time). */
-export function sameSnapshot(a: SnapshotInfo, b: SnapshotInfo): boolean {
-  return a.hub === b.hub && a.crawledAt === b.crawledAt && a.nodes === b.nodes && a.edges === b.edges;
+/** Whether two descriptions (or a note's stamp) name the same saved snapshot. */
+export function sameSnapshot(a: Partial<Record<keyof SnapshotStamp, unknown>>, b: SnapshotStamp): boolean {
+  return a.crawledAt === b.crawledAt && a.nodes === b.nodes && a.edges === b.edges;
 }
 
 /** The layout noted for the snapshot `info` describes, or null when none is, or the note is not one of this version. */
@@ -99,7 +99,7 @@ export function parseLayoutNote(raw: unknown, info: SnapshotInfo): SnapshotLayou
   if (typeof raw !== 'object' || raw === null) return null;
   const n = raw as Partial<Record<keyof SnapshotLayoutNote, unknown>>;
   if (n.v !== 1 || typeof n.key !== 'string' || !strings(n.families)) return null;
-  if (n.crawledAt !== info.crawledAt || n.nodes !== info.nodes || n.edges !== info.edges) return null;
+  if (!sameSnapshot(n, info)) return null;
   return { families: n.families, key: n.key };
 }
 

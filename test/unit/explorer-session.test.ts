@@ -41,6 +41,14 @@ function until(session: ExplorerSession, ok: (s: ExplorerState) => boolean): Pro
   });
 }
 
+/** A session opened on the cache of `hub`, with this family order and layout worker, and what it first shows. */
+async function openedOn(hub: string, order: readonly string[], layout = inProcessLayout()) {
+  const session = new ExplorerSession({ layout: layout.create, crawl: workerFactory().create });
+  session.setFamilyOrder(order);
+  void session.open(hub);
+  return { session, shown: await until(session, (s) => s.layout !== null) };
+}
+
 async function cacheWithGraph(hubUrl: string): Promise<void> {
   const store = await ForkscopeStore.open(cacheName(hubUrl));
   await store.saveSnapshot(encodeLineage(smallLineage()), snapshotInfo);
@@ -79,27 +87,21 @@ describe('the explorer session', () => {
 
     // Reopened: the positions come from the cache and no layout worker is started.
     const again = inProcessLayout();
-    const reopened = new ExplorerSession({ layout: again.create, crawl: workerFactory().create });
-    reopened.setFamilyOrder(['Qwen', 'other']);
-    void reopened.open(hub);
-    const back = await until(reopened, (s) => s.layout !== null);
-    expect(Array.from(back.layout?.xy ?? [])).toEqual(Array.from(shown.layout?.xy ?? []));
+    const reopened = await openedOn(hub, ['Qwen', 'other'], again);
+    expect(Array.from(reopened.shown.layout?.xy ?? [])).toEqual(Array.from(shown.layout?.xy ?? []));
     expect(again.made).toHaveLength(0);
-    reopened.close();
+    reopened.session.close();
   });
 
   it("notes the cached snapshot's layout key once it has it, and a reopen takes the positions under that key", async () => {
     const hub = freshHub();
     await cacheWithGraph(hub);
-    const layout = inProcessLayout();
-    const session = new ExplorerSession({ layout: layout.create, crawl: workerFactory().create });
-    session.setFamilyOrder(['Qwen', 'other']);
-    void session.open(hub);
-    await until(session, (s) => s.layout !== null);
-    await layout.stored();
-    session.close();
-    const store = await ForkscopeStore.open(cacheName(hub));
     const families = ['Qwen', 'other'];
+    const layout = inProcessLayout();
+    const first = await openedOn(hub, families, layout);
+    await layout.stored();
+    first.session.close();
+    const store = await ForkscopeStore.open(cacheName(hub));
     await expect.poll(async () => (await store.loadSnapshot())?.layout).toEqual({ families, key: layoutKey() });
     // Positions kept under another key, noted for the snapshot: a reopen that finds them used the note.
     const mine = Float32Array.from({ length: 27 }, (_, i) => i + 0.5);
@@ -108,14 +110,11 @@ describe('the explorer session', () => {
     await store.noteSnapshotLayout(snapshotInfo, { families, key: noted });
     store.close();
     const again = inProcessLayout();
-    const reopened = new ExplorerSession({ layout: again.create, crawl: workerFactory().create });
-    reopened.setFamilyOrder(families);
-    void reopened.open(hub);
-    const back = await until(reopened, (s) => s.layout !== null);
-    expect(Array.from(back.layout?.xy ?? [])).toEqual(Array.from(mine.subarray(0, 18)));
-    expect(back.layout?.ids).toEqual(layoutOrder());
+    const reopened = await openedOn(hub, families, again);
+    expect(Array.from(reopened.shown.layout?.xy ?? [])).toEqual(Array.from(mine.subarray(0, 18)));
+    expect(reopened.shown.layout?.ids).toEqual(layoutOrder());
     expect(again.made).toHaveLength(0);
-    reopened.close();
+    reopened.session.close();
     // A note made for another family order, or another layout, is not used: the positions are found by preparing.
     for (const [order, key] of [
       [['other', 'Qwen'], noted],
@@ -125,12 +124,9 @@ describe('the explorer session', () => {
       await store.savePositions(key, mine);
       await store.noteSnapshotLayout(snapshotInfo, { families, key });
       store.close();
-      const other = new ExplorerSession({ layout: inProcessLayout().create, crawl: workerFactory().create });
-      other.setFamilyOrder(order);
-      void other.open(hub);
-      const laidOut = await until(other, (s) => s.layout !== null);
-      expect(Array.from(laidOut.layout?.xy ?? [])).not.toEqual(Array.from(mine.subarray(0, 18)));
-      other.close();
+      const other = await openedOn(hub, order);
+      expect(Array.from(other.shown.layout?.xy ?? [])).not.toEqual(Array.from(mine.subarray(0, 18)));
+      other.session.close();
     }
   });
 

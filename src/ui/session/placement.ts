@@ -38,12 +38,10 @@ export interface Placement {
  * closed); rejects when the layout fails. */
 export async function placeLineage(r: PlacementRequest): Promise<Placement | null> {
   const noted = await placedByNote(r);
-  if (noted.placement) return noted.placement;
+  if (noted) return noted;
   const prepared = prepareLayoutOf(r.lineage, r.familyOrder, r.columnar);
   const n = prepared.ids.length;
-  // The noted key's positions were missing or unusable: not read twice.
-  const read = prepared.key === noted.read ? null : r.store?.loadPositions(prepared.key);
-  const cached = await read?.catch(() => null);
+  const cached = await r.store?.loadPositions(prepared.key).catch(() => null);
   let placed: Float32Array;
   // Positions cached before room was kept (2 numbers a model) are laid out again.
   if (cached?.length === 3 * n) placed = cached;
@@ -62,18 +60,17 @@ export async function placeLineage(r: PlacementRequest): Promise<Placement | nul
 
 /** The positions cached under the key noted for the snapshot, when the note is for this family order and this
  * layout, and the models are in id order (the order the key was made in: layout/input.ts keeps such a lineage's
- * order); with the key read, if one was. */
-async function placedByNote(r: PlacementRequest): Promise<{ placement: Placement | null; read: string | null }> {
+ * order). */
+async function placedByNote(r: PlacementRequest): Promise<Placement | null> {
   const [note, store] = [r.snapshot?.layout, r.store];
   const usable =
     note?.key.startsWith(`${LAYOUT_KEY_VERSION}-`) === true &&
     sameOrder(note.families, r.familyOrder) &&
     inIdOrder(r.lineage.nodes);
-  if (!usable || !store) return { placement: null, read: null };
+  if (!usable || !store) return null;
   const placed = await store.loadPositions(note.key).catch(() => null);
-  const n = r.lineage.nodes.length;
-  const ids = placed?.length === 3 * n ? r.lineage.nodes.map((m) => m.id) : null;
-  return { placement: ids && placed ? { ids, placed } : null, read: note.key };
+  // Missing, or of the old two-number format: found again by preparing (a rare second read of the same key).
+  return placed?.length === 3 * r.lineage.nodes.length ? { ids: r.lineage.nodes.map((m) => m.id), placed } : null;
 }
 
 const sameOrder = (a: readonly string[], b: readonly string[]): boolean =>
