@@ -181,6 +181,7 @@ export function App({ link, initial, onHub }: Props) {
             rendererRef={rendererRef}
             selectedIds={isEmptySelection(view.selection) ? null : selectedIds}
             marked={marked}
+            onDrawn={explorer.layoutDrawn}
           />
           {!view.embed && <TimeSlider models={models} asOf={view.filters.asOf} onChange={setAsOf} />}
           {(view.dynamics.open || dynamics.standby) && !view.embed && layout && (

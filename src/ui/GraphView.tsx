@@ -28,6 +28,7 @@ import { useColorScheme } from './useColorScheme.ts';
 import { useLineageKeys } from './useLineageKeys.ts';
 import { usePositionOf } from './usePositionOf.ts';
 import { LINEAGE_KEYS } from '../view/lineage-keys.ts';
+import { afterFrame } from './frames.ts';
 
 const NO_LINEAGE: Lineage = { nodes: [], edges: [] };
 const KEYS_HELP = `Keys, with the graph focused: ${LINEAGE_KEYS.map((k) => k.words).join(', ')}; Escape unpicks.`;
@@ -55,6 +56,8 @@ interface Props {
   selectedIds: ReadonlySet<string> | null;
   /** Models marked until unmarked (the picked one): a ring and a label at any zoom. */
   marked: readonly string[];
+  /** A layout is on screen: called with its version after the frame that drew it. */
+  onDrawn(version: number): void;
 }
 
 export function GraphView({
@@ -68,15 +71,18 @@ export function GraphView({
   rendererRef,
   selectedIds,
   marked,
+  onDrawn,
 }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const [hovered, setHovered] = useState<string | null>(null);
   const onSelectRef = useRef(onSelect);
   const onBoxRef = useRef(onBox);
+  const onDrawnRef = useRef(onDrawn);
   useEffect(() => {
     onSelectRef.current = onSelect;
     onBoxRef.current = onBox;
-  }, [onSelect, onBox]);
+    onDrawnRef.current = onDrawn;
+  }, [onSelect, onBox, onDrawn]);
   // The laid-out models by position: from the layout's own records when they line up with its ids (a reopen), so
   // no encoding looks a model up by id.
   const ids = useMemo(() => layout?.ids ?? [], [layout]);
@@ -139,6 +145,10 @@ export function GraphView({
     } else current.setArrays(arrays);
     // visibility is applied separately below, so only the models that flip get refreshed
   }, [graph, positions?.xy, ids, sizes, shownColors, labels, rendererRef]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // After the effect above has drawn a new layout, once the frame is on screen: a newer layout cancels the report.
+  const version = layout?.version ?? null;
+  useEffect(() => (version === null ? undefined : afterFrame(() => onDrawnRef.current(version))), [version]);
 
   useEffect(() => {
     rendererRef.current?.setVisible(visible);

@@ -25,6 +25,8 @@ export interface Explorer extends ExplorerState {
   importSnapshot(lineage: Lineage, meta: SnapshotMeta): void;
   /** [#11] Opens a published dataset; `keep` makes it the cache (then `refresh` lists what is new since). */
   openData(ref: DataRef, options: { keep: boolean; refresh: boolean; quietMissing: boolean }): void;
+  /** The graph view has drawn this layout version (a crawl's next partial graph waits for it). */
+  layoutDrawn(version: number): void;
 }
 
 /** What the crawl worker is told about the Hub: its address and cache, the token, the quota. */
@@ -59,6 +61,7 @@ export function useExplorer(settings: HubSettings, token: string | null, familyO
       cancel: session.cancel,
       resetCache: session.resetCache,
       importSnapshot: session.importSnapshot,
+      layoutDrawn: session.layoutDrawn,
       openData: (ref: DataRef, options: { keep: boolean; refresh: boolean; quietMissing: boolean }) =>
         session.openData(ref, options, crawlSettings(settings, token)),
     }),

@@ -1,8 +1,9 @@
 // What the crawl worker tells the app while a crawl runs, at a pace the app can follow. Progress goes out at most
 // every PROGRESS_GAP_MS (the latest one always arrives, a moment late at worst): a page takes milliseconds, and
 // re-rendering the app for each one costs more than the page. A partial lineage is built and sent only once the
-// app has drawn the previous one (`shown`), and then after a pause that grows with what the last one cost on both
-// sides (building it here; laying it out and drawing it there), so that on paper a twentieth of the crawl goes to
+// app has drawn the previous one (`shown`: the app says so once the frame that drew it is on screen), and then after a
+// pause that grows with what the last one cost on both sides (building it here; laying it out, building the graph,
+// sigma processing it and the frame there), so that on paper a twentieth of the crawl goes to
 // them. On paper: that cost is wall time, while the crawl goes on on the same cores. Measured on the 3.1-million-model
 // Hub (README, `realsize`), partial results took about 8% of the browser's crawl at a twentieth, 18% at a tenth.
 import type { CrawlProgress } from '../crawl/progress.ts';

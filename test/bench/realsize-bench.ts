@@ -33,7 +33,15 @@ export interface RealsizeResult {
   hubModels: number;
   generateMs: number;
   cli: { wallMs: number; requests: number; summary: string };
-  browser: { wallMs: number; requests: number; peakPageHeapMB: number; peakRendererRssMB: number; idbMB: number };
+  browser: {
+    wallMs: number;
+    requests: number;
+    /** Graphs the page had drawn when its status said the crawl finished (the renderer marks each): partial ones. */
+    pictures: number;
+    peakPageHeapMB: number;
+    peakRendererRssMB: number;
+    idbMB: number;
+  };
   reopen: { ms: number; requests: number };
 }
 
@@ -119,6 +127,7 @@ async function browserCrawl(
     const requests = hub.stats().requests;
     log(`browser: crawl finished in ${Math.round(wallMs / 1000)} s, ${requests} requests`);
     const idb = await cdp.evaluate<number>('navigator.storage.estimate().then((e) => e.usage ?? 0)');
+    const pictures = await cdp.evaluate<number>(`performance.getEntriesByName('forkscope:drawn').length`);
     hub.resetStats();
     const r = performance.now();
     await cdp.send('Page.reload');
@@ -128,6 +137,7 @@ async function browserCrawl(
       browser: {
         wallMs,
         requests,
+        pictures,
         peakPageHeapMB: peak.heap / 1e6,
         peakRendererRssMB: peak.rss / 1e6,
         idbMB: idb / 1e6,

@@ -223,7 +223,7 @@ if (only.has('realsize')) {
   const r = await realsizeBench(size, (s) => line(`  ${s}`));
   const [c, b] = [r.cli, r.browser];
   line(
-    `CLI ${fmt(c.wallMs / 1000, 0)} s, ${fmt(c.requests, 0)} requests; browser ${fmt(b.wallMs / 1000, 0)} s, ${fmt(b.requests, 0)} requests`,
+    `CLI ${fmt(c.wallMs / 1000, 0)} s, ${fmt(c.requests, 0)} requests; browser ${fmt(b.wallMs / 1000, 0)} s, ${fmt(b.requests, 0)} requests, ${b.pictures} graphs drawn`,
   );
   line(
     `browser: peak JS heap of the page ${fmt(b.peakPageHeapMB, 0)} MB, peak renderer memory ${fmt(b.peakRendererRssMB, 0)} MB, IndexedDB ${fmt(b.idbMB, 0)} MB`,

@@ -208,6 +208,26 @@ describe('the explorer session', () => {
     expect(crawl.made[1]?.terminated).toBe(true);
   });
 
+  it('tells the crawl a partial graph is shown only once the graph view has drawn it', async () => {
+    const hub = freshHub();
+    const crawl = workerFactory();
+    const session = new ExplorerSession({ layout: inProcessLayout().create, crawl: crawl.create });
+    void session.open(hub);
+    await until(session, (s) => s.phase === 'idle');
+    session.startCrawl(seeds, settings(hub));
+    const worker = crawl.made[0] as FakeWorker;
+    const shownSent = (): number => worker.posted.filter((m) => (m as { type: string }).type === 'shown').length;
+    worker.send({ type: 'partial', lineage: encodeLineage(smallLineage()) });
+    const laidOut = await until(session, (s) => s.layout !== null);
+    const version = laidOut.layout?.version ?? -1;
+    // The session's own chain, from handing the layout out to waiting on its drawing, runs within this task.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(shownSent()).toBe(0);
+    session.layoutDrawn(version);
+    await expect.poll(shownSent).toBe(1);
+    session.close();
+  });
+
   it('opens a published dataset through the crawl worker, shows it at once, and says what its refresh added', async () => {
     const hub = freshHub();
     const crawl = workerFactory();

@@ -9,6 +9,7 @@
 import { useEffect, useLayoutEffect, useMemo, useReducer, useState, type ComponentType } from 'react';
 import type { SnapshotInfo } from '../../store/db.ts';
 import type { ViewState } from '../../view/state.ts';
+import { afterFrame } from '../frames.ts';
 import type { CrawlPhase, Layout } from '../useExplorer.ts';
 import type { DynamicsPanelProps } from './DynamicsPanel.tsx';
 import { createDynamicsWorker, DynamicsHost } from './dynamics-host.ts';
@@ -112,16 +113,6 @@ function afterQuiet(job: () => void): () => void {
   return () => {
     clearTimeout(timer);
     idle?.();
-  };
-}
-
-/** Runs `job` in a task after the next frame is drawn; returns the canceller. */
-function afterFrame(job: () => void): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const frame = requestAnimationFrame(() => (timer = setTimeout(job, 0)));
-  return () => {
-    cancelAnimationFrame(frame);
-    clearTimeout(timer);
   };
 }
 

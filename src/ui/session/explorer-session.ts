@@ -15,6 +15,7 @@ import type { CrawlEvent, CrawlSettings, RefreshKind } from '../../workers/proto
 import { crawlEventPatch, describeDeletions } from '../crawlEvents.ts';
 import { dataLoadAfter, describeDataRefresh, type DataLoad } from '../dataEvents.ts';
 import { CrawlOwner } from './crawl-owner.ts';
+import { DrawWaits } from './draw-waits.ts';
 import { INITIAL_STATE, type ExplorerState, type SnapshotMeta } from './explorer-state.ts';
 import { LayoutOwner } from './layout-owner.ts';
 import { placeLineage, type CacheSnapshot, type Placement } from './placement.ts';
@@ -40,6 +41,8 @@ export class ExplorerSession {
   private familyOrder: readonly string[] = ['other'];
   /** [#11] The dataset being opened, and the models its snapshot held while its refresh runs. */
   private opening: { ref: DataRef; quietMissing: boolean; before: number | null } | null = null;
+  /** Layouts handed out and not yet reported drawn by the graph view. */
+  private readonly drawWaits = new DrawWaits();
 
   constructor(private readonly workers: SessionWorkers) {}
 
@@ -87,9 +90,13 @@ export class ExplorerSession {
     }
   };
 
+  /** The graph view has drawn layout `version` (and a frame has gone to the screen since). */
+  readonly layoutDrawn = (version: number): void => this.drawWaits.drawn(version);
+
   /** Ends both workers and closes the cache; nothing begun before lands afterwards. */
   readonly close = (): void => {
     this.generation++;
+    this.drawWaits.releaseAll();
     this.crawl?.end();
     this.layout?.end();
     this.store?.close();
@@ -144,9 +151,13 @@ export class ExplorerSession {
     // A crawl's result is the snapshot it saved: its layout key is noted once known.
     if (ev.type === 'done')
       void this.show(decodeLineage(ev.lineage), false, ev.lineage, { info: ev.info, layout: null });
-    // The worker builds the next partial lineage only once this one is drawn (workers/crawl-updates.ts).
-    if (ev.type === 'partial')
-      void this.show(decodeLineage(ev.lineage), false, ev.lineage).finally(() => this.crawl?.send({ type: 'shown' }));
+    // The worker builds the next partial lineage only once this one is on screen (workers/crawl-updates.ts).
+    if (ev.type === 'partial') {
+      const crawl = this.crawl;
+      void this.show(decodeLineage(ev.lineage), false, ev.lineage)
+        .then((version) => (version === null ? undefined : this.drawWaits.until(version)))
+        .finally(() => crawl?.send({ type: 'shown' }));
+    }
     if (this.onDataEvent(ev)) return;
     if (ev.type === 'lock-freed') void this.showCache().catch(() => undefined);
     const next = crawlEventPatch(ev);
@@ -194,14 +205,15 @@ export class ExplorerSession {
   /** Lays out and shows a lineage; of overlapping calls only the latest is drawn, and once a snapshot is imported
    * only its own (`imported`) ones are. Cached positions are read here; new ones are computed and stored by the
    * layout worker (placement.ts). A layout that fails leaves what is shown and says why (layoutProblem).
-   * `snapshot`: the lineage is the cache's snapshot, so its layout key can be looked up and noted. */
+   * `snapshot`: the lineage is the cache's snapshot, so its layout key can be looked up and noted. Resolves to the
+   * version of the layout handed out, or null when none was. */
   private async show(
     lineage: Lineage,
     imported = false,
     columnar: ColumnarLineage | null = null,
     snapshot: CacheSnapshot | null = null,
-  ): Promise<void> {
-    if (this.imported && !imported) return;
+  ): Promise<number | null> {
+    if (this.imported && !imported) return null;
     const [seq, generation] = [++this.shownSeq, this.generation];
     const current = (): boolean =>
       seq === this.shownSeq && generation === this.generation && (imported || !this.imported);
@@ -213,15 +225,16 @@ export class ExplorerSession {
     } catch (e) {
       const left = this.state.layout ? 'What is shown is the last graph laid out.' : 'The graph cannot be drawn.';
       if (current()) this.patch({ layoutProblem: `${(e as Error).message} ${left}` });
-      return;
+      return null;
     }
-    if (!placement || !current()) return;
+    if (!placement || !current()) return null;
     const { ids, placed } = placement;
     this.graph.clear();
     mergeLineage(this.graph, lineage);
     const [xy, room] = [placed.subarray(0, 2 * ids.length), placed.subarray(2 * ids.length)];
     const version = (this.state.layout?.version ?? 0) + 1;
     this.patch({ layoutProblem: null, layout: { ids, xy, room, version, lineage, columnar } });
+    return version;
   }
 
   private patch(p: Partial<ExplorerState>): void {
