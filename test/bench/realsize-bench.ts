@@ -36,8 +36,9 @@ export interface RealsizeResult {
   browser: {
     wallMs: number;
     requests: number;
-    /** Graphs the page had drawn when its status said the crawl finished (the renderer marks each): partial ones. */
-    pictures: number;
+    /** The graphs the page had drawn when its status said the crawl finished (the renderer marks each): when, in
+     * ms after navigation, and of how many models. */
+    drawn: { atMs: number; models: number }[];
     peakPageHeapMB: number;
     peakRendererRssMB: number;
     idbMB: number;
@@ -127,7 +128,9 @@ async function browserCrawl(
     const requests = hub.stats().requests;
     log(`browser: crawl finished in ${Math.round(wallMs / 1000)} s, ${requests} requests`);
     const idb = await cdp.evaluate<number>('navigator.storage.estimate().then((e) => e.usage ?? 0)');
-    const pictures = await cdp.evaluate<number>(`performance.getEntriesByName('forkscope:drawn').length`);
+    const drawn = await cdp.evaluate<{ atMs: number; models: number }[]>(
+      `performance.getEntriesByName('forkscope:drawn').map((e) => ({ atMs: e.startTime, models: e.detail?.models ?? 0 }))`,
+    );
     hub.resetStats();
     const r = performance.now();
     await cdp.send('Page.reload');
@@ -137,7 +140,7 @@ async function browserCrawl(
       browser: {
         wallMs,
         requests,
-        pictures,
+        drawn,
         peakPageHeapMB: peak.heap / 1e6,
         peakRendererRssMB: peak.rss / 1e6,
         idbMB: idb / 1e6,

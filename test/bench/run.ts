@@ -223,8 +223,10 @@ if (only.has('realsize')) {
   const r = await realsizeBench(size, (s) => line(`  ${s}`));
   const [c, b] = [r.cli, r.browser];
   line(
-    `CLI ${fmt(c.wallMs / 1000, 0)} s, ${fmt(c.requests, 0)} requests; browser ${fmt(b.wallMs / 1000, 0)} s, ${fmt(b.requests, 0)} requests, ${b.pictures} graphs drawn`,
+    `CLI ${fmt(c.wallMs / 1000, 0)} s, ${fmt(c.requests, 0)} requests; browser ${fmt(b.wallMs / 1000, 0)} s, ${fmt(b.requests, 0)} requests`,
   );
+  const drawn = b.drawn.map((d) => `${fmt(d.atMs / 1000, 1)} s (${fmt(d.models, 0)})`).join(', ');
+  line(`browser: graphs drawn during the crawl, s after navigation (models): ${drawn || 'none'}`);
   line(
     `browser: peak JS heap of the page ${fmt(b.peakPageHeapMB, 0)} MB, peak renderer memory ${fmt(b.peakRendererRssMB, 0)} MB, IndexedDB ${fmt(b.idbMB, 0)} MB`,
   );
