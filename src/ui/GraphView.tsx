@@ -146,9 +146,13 @@ export function GraphView({
     // visibility is applied separately below, so only the models that flip get refreshed
   }, [graph, positions?.xy, ids, sizes, shownColors, labels, rendererRef]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  // After the effect above has drawn a new layout, once the frame is on screen: a newer layout cancels the report.
-  const version = layout?.version ?? null;
-  useEffect(() => (version === null ? undefined : afterFrame(() => onDrawnRef.current(version))), [version]);
+  // Each new layout is reported after the frame that follows the effect above (which draws it, or draws nothing when
+  // it has no models; in a focus, the focused layout is drawn later and not waited for). A newer layout cancels it.
+  useEffect(() => {
+    if (!layout) return;
+    const { version } = layout;
+    return afterFrame(() => onDrawnRef.current(version));
+  }, [layout]);
 
   useEffect(() => {
     rendererRef.current?.setVisible(visible);

@@ -38,7 +38,7 @@ let updates: CrawlUpdates | null = null;
 scope.onmessage = (e) => {
   const cmd = e.data;
   if (cmd.type === 'start') void start(() => crawl(cmd.settings, cmd.seeds, cmd.refresh ?? null));
-  else if (cmd.type === 'shown') updates?.shown();
+  else if (cmd.type === 'shown') updates?.shown(cmd.seq);
   // [open-data, #11] A published dataset is loaded under the same lock, then refreshed by the same crawl.
   else if (cmd.type === 'open-data')
     void start(async () => {

@@ -28,8 +28,8 @@ export type CrawlCommand =
   | { type: 'start'; settings: CrawlSettings; seeds: Seeds; refresh?: RefreshKind }
   | { type: 'pause' }
   | { type: 'cancel' }
-  /** The app has drawn the last partial lineage: the worker may build the next one. */
-  | { type: 'shown' }
+  /** The app has drawn partial lineage `seq`: the worker may build the next one. */
+  | { type: 'shown'; seq: number }
   | OpenDataCommand;
 
 /** Open a published lineage dataset (#11): load it, and when `keep`, make it the cache (snapshot and a crawl
@@ -86,7 +86,8 @@ export interface RetryNotice {
 
 export type CrawlEvent =
   | { type: 'progress'; progress: CrawlProgress }
-  | { type: 'partial'; lineage: ColumnarLineage }
+  /** `seq`: the partial lineage's number, which the app's `shown` names. */
+  | { type: 'partial'; lineage: ColumnarLineage; seq: number }
   | {
       type: 'done';
       lineage: ColumnarLineage;

@@ -61,7 +61,9 @@ function setup(buildMs = 0, partialsWanted = true) {
   const updates = new CrawlUpdates((e) => events.push(e), partialsWanted ? build : null, clock);
   const pagesTold = (): number[] => events.flatMap((e) => (e.type === 'progress' ? [e.progress.pages] : []));
   const partials = (): number => events.filter((e) => e.type === 'partial').length;
-  return { clock, events, updates, pagesTold, partials, builds: () => builds };
+  /** The number of the last partial lineage sent, which the app's answer names. */
+  const lastSeq = (): number => events.flatMap((e) => (e.type === 'partial' ? [e.seq] : [])).at(-1) ?? -1;
+  return { clock, events, updates, pagesTold, partials, lastSeq, builds: () => builds };
 }
 
 describe('progress', () => {
@@ -93,7 +95,7 @@ describe('progress', () => {
 
 describe('partial lineages', () => {
   it('wait for the app to draw the last one, then for a pause that grows with their cost', () => {
-    const { clock, updates, partials, builds } = setup(1000);
+    const { clock, updates, partials, builds, lastSeq } = setup(1000);
     updates.progress(progress(1));
     expect(partials()).toBe(1);
     // Not drawn yet: no second one is built, however many pages come and however much later.
@@ -106,7 +108,7 @@ describe('partial lineages', () => {
     // Drawn 2 s after it was sent: it cost 1 s here and 2 s there, so the next waits 19 times 3 s.
     clock.advance(2000 - 38 * 50);
     const drawnAt = clock.t;
-    updates.shown();
+    updates.shown(lastSeq());
     clock.advance(PARTIAL_COST_FACTOR * 3000 - 1);
     updates.progress(progress(41));
     expect(partials()).toBe(1);
@@ -117,9 +119,9 @@ describe('partial lineages', () => {
   });
 
   it('come no closer than the shortest pause, however cheap', () => {
-    const { clock, updates, partials } = setup(0);
+    const { clock, updates, partials, lastSeq } = setup(0);
     updates.progress(progress(1));
-    updates.shown();
+    updates.shown(lastSeq());
     clock.advance(PARTIAL_GAP_MS - 1);
     updates.progress(progress(2));
     expect(partials()).toBe(1);
@@ -128,11 +130,28 @@ describe('partial lineages', () => {
     expect(partials()).toBe(2);
   });
 
+  it("ignore the app's answer for another partial lineage: an earlier crawl's, drawn after this one began", () => {
+    const earlier = setup(0);
+    earlier.updates.progress(progress(1));
+    const { clock, updates, partials, lastSeq } = setup(0);
+    updates.progress(progress(1));
+    updates.shown(earlier.lastSeq());
+    // Had that answer counted, the next one would come after the shortest pause.
+    clock.advance(PARTIAL_GAP_MS);
+    updates.progress(progress(2));
+    expect(partials()).toBe(1);
+    // Drawn PARTIAL_GAP_MS after it was sent: the next waits 19 times that.
+    updates.shown(lastSeq());
+    clock.advance(PARTIAL_COST_FACTOR * PARTIAL_GAP_MS);
+    updates.progress(progress(3));
+    expect(partials()).toBe(2);
+  });
+
   it('are never built for a refresh, whose page already shows the whole families; progress still goes out', () => {
-    const { clock, updates, partials, builds, pagesTold } = setup(1000, false);
+    const { clock, updates, partials, builds, pagesTold, lastSeq } = setup(1000, false);
     for (let page = 1; page <= 20; page++) {
       updates.progress(progress(page));
-      updates.shown();
+      updates.shown(lastSeq());
       clock.advance(10 * PARTIAL_GAP_MS);
     }
     expect([partials(), builds()]).toEqual([0, 0]);

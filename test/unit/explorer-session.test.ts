@@ -208,23 +208,39 @@ describe('the explorer session', () => {
     expect(crawl.made[1]?.terminated).toBe(true);
   });
 
-  it('tells the crawl a partial graph is shown only once the graph view has drawn it', async () => {
+  it('tells the crawl a partial graph is shown once the graph view has drawn it, or at once when none is drawn', async () => {
     const hub = freshHub();
     const crawl = workerFactory();
-    const session = new ExplorerSession({ layout: inProcessLayout().create, crawl: crawl.create });
+    // The layout worker answers its first request (through an in-process one) and throws on the second.
+    const working = inProcessLayout({ store: false });
+    let asked = 0;
+    const layout = workerFactory((data, worker) => {
+      if (asked++ > 0) return worker.fail('boom');
+      const inner = working.create();
+      inner.addEventListener('message', (e) => worker.send((e as MessageEvent).data));
+      inner.postMessage(data);
+    });
+    const session = new ExplorerSession({ layout: layout.create, crawl: crawl.create });
     void session.open(hub);
     await until(session, (s) => s.phase === 'idle');
     session.startCrawl(seeds, settings(hub));
     const worker = crawl.made[0] as FakeWorker;
-    const shownSent = (): number => worker.posted.filter((m) => (m as { type: string }).type === 'shown').length;
-    worker.send({ type: 'partial', lineage: encodeLineage(smallLineage()) });
+    const answers = (): unknown[] => worker.posted.filter((m) => (m as { type: string }).type === 'shown');
+    worker.send({ type: 'partial', lineage: encodeLineage(smallLineage()), seq: 7 });
     const laidOut = await until(session, (s) => s.layout !== null);
     const version = laidOut.layout?.version ?? -1;
     // The session's own chain, from handing the layout out to waiting on its drawing, runs within this task.
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(shownSent()).toBe(0);
+    expect(answers()).toEqual([]);
     session.layoutDrawn(version);
-    await expect.poll(shownSent).toBe(1);
+    await expect.poll(answers).toEqual([{ type: 'shown', seq: 7 }]);
+    // A partial graph that cannot be laid out is drawn by nobody: it is answered at once.
+    worker.send({ type: 'partial', lineage: encodeLineage(smallLineage()), seq: 8 });
+    await until(session, (s) => s.layoutProblem !== null);
+    await expect.poll(answers).toEqual([
+      { type: 'shown', seq: 7 },
+      { type: 'shown', seq: 8 },
+    ]);
     session.close();
   });
 
@@ -278,7 +294,7 @@ describe('the explorer session', () => {
     session.importSnapshot(small, { hub, orgs: ['Qwen'], roots: [], crawledAt: snapshotInfo.crawledAt });
     expect(crawl.made[0]?.posted.at(-1)).toEqual({ type: 'pause' });
     await until(session, (s) => s.layout?.ids.length === 2);
-    crawl.made[0]?.send({ type: 'partial', lineage: encodeLineage(smallLineage()) });
+    crawl.made[0]?.send({ type: 'partial', lineage: encodeLineage(smallLineage()), seq: 1 });
     crawl.made[0]?.send({ type: 'paused', requests: 3 });
     await new Promise((r) => setTimeout(r, 0));
     expect(session.getSnapshot()).toMatchObject({ imported: true, phase: 'crawling' });

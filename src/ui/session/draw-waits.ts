@@ -1,7 +1,7 @@
-// Layouts the session has handed out, waited on until the graph view says they are on screen (layoutDrawn). The
+// Layouts the session has handed out, waited on until the graph view says it has drawn them (layoutDrawn). The
 // crawl worker builds its next partial lineage only once the last one is drawn, and pauses after it for a multiple
-// of what it cost (workers/crawl-updates.ts): the cost must include sigma processing every model and WebGL
-// rasterizing the frame, which at 300,000 models in software outweigh laying the lineage out.
+// of what it cost (workers/crawl-updates.ts): the cost must include sigma processing every model and the frame,
+// which at 300,000 models in software WebGL outweigh laying the lineage out.
 
 export class DrawWaits {
   private waits: { version: number; done: () => void }[] = [];
@@ -20,7 +20,8 @@ export class DrawWaits {
     this.settle((w) => w.version <= version);
   }
 
-  /** Nothing will be drawn for what is waiting (the session closed; versions count again from the start). */
+  /** Nothing will be drawn for what is waiting: the session closed (and its next cache may count versions from
+   * the start again, as an emptied one does). */
   releaseAll(): void {
     this.drawnUpTo = 0;
     this.settle(() => true);

@@ -156,7 +156,7 @@ export class ExplorerSession {
       const crawl = this.crawl;
       void this.show(decodeLineage(ev.lineage), false, ev.lineage)
         .then((version) => (version === null ? undefined : this.drawWaits.until(version)))
-        .finally(() => crawl?.send({ type: 'shown' }));
+        .finally(() => crawl?.send({ type: 'shown', seq: ev.seq }));
     }
     if (this.onDataEvent(ev)) return;
     if (ev.type === 'lock-freed') void this.showCache().catch(() => undefined);
