@@ -6,7 +6,7 @@
 // graph (at 300,000 models a resize is a whole new picture); what it covers then is said to the page's CSS as
 // --status-over, so the graph's controls along its foot (time slider, read-out, Fit view) rise above it.
 import { useEffect, useRef, useState } from 'react';
-import { describeReport, describeRetry, utcMinute } from './crawlEvents.ts';
+import { describeReport, describeRetry, isRetryProblem, utcMinute } from './crawlEvents.ts';
 import { describeDataLoad, describeOrigin } from './dataEvents.ts';
 import type { HubSettings } from './settings.ts';
 import type { Explorer } from './useExplorer.ts';
@@ -48,7 +48,7 @@ export function CrawlStatus({ explorer, hubUrl, sweep, onResume, onRefresh, onFu
         aria-label="Crawl status"
       >
         {explorer.retry && (
-          <span className="hub-problem" data-testid="hub-problem">
+          <span className={isRetryProblem(explorer.retry) ? 'hub-problem' : 'hub-notice'} data-testid="hub-problem">
             {describeRetry(explorer.retry, hubUrl)}
           </span>
         )}

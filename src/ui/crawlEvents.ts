@@ -51,13 +51,21 @@ export function crawlEventPatch(ev: CrawlEvent): Partial<ExplorerState> | null {
 /** Requests in a row without any answer after which the Hub is said to be out of reach (a few seconds). */
 const UNREACHABLE_AFTER = 3;
 
+/** Whether a retry is told as a problem, or only as what the crawl is doing: one or two requests without an answer
+ * the browser can read are most likely a gateway's time-out on a large listing page, which the real Hub sends on
+ * every crawl that asks for 1,000 models with card data (hub-api.md §9) and the crawler answers by asking for
+ * smaller pages; a new visit must not open on an alarm for it. */
+export function isRetryProblem(r: RetryNotice): boolean {
+  return r.kind !== 'unreachable' || r.unansweredInARow >= UNREACHABLE_AFTER;
+}
+
 /** "The Hub at X cannot be reached (…); the listing page is tried again in 4 s (attempt 3 of 8)." A browser reads a
  * gateway's time-out without CORS headers as a network error too, and the real Hub sends those on heavy listings
  * (hub-api.md §9; the crawler then asks for a smaller page): one or two are told as answers the browser could not
  * read, only more in a row, with nothing answered between them, as a Hub out of reach. */
 export function describeRetry(r: RetryNotice, hubUrl: string): string {
   const network = r.kind === 'unreachable';
-  const unreachable = network && r.unansweredInARow >= UNREACHABLE_AFTER;
+  const unreachable = network && isRetryProblem(r);
   const what = r.url.startsWith('/api/models?')
     ? 'the listing page'
     : r.url.startsWith('/api/models/')
@@ -67,7 +75,7 @@ export function describeRetry(r: RetryNotice, hubUrl: string): string {
   const problem = unreachable
     ? `cannot be reached (${r.reason})`
     : network
-      ? `gave no answer the browser can read (${r.reason}: out of reach, or a gateway's time-out)`
+      ? `gave no answer the browser can read (${r.reason}: most likely a gateway's time-out, or out of reach)`
       : r.kind === 'timeout'
         ? `gave ${r.reason}`
         : `answered ${r.reason}`;

@@ -3,7 +3,7 @@
 // without CORS headers as a network error too (hub-api.md §9).
 import { describe, expect, it } from 'vitest';
 import { HubHttp, type RetryInfo, type RetryKind } from '../../src/hub/http.ts';
-import { describeRetry } from '../../src/ui/crawlEvents.ts';
+import { describeRetry, isRetryProblem } from '../../src/ui/crawlEvents.ts';
 
 const refused = (): Promise<Response> => Promise.reject(new TypeError('Failed to fetch'));
 const answered = (status: number) => (): Promise<Response> =>
@@ -34,14 +34,23 @@ describe('requests without an answer', () => {
     ]);
   });
 
+  it('are told as a problem only once the Hub looks out of reach; any other failure is one at once', () => {
+    const notice = { url: '/api/models?limit=1000', attempt: 1, maxAttempts: 8, delayMs: 1000, reason: 'x' };
+    const problem = (kind: RetryKind, unansweredInARow: number) =>
+      isRetryProblem({ ...notice, kind, unansweredInARow });
+    expect([1, 2, 3].map((n) => problem('unreachable', n))).toEqual([false, false, true]);
+    expect([problem('server-error', 0), problem('rate-limited', 0), problem('timeout', 1)]).toEqual([true, true, true]);
+  });
+
   it('are told as an answer the browser cannot read, then as a Hub out of reach', () => {
     const notice = { url: '/api/models?limit=1000', attempt: 1, maxAttempts: 8, delayMs: 1000 };
     const reason = 'network error (Failed to fetch)';
     const words = (unansweredInARow: number, why = reason, kind: RetryKind = 'unreachable') =>
       describeRetry({ ...notice, reason: why, kind, unansweredInARow }, 'http://hub.test');
     expect(words(1)).toBe(
-      'The Hub at http://hub.test gave no answer the browser can read (network error (Failed to fetch): out of ' +
-        "reach, or a gateway's time-out); the listing page is tried again in 1 s (attempt 2 of 8). What is shown stays.",
+      'The Hub at http://hub.test gave no answer the browser can read (network error (Failed to fetch): most ' +
+        "likely a gateway's time-out, or out of reach); the listing page is tried again in 1 s (attempt 2 of 8). " +
+        'What is shown stays.',
     );
     expect(words(2)).toContain('gave no answer the browser can read');
     expect(words(3)).toMatch(/^The Hub at http:\/\/hub\.test cannot be reached \(network error \(Failed to fetch\)\);/);
