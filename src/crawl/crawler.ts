@@ -162,6 +162,7 @@ export class Crawler {
       this.k.apply(saved.records);
       for (const id of saved.state.looked) this.k.looked.add(id.toLowerCase());
       this.state = upgradeState(saved.state);
+      if (saved.state.pageSize) this.client.startPagesAt(saved.state.pageSize);
       // Requests this run spent already (the identity check) add to the journal's.
       this.client.http.requests += saved.state.requests;
       if (sameSeeds(saved.state.seeds, seeds)) return;
@@ -190,7 +191,8 @@ export class Crawler {
   private async save(records: CrawlRecord[], patch: Partial<CrawlState>): Promise<void> {
     this.k.apply(records);
     const identity = 'identity' in patch ? patch.identity : sentinelAfter(this.state.identity, records);
-    this.state = { ...this.state, ...patch, identity, requests: this.client.http.requests };
+    const counts = { requests: this.client.http.requests, pageSize: this.client.servedPageSize };
+    this.state = { ...this.state, ...patch, identity, ...counts };
     await this.journal.append(records, this.state);
   }
 

@@ -55,6 +55,10 @@ export interface CrawlState {
   pages: number;
   /** Models the sweep has listed so far (absent in journals written before pages could shrink). */
   swept?: number;
+  /** The listing page size at the last save (absent in older journals: the largest): the next run over this journal
+   * starts there, so a Hub whose gateway times out on large pages does not cost each refresh its failed pages
+   * again (on the real Hub, tens of seconds each: hub-api.md §9). */
+  pageSize?: number;
   startedAt: string;
   finishedAt: string | null;
   /** Refresh: models changed since this time are listed again. */
@@ -106,6 +110,7 @@ export function parseCrawlState(raw: unknown): CrawlState | null {
   if (!strings(s.orgsCovered)) return null;
   if (typeof s.requests !== 'number' || typeof s.pages !== 'number' || typeof s.startedAt !== 'string') return null;
   if (s.swept !== undefined && typeof s.swept !== 'number') return null;
+  if (!optional(s.pageSize, 'number')) return null;
   if (!optional(s.lastFullSweepAt, 'string') || !optional(s.fullSweep, 'boolean') || !optional(s.removed, 'number'))
     return null;
   if (!optional(s.listed, 'boolean')) return null;

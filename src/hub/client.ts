@@ -90,6 +90,16 @@ export class HubClient {
     return this.pages.size;
   }
 
+  /** The size of the last listing page the Hub served: where a later run over the same journal starts. */
+  get servedPageSize(): number {
+    return this.pages.served;
+  }
+
+  /** Listing pages start at the size an earlier run ended at (a journal's), grown back as after a time-out. */
+  startPagesAt(size: number): void {
+    this.pages.startAt(size);
+  }
+
   /** One listing page; its `next` is checked (same origin, not a page this listing already fetched). */
   async listPage(url: string, signal?: AbortSignal): Promise<ListingPage> {
     if (new URL(url).origin !== this.http.origin)

@@ -10,9 +10,20 @@ const MAX_GROW_BACKOFF = 5;
 
 export class PageSize {
   size = MAX_PAGE;
+  /** The size of the last page served (before a growth it led to): where a later run should start. */
+  served = MAX_PAGE;
   private good = 0;
   private justGrew = false;
   private failedGrowths = 0;
+
+  /** Starts at a size an earlier run reached (rounded into MIN_PAGE..MAX_PAGE; a number that is none, ignored). */
+  startAt(size: number): void {
+    if (!Number.isFinite(size)) return;
+    this.size = Math.min(MAX_PAGE, Math.max(MIN_PAGE, Math.round(size)));
+    this.served = this.size;
+    this.good = 0;
+    this.justGrew = false;
+  }
 
   /** The size was just raised and has not yet served a page: a failure now most likely means it is too large. */
   get onTrial(): boolean {
@@ -31,6 +42,7 @@ export class PageSize {
 
   /** Counts a good page; true when the size grew. */
   grow(): boolean {
+    this.served = this.size;
     this.justGrew = false;
     if (this.size >= MAX_PAGE || ++this.good < GOOD_PAGES_TO_GROW * 2 ** this.failedGrowths) return false;
     this.good = 0;

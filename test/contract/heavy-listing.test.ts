@@ -42,6 +42,21 @@ describe('listings that time out at the gateway', () => {
     expect(stats.listRequests).toBeLessThanOrEqual(pages + (stats.byStatus['504'] ?? 0) + 5);
   });
 
+  it('start a later run over the journal at the size the last one was served at: its refresh meets no time-out', async () => {
+    const journal = new MemoryJournal();
+    const client = (): HubClient =>
+      new HubClient({ hubUrl: hub().url, quota: 1_000_000, windowMs: 300_000, baseDelayMs: 5 });
+    await new Crawler(client(), journal, { seeds: SEEDS, hubSizeEstimate: 6000 }).run();
+    expect(journal.state?.pageSize).toBe(250);
+    hub().resetStats();
+    const again = client();
+    const { state } = await new Crawler(again, journal, { seeds: SEEDS, hubSizeEstimate: 6000 }).refresh();
+    expect(state.phase).toBe('done');
+    expect(hub().stats().listRequests).toBeGreaterThan(0);
+    expect(hub().stats().byStatus['504']).toBeUndefined();
+    expect(again.pageSize).toBe(250);
+  });
+
   it('keep the backoff for a 504 at the smallest page', async () => {
     const retries: { url: string; attempt: number; reason: string; delayMs: number }[] = [];
     const base = 20;
