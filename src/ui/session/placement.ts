@@ -40,12 +40,8 @@ export async function placeLineage(r: PlacementRequest): Promise<Placement | nul
   const noted = await placedByNote(r);
   if (noted) return noted;
   const prepared = prepareLayoutOf(r.lineage, r.familyOrder, r.columnar);
-  const n = prepared.ids.length;
-  const cached = await r.store?.loadPositions(prepared.key).catch(() => null);
-  let placed: Float32Array;
-  // Positions cached before room was kept (2 numbers a model) are laid out again.
-  if (cached?.length === 3 * n) placed = cached;
-  else {
+  let placed = whole(await r.store?.loadPositions(prepared.key).catch(() => null), prepared.ids.length);
+  if (!placed) {
     if (!r.layout || r.hubUrl === null) return null;
     const cache = r.store ? { dbName: cacheName(r.hubUrl), key: prepared.key } : null;
     placed = await r.layout.run(prepared.input, cache);
@@ -68,9 +64,15 @@ async function placedByNote(r: PlacementRequest): Promise<Placement | null> {
     sameOrder(note.families, r.familyOrder) &&
     inIdOrder(r.lineage.nodes);
   if (!usable || !store) return null;
-  const placed = await store.loadPositions(note.key).catch(() => null);
-  // Missing, or of the old two-number format: found again by preparing (a rare second read of the same key).
-  return placed?.length === 3 * r.lineage.nodes.length ? { ids: r.lineage.nodes.map((m) => m.id), placed } : null;
+  const placed = whole(await store.loadPositions(note.key).catch(() => null), r.lineage.nodes.length);
+  // Missing, or of the old format: found again by preparing (a rare second read of the same key).
+  return placed ? { ids: r.lineage.nodes.map((m) => m.id), placed } : null;
+}
+
+/** Cached positions of `n` models, unless missing or written before room was kept (2 numbers a model, not 3): those
+ * are laid out again. */
+function whole(cached: Float32Array | null | undefined, n: number): Float32Array | null {
+  return cached?.length === 3 * n ? cached : null;
 }
 
 const sameOrder = (a: readonly string[], b: readonly string[]): boolean =>
