@@ -69,6 +69,11 @@ export class LineageRenderer {
     this.sigma.on('beforeRender', () =>
       this.labels.reset(this.sigma, [...this.marked, ...(this.hovered ? [this.hovered] : [])], this.labelled),
     );
+    // sigma has offered the frame's every label by then (./labels.ts places them by rank).
+    this.sigma.on('afterRender', () => this.labels.flush());
+    // The bigger a model's encoded disc (its downloads, unless the researcher chose another size), the sooner named.
+    this.labels.rank = (key) => this.arrays.size[this.index.get(key) ?? -1] ?? 0;
+    if (events.covered) this.labels.covered = events.covered;
     this.scale.attach(this.sigma);
     this.sigma.on('enterNode', ({ node }) => events.onHover(node));
     this.sigma.on('leaveNode', () => events.onHover(null));

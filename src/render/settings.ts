@@ -25,6 +25,8 @@ export interface RendererEvents {
   onClick(id: string | null): void;
   /** Shift-drag on the canvas: a rectangle in layout coordinates. */
   onBox?(box: { x0: number; y0: number; x1: number; y1: number }): void;
+  /** What covers the canvas (the page's bars and buttons), in the canvas's pixels: no label is drawn under it. */
+  covered?(): readonly { x0: number; y0: number; x1: number; y1: number }[];
 }
 
 export const STATIC_SETTINGS = {

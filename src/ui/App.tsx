@@ -158,7 +158,7 @@ export function App({ link, initial, onHub }: Props) {
             />
             {data.newer && <NewerData newer={data.newer} onTake={data.takeNewer} />}
             {snapshots.loading && (
-              <p className="banner done" role="status" data-testid="snapshot-progress">
+              <p className="banner done" role="status" data-testid="snapshot-progress" data-over-graph>
                 {describeLoading(snapshots.loading)}
               </p>
             )}
@@ -204,7 +204,7 @@ export function App({ link, initial, onHub }: Props) {
             </Suspense>
           )}
           {summary && (
-            <p className="counts">
+            <p className="counts" data-over-graph>
               {summary.visible.toLocaleString('en')} of {summary.total.toLocaleString('en')} models shown
             </p>
           )}

@@ -35,6 +35,7 @@ export function AppHeader(p: Props) {
     return (
       <a
         className="embed-link"
+        data-over-graph
         href={window.location.href.replace(/([?&])embed=1&?/, '$1')}
         target="_blank"
         rel="noopener noreferrer"

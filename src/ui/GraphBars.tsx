@@ -17,7 +17,7 @@ export function GraphBars({ view, selectedCount, pathFrom, onClearSelection, onS
   return (
     <div className="graph-bars">
       {view.focus && (
-        <div className="focus-bar">
+        <div className="focus-bar" data-over-graph>
           Focused on <strong>{view.focus}</strong>{' '}
           <button type="button" onClick={onShowAll}>
             Show all
@@ -25,7 +25,7 @@ export function GraphBars({ view, selectedCount, pathFrom, onClearSelection, onS
         </div>
       )}
       {selecting && (
-        <div className="selection-bar" data-testid="selection-bar" aria-live="polite">
+        <div className="selection-bar" data-testid="selection-bar" data-over-graph aria-live="polite">
           {pathFrom ? (
             <>
               Pick the other end of the path from <strong>{pathFrom}</strong> (search or click).{' '}

@@ -29,6 +29,7 @@ import { useLineageKeys } from './useLineageKeys.ts';
 import { usePositionOf } from './usePositionOf.ts';
 import { LINEAGE_KEYS } from '../view/lineage-keys.ts';
 import { afterFrame } from './frames.ts';
+import { coveringBoxes } from './over-graph.ts';
 
 const NO_LINEAGE: Lineage = { nodes: [], edges: [] };
 const KEYS_HELP = `Keys, with the graph focused: ${LINEAGE_KEYS.map((k) => k.words).join(', ')}; Escape unpicks.`;
@@ -141,6 +142,7 @@ export function GraphView({
         },
         onClick: (id) => onSelectRef.current(id),
         onBox: (box) => onBoxRef.current(box),
+        covered: () => (container.current ? coveringBoxes(container.current) : []),
       });
     } else current.setArrays(arrays);
     // visibility is applied separately below, so only the models that flip get refreshed
@@ -194,17 +196,17 @@ export function GraphView({
         onKeyDown={keys.onKeyDown}
       />
       {layout && (
-        <button type="button" className="fit-view" onClick={fit} title="Frame everything shown (key 0)">
+        <button type="button" className="fit-view" data-over-graph onClick={fit} title="Frame everything shown (key 0)">
           Fit view
         </button>
       )}
-      <p id="graph-keys" className="graph-keys" data-testid="graph-keys">
+      <p id="graph-keys" className="graph-keys" data-testid="graph-keys" data-over-graph>
         {KEYS_HELP}
       </p>
       <p className="visually-hidden" aria-live="polite" data-testid="graph-announce">
         {keys.announcement}
       </p>
-      <p className="hover-info" aria-live="polite" data-testid="hover-info">
+      <p className="hover-info" aria-live="polite" data-testid="hover-info" data-over-graph>
         {hovered && graph.hasNode(hovered) ? hoverText(graph, hovered) : ''}
       </p>
     </>

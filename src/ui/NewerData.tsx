@@ -10,7 +10,7 @@ interface Props {
 export function NewerData({ newer, onTake }: Props) {
   const when = `${newer.watermark.slice(0, 16).replace('T', ' ')} UTC`;
   return (
-    <p className="banner" role="status" data-testid="newer-data">
+    <p className="banner" role="status" data-testid="newer-data" data-over-graph>
       Newer published data exists: {newer.repo} has a snapshot of the Hub up to {when}.{' '}
       <button type="button" onClick={onTake}>
         Load the newer data

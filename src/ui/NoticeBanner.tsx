@@ -15,7 +15,7 @@ export function NoticeBanner(p: Props) {
     <>
       <Notices {...p} />
       {p.done && (
-        <p className="banner done" role="status" data-testid="done-note">
+        <p className="banner done" role="status" data-testid="done-note" data-over-graph>
           {p.done}{' '}
           <button type="button" onClick={p.onDismissDone}>
             Dismiss
@@ -30,7 +30,7 @@ function Notices({ notices, storeProblem, onEmptyCache, onDismiss }: Props) {
   const text = notices.filter(Boolean);
   if (text.length === 0 && !storeProblem) return null;
   return (
-    <div className="banner" role="alert">
+    <div className="banner" role="alert" data-over-graph>
       {[...text, storeProblem].filter(Boolean).join(' ')}{' '}
       {storeProblem && (
         <button type="button" onClick={onEmptyCache}>

@@ -49,7 +49,7 @@ export function TimeSlider({ models, asOf, onChange }: Props) {
     setPlaying(true);
   };
   return (
-    <div className="time-slider" data-testid="time-slider">
+    <div className="time-slider" data-testid="time-slider" data-over-graph>
       <button type="button" onClick={replay} aria-pressed={playing}>
         {playing ? '❚❚ Pause' : '▶ Replay'}
       </button>

@@ -1,7 +1,7 @@
 // The camera follows the researcher, in Chromium against the local Hub: the first view fits every family, and after
 // a filter, a pick, a focus, "Show all", a selection and "Fit view" (button or key 0) it frames what is visible; a
 // pick frames the model's near lineage, not its merge children in another family's disc; a focus draws its own
-// layout with edges and labels at once; labels stay inside the canvas.
+// layout with edges and labels at once; labels stay whole on the canvas, apart, and clear of the controls over it.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { FIXTURE } from '../hub/fixtures.ts';
@@ -29,11 +29,27 @@ async function expectFramed(page: Page): Promise<void> {
   await expect.poll(async () => (await framing(page)).cover).toBeGreaterThan(0.5);
 }
 
-async function labelsInside(page: Page): Promise<boolean> {
-  return page.getByTestId('graph').evaluate((el) => {
-    const boxes = (el as unknown as { forkscopeLabelBoxes(): { x0: number; x1: number }[] }).forkscopeLabelBoxes();
-    return boxes.length > 0 && boxes.every((b) => b.x0 >= -3 && b.x1 <= el.clientWidth + 3);
-  });
+/** Whether the last frame drew labels, each whole on the canvas, none meeting another, and (`clearOfControls`) none
+ * under the page's controls over the graph (bars, buttons, the time slider, the counts). */
+async function labelsReadable(page: Page, clearOfControls: boolean): Promise<boolean> {
+  return page.getByTestId('graph').evaluate((el, clear) => {
+    type Box = { x0: number; y0: number; x1: number; y1: number };
+    const boxes = (el as unknown as { forkscopeLabelBoxes(): Box[] }).forkscopeLabelBoxes();
+    const at = el.getBoundingClientRect();
+    const controls = clear
+      ? [...document.querySelectorAll('[data-over-graph]')].map((c) => {
+          const r = c.getBoundingClientRect();
+          return { x0: r.left - at.left, y0: r.top - at.top, x1: r.right - at.left, y1: r.bottom - at.top };
+        })
+      : [];
+    const meet = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+    const inside = (b: Box) => b.x0 >= 0 && b.y0 >= 0 && b.x1 <= el.clientWidth && b.y1 <= el.clientHeight;
+    return (
+      boxes.length > 0 &&
+      boxes.every((b, i) => inside(b) && boxes.every((o, j) => j <= i || !meet(b, o))) &&
+      boxes.every((b) => controls.every((c) => !meet(b, c)))
+    );
+  }, clearOfControls);
 }
 
 async function pick(page: Page, id: string): Promise<void> {
@@ -47,9 +63,9 @@ describe('camera', () => {
     const { page, errors } = await openApp(env());
     await waitForCrawl(page);
     await expect.poll(async () => (await shownCounts(page))[1]).toBeGreaterThan(2000);
-    // The first view fits every family, labels included.
+    // The first view fits every family; its labels are whole, apart, and clear of the controls over the graph.
     await expectFramed(page);
-    await expect.poll(() => labelsInside(page)).toBe(true);
+    await expect.poll(() => labelsReadable(page, true)).toBe(true);
     const whole = await drawn(page);
 
     // A filter: the few models left fill the canvas.
@@ -98,7 +114,7 @@ describe('camera', () => {
     await expectFramed(page);
     await stillShot(page.getByTestId('graph'));
     expect(await edgePixels(page)).toBeGreaterThan(500);
-    await expect.poll(() => labelsInside(page)).toBe(true);
+    await expect.poll(() => labelsReadable(page, false)).toBe(true);
     await checkView(page, 'camera-focus', { baseline: true });
 
     // Show all: every family framed again.
