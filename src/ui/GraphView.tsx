@@ -195,7 +195,7 @@ export function GraphView({
         tabIndex={0}
         onKeyDown={keys.onKeyDown}
       />
-      {layout && (
+      {ids.length > 0 && (
         <button type="button" className="fit-view" data-over-graph onClick={fit} title="Frame everything shown (key 0)">
           Fit view
         </button>

@@ -37,7 +37,11 @@ export function SearchBox({ models, onPick }: Props) {
         aria-controls="search-results"
         aria-activedescendant={open && hits[active] ? `hit-${active}` : undefined}
         aria-label="Search models by id"
-        placeholder={`Search ${index.size.toLocaleString('en')} models  ( / )`}
+        // The key that focuses it is said by aria-keyshortcuts and the title: in the placeholder it cut the count
+        // off in a full header ("Search 106,997 mode").
+        aria-keyshortcuts="/"
+        title="Search models by id (key /)"
+        placeholder={`Search ${index.size.toLocaleString('en')} models`}
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);
