@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseCrawlState } from '../crawl/records.ts';
-import { publicationFiles, type SnapshotManifest } from '../export/manifest.ts';
+import { publicationFiles, type PublishedCrawl, type SnapshotManifest } from '../export/manifest.ts';
 import { parseSnapshot, type Snapshot } from '../export/snapshot.ts';
 import { commitFiles, datasetCommits, ensureDataset } from '../hub/datasets.ts';
 import { findToken } from './token.ts';
@@ -68,7 +68,11 @@ export async function publishCrawl(o: PublishOptions): Promise<Published> {
   return publishSnapshot({
     ...o,
     snapshot: snap,
-    crawl: { startedAt: iso(startedAt), finishedAt: iso(state?.finishedAt ?? snap.crawledAt) },
+    crawl: {
+      startedAt: iso(startedAt),
+      finishedAt: iso(state?.finishedAt ?? snap.crawledAt),
+      ...(state?.pageSize && { pageSize: state.pageSize }),
+    },
   });
 }
 
@@ -76,7 +80,7 @@ export async function publishCrawl(o: PublishOptions): Promise<Published> {
 export async function publishSnapshot(
   o: Omit<PublishOptions, 'from' | 'watermark'> & {
     snapshot: Snapshot;
-    crawl: { startedAt: string; finishedAt: string };
+    crawl: PublishedCrawl;
   },
 ): Promise<Published> {
   const snap = o.snapshot;

@@ -18,6 +18,8 @@ export interface SnapshotSeed {
   /** Models created or changed from here on may be missing from the snapshot. */
   watermark: string;
   finishedAt: string;
+  /** The listing page size the Hub last served the snapshot's crawl, where the refresh starts. */
+  pageSize?: number;
 }
 
 /** Why a refused model is in the journal: it came from the snapshot, not from a look-up of this browser. */
@@ -111,6 +113,7 @@ export function seededState(seed: SnapshotSeed): CrawlState {
     refreshBy: 'created',
     lastFullSweepAt: null,
     identity: null,
+    ...(seed.pageSize && { pageSize: seed.pageSize }),
   };
 }
 

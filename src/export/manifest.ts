@@ -23,12 +23,21 @@ export interface SnapshotManifest {
   v: 1;
   hub: string;
   seeds: { orgs: string[]; roots: string[] };
-  crawl: { startedAt: string; finishedAt: string };
+  crawl: PublishedCrawl;
   /** Models created at or after this time may be missing: the crawl's sweep began here (hub-api.md §9, models uploaded
    * during a sweep land ahead of its cursor), so a refresh lists what the Hub created since. */
   watermark: string;
   counts: { nodes: number; edges: number };
   files: { nodes: TableFile; edges: TableFile };
+}
+
+/** The crawl a snapshot was published from. */
+export interface PublishedCrawl {
+  startedAt: string;
+  finishedAt: string;
+  /** The listing page size the Hub last served that crawl: a visitor's refresh starts there, not at 1,000-model
+   * pages, which time out at the gateway with card data (hub-api.md §9), tens of seconds each. */
+  pageSize?: number;
 }
 
 export interface LatestPointer {
@@ -53,6 +62,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 const isTime = (v: unknown): v is string => typeof v === 'string' && ISO.test(v) && Number.isFinite(Date.parse(v));
+/** A listing page size the Hub serves (its maximum is 1,000). */
+const isPageSize = (v: unknown): v is number => isCount(v) && v >= 1 && v <= 1000;
 
 function tableProblem(v: unknown): string | null {
   if (!isObject(v)) return 'not an object';
@@ -81,7 +92,16 @@ export function parseManifest(raw: unknown): Parsed<SnapshotManifest> {
   const m = raw as unknown as SnapshotManifest;
   if (m.files.nodes.rows !== m.counts.nodes || m.files.edges.rows !== m.counts.edges)
     return fail('counts disagree with the tables');
-  return { ok: true, value: m };
+  // A page size is a hint: one that is not a page size is dropped, not a reason to refuse the data.
+  const { startedAt, finishedAt, pageSize } = m.crawl;
+  return { ok: true, value: { ...m, crawl: { startedAt, finishedAt, ...(isPageSize(pageSize) && { pageSize }) } } };
+}
+
+/** What a visitor's crawl journal is seeded with from a manifest (crawl/seed.ts's SnapshotSeed): the Hub its
+ * refresh lists (`hubUrl`, the app's), the seeds, the watermark it lists from, and the page size it starts at. */
+export function seedOfManifest(m: SnapshotManifest, hubUrl: string) {
+  const { finishedAt, pageSize } = m.crawl;
+  return { hub: hubUrl, seeds: m.seeds, watermark: m.watermark, finishedAt, ...(pageSize && { pageSize }) };
 }
 
 export function parseLatest(raw: unknown): Parsed<LatestPointer> {
@@ -111,7 +131,7 @@ export function snapshotFolder(publishedAt: Date): string {
 export interface PublicationMeta {
   hub: string;
   seeds: { orgs: string[]; roots: string[] };
-  crawl: { startedAt: string; finishedAt: string };
+  crawl: PublishedCrawl;
   publishedAt: Date;
 }
 

@@ -5,6 +5,7 @@
 // The page draws the snapshot while the cache is written: at the public Hub's size, writing takes as long as drawing.
 import type { Seeds } from '../crawl/records.ts';
 import { seedJournal, type JournalContents } from '../crawl/seed.ts';
+import { seedOfManifest } from '../export/manifest.ts';
 import { encodeLineage, type ColumnarLineage } from '../lineage/columnar.ts';
 import { formatDataRef } from '../lineage/data-ref.ts';
 import { DatasetReadError, loadPublishedSnapshot, type PublishedSnapshot } from '../snapshot/load.ts';
@@ -94,12 +95,11 @@ async function keepAsCache(
 ): Promise<JournalContents> {
   const store = await ForkscopeStore.open(settings.dbName);
   try {
-    const { manifest } = loaded;
-    const seed = { hub: settings.hubUrl, seeds: manifest.seeds, watermark: manifest.watermark };
-    const journal = await seedJournal(store.journal(), loaded.lineage, {
-      ...seed,
-      finishedAt: manifest.crawl.finishedAt,
-    });
+    const journal = await seedJournal(
+      store.journal(),
+      loaded.lineage,
+      seedOfManifest(loaded.manifest, settings.hubUrl),
+    );
     await store.saveSnapshot(lineage, info);
     return journal;
   } finally {

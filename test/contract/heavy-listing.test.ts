@@ -4,7 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { Crawler } from '../../src/crawl/crawler.ts';
 import { MemoryJournal } from '../../src/crawl/records.ts';
+import { seedJournal } from '../../src/crawl/seed.ts';
+import { seedOfManifest } from '../../src/export/manifest.ts';
 import { HubClient } from '../../src/hub/client.ts';
+import { loadPublishedSnapshot } from '../../src/snapshot/load.ts';
+import { DEMO_DATASET, publishDemoSnapshot } from '../hub/demo-snapshot.ts';
 import { syntheticHub, useHub } from './helpers.ts';
 import { edgeRecall, reachableTruth } from './truth.ts';
 
@@ -55,6 +59,23 @@ describe('listings that time out at the gateway', () => {
     expect(hub().stats().listRequests).toBeGreaterThan(0);
     expect(hub().stats().byStatus['504']).toBeUndefined();
     expect(again.pageSize).toBe(250);
+  });
+
+  it("start a visitor's refresh over published data at the size its publisher was served: it meets no time-out", async () => {
+    const published = await publishDemoSnapshot(hub());
+    const loaded = await loadPublishedSnapshot({ hubUrl: hub().url, repo: DEMO_DATASET, fetch });
+    expect(loaded.ref.revision).toBe(published.oid);
+    expect(loaded.manifest.crawl.pageSize).toBe(250);
+    const journal = new MemoryJournal();
+    await seedJournal(journal, loaded.lineage, seedOfManifest(loaded.manifest, hub().url));
+    hub().resetStats();
+    const visitor = new HubClient({ hubUrl: hub().url, quota: 1_000_000, windowMs: 300_000, baseDelayMs: 5 });
+    const { state, lineage } = await new Crawler(visitor, journal, { seeds: SEEDS }).refresh();
+    expect(state.phase).toBe('done');
+    expect(lineage.nodes.length).toBeGreaterThan(loaded.lineage.nodes.length);
+    expect(hub().stats().listRequests).toBeGreaterThan(0);
+    expect(hub().stats().byStatus['504']).toBeUndefined();
+    expect(visitor.pageSize).toBe(250);
   });
 
   it('keep the backoff for a 504 at the smallest page', async () => {

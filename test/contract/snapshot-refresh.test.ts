@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Crawler } from '../../src/crawl/crawler.ts';
 import { MemoryJournal } from '../../src/crawl/records.ts';
 import { seedJournal } from '../../src/crawl/seed.ts';
+import { seedOfManifest } from '../../src/export/manifest.ts';
 import { HubClient } from '../../src/hub/client.ts';
 import type { Lineage } from '../../src/lineage/types.ts';
 import { loadPublishedSnapshot, type PublishedSnapshot } from '../../src/snapshot/load.ts';
@@ -25,10 +26,8 @@ let published: Awaited<ReturnType<typeof publishDemoSnapshot>> | undefined;
 async function seededJournal(): Promise<{ journal: MemoryJournal; loaded: PublishedSnapshot }> {
   published ??= await publishDemoSnapshot(hub());
   const loaded = await loadPublishedSnapshot({ hubUrl: hub().url, repo: DEMO_DATASET, fetch });
-  const { manifest } = loaded;
   const journal = new MemoryJournal();
-  const seed = { hub: hub().url, seeds: manifest.seeds, watermark: manifest.watermark };
-  await seedJournal(journal, loaded.lineage, { ...seed, finishedAt: manifest.crawl.finishedAt });
+  await seedJournal(journal, loaded.lineage, seedOfManifest(loaded.manifest, hub().url));
   return { journal, loaded };
 }
 

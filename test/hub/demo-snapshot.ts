@@ -46,7 +46,13 @@ export async function publishDemoSnapshot(
   const started = performance.now();
   const dataset = 'records' in hub.dataset ? hub.dataset : materialise(hub.dataset);
   const cutoff = cutoffBefore(dataset, options.newestShare ?? 0.01);
-  const earlier = await startLocalHub({ dataset: hubAsOf(dataset, cutoff), quota: 1_000_000 });
+  // Its gateway times out the same heavy listings as the running Hub's: the page size the publisher is served, which
+  // the manifest carries, is then the one a visitor's refresh is served too (without the wait for each time-out).
+  const earlier = await startLocalHub({
+    dataset: hubAsOf(dataset, cutoff),
+    quota: 1_000_000,
+    ...(hub.heavyListingMaxLimit !== undefined && { heavyListingMaxLimit: hub.heavyListingMaxLimit }),
+  });
   try {
     const orgs = options.orgs ?? ['Qwen', 'meta-llama'];
     const client = new HubClient({ hubUrl: earlier.url, quota: 1_000_000, windowMs: 300_000 });
@@ -60,7 +66,11 @@ export async function publishDemoSnapshot(
     const snapshot = makeSnapshot(result.lineage, { hub: hub.url, orgs, roots: [], crawledAt: cutoff });
     const published = await publishSnapshot({
       snapshot,
-      crawl: { startedAt: at.toISOString(), finishedAt: at.toISOString() },
+      crawl: {
+        startedAt: at.toISOString(),
+        finishedAt: at.toISOString(),
+        ...(result.state.pageSize && { pageSize: result.state.pageSize }),
+      },
       repo: options.repo ?? DEMO_DATASET,
       hubUrl: hub.url,
       token: DEMO_TOKEN,

@@ -64,6 +64,8 @@ export interface LocalHub<D extends HubSource = HubDataset> {
   dataset: D;
   /** Dataset repos (test/hub/datasets.ts): what publishing wrote, for tests to inspect. */
   datasets: DatasetStore;
+  /** Listings with card data above this page size time out at its gateway (none when absent). */
+  heavyListingMaxLimit?: number;
   stats(): HubStats;
   /** Requests received and not yet answered (a test waits for 0 before asserting that nothing more comes). */
   pending(): number;
@@ -178,6 +180,7 @@ export async function startLocalHub<D extends HubSource = HubDataset>(
     catalog,
     dataset: options.dataset,
     datasets: datasetRoutes.store,
+    ...(options.heavyListingMaxLimit !== undefined && { heavyListingMaxLimit: options.heavyListingMaxLimit }),
     stats: () => structuredClone(stats),
     pending: () => pending,
     hold: () => {

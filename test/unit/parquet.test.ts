@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseLatest, parseManifest, publicationFiles, sha256Hex } from '../../src/export/manifest.ts';
+import { parseLatest, parseManifest, publicationFiles, seedOfManifest, sha256Hex } from '../../src/export/manifest.ts';
 import { edgesParquet, nodesParquet, readEdgesParquet, readNodesParquet } from '../../src/export/parquet.ts';
 import { edge, node, smallLineage } from './fixtures.ts';
 
@@ -185,6 +185,23 @@ describe('the manifest and latest.json', () => {
     const text = (i: number): unknown => JSON.parse(new TextDecoder().decode(files[i]?.bytes));
     expect(parseManifest(text(2))).toEqual({ ok: true, value: manifest });
     expect(parseLatest(text(3))).toEqual({ ok: true, value: latest });
+  });
+
+  it("carry the page size the publisher was served into a visitor's seed, and drop one that is no page size", async () => {
+    const { manifest } = await publicationFiles(lineage, { ...meta, crawl: { ...meta.crawl, pageSize: 250 } });
+    const read = parseManifest(JSON.parse(JSON.stringify(manifest)));
+    if (!read.ok) throw new Error(read.error);
+    expect(seedOfManifest(read.value, 'http://127.0.0.1:2')).toEqual({
+      hub: 'http://127.0.0.1:2',
+      seeds: meta.seeds,
+      watermark: meta.crawl.startedAt,
+      finishedAt: meta.crawl.finishedAt,
+      pageSize: 250,
+    });
+    for (const pageSize of [0, 1001, 2.5, '250', -1]) {
+      const odd = parseManifest({ ...manifest, crawl: { ...manifest.crawl, pageSize } });
+      expect(odd.ok && odd.value.crawl).toEqual({ startedAt: meta.crawl.startedAt, finishedAt: meta.crawl.finishedAt });
+    }
   });
 
   it('refuse manifests that escape their folder, lie about counts or carry no hash', async () => {
