@@ -7,8 +7,6 @@ export interface Box {
   y0: number;
   x1: number;
   y1: number;
-  /** A label drawn on the left of its disc (near the canvas's right edge). */
-  left?: boolean;
 }
 
 /** Bucket size of the grid, in pixels. */
@@ -38,15 +36,14 @@ export class BoxGrid {
   }
 }
 
-/** Grid cells a box touches, as one number each (labels are short: a box touches few cells). A box far off the
- * canvas or of no finite size touches none. */
+/** Grid cells a box touches, as one number each (labels are short: a box touches few cells). */
 function* cellsOf(b: Box): Generator<number> {
   const [cx0, cx1] = [cell(b.x0), cell(b.x1)];
   const [cy0, cy1] = [cell(b.y0), cell(b.y1)];
   for (let cx = cx0; cx <= cx1; cx++) for (let cy = cy0; cy <= cy1; cy++) yield (cx + 4096) * 8192 + cy + 4096;
 }
 
-/** A coordinate's cell, kept within the grid's numbering (±4,096 cells, far beyond any canvas). */
+/** A coordinate's cell, kept within the grid's numbering (±4,096 cells, far beyond any canvas; NaN in cell 0). */
 function cell(v: number): number {
-  return Number.isFinite(v) ? Math.max(-4096, Math.min(4095, Math.floor(v / CELL))) : 0;
+  return Number.isNaN(v) ? 0 : Math.max(-4096, Math.min(4095, Math.floor(v / CELL)));
 }

@@ -100,6 +100,12 @@ export class LineageRenderer {
     performance.mark('forkscope:drawn', { detail: { models: this.arrays.ids.length } });
   }
 
+  /** The controls over the canvas may have come, gone or moved (ui/over-graph.ts): if they did, the labels are
+   * placed again (a frame drawn anew, not processed anew). */
+  coveringChanged(): void {
+    if (this.labels.coveredMoved()) this.sigma.scheduleRender();
+  }
+
   /** New positions, encodings or graph: everything is recomputed once. */
   setArrays(arrays: RenderArrays): void {
     const moved = arrays.xy !== this.arrays.xy || arrays.ids !== this.arrays.ids;

@@ -4,6 +4,7 @@
 import type { Attributes } from 'graphology-types';
 import { EdgeLineProgram, NodeCircleProgram, type NodeProgramType } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
+import type { Box } from './box-grid.ts';
 import { flattened } from './flatten.ts';
 
 /** What is drawn, per model, in the order of `ids`. */
@@ -26,7 +27,7 @@ export interface RendererEvents {
   /** Shift-drag on the canvas: a rectangle in layout coordinates. */
   onBox?(box: { x0: number; y0: number; x1: number; y1: number }): void;
   /** What covers the canvas (the page's bars and buttons), in the canvas's pixels: no label is drawn under it. */
-  covered?(): readonly { x0: number; y0: number; x1: number; y1: number }[];
+  covered?(): readonly Box[];
 }
 
 export const STATIC_SETTINGS = {

@@ -44,6 +44,7 @@ export function CrawlStatus({ explorer, hubUrl, sweep, onResume, onRefresh, onFu
         ref={section}
         className="crawl-status"
         data-testid="crawl-status"
+        data-over-graph
         aria-live="polite"
         aria-label="Crawl status"
       >

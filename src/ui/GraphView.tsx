@@ -29,7 +29,7 @@ import { useLineageKeys } from './useLineageKeys.ts';
 import { usePositionOf } from './usePositionOf.ts';
 import { LINEAGE_KEYS } from '../view/lineage-keys.ts';
 import { afterFrame } from './frames.ts';
-import { coveringBoxes } from './over-graph.ts';
+import { coveringBoxes, watchCovering } from './over-graph.ts';
 
 const NO_LINEAGE: Lineage = { nodes: [], edges: [] };
 const KEYS_HELP = `Keys, with the graph focused: ${LINEAGE_KEYS.map((k) => k.words).join(', ')}; Escape unpicks.`;
@@ -170,6 +170,10 @@ export function GraphView({
   }, [visible, colors, folding, ids, onSummary, rendererRef]);
 
   useEffect(() => rendererRef.current?.mark(marked), [marked, layout, rendererRef]);
+  useEffect(() => {
+    const graphBox = container.current;
+    return graphBox ? watchCovering(graphBox, () => rendererRef.current?.coveringChanged()) : undefined;
+  }, [rendererRef]);
   const keys = useLineageKeys(graph, ids, positionOf, visible, marked[0] ?? null, onSelect);
 
   const fit = useFraming(rendererRef, positions, view.filters, view.fold, view.selection, selectedIds);
@@ -200,13 +204,13 @@ export function GraphView({
           Fit view
         </button>
       )}
-      <p id="graph-keys" className="graph-keys" data-testid="graph-keys" data-over-graph>
+      <p id="graph-keys" className="graph-keys" data-testid="graph-keys">
         {KEYS_HELP}
       </p>
       <p className="visually-hidden" aria-live="polite" data-testid="graph-announce">
         {keys.announcement}
       </p>
-      <p className="hover-info" aria-live="polite" data-testid="hover-info" data-over-graph>
+      <p className="hover-info" aria-live="polite" data-testid="hover-info">
         {hovered && graph.hasNode(hovered) ? hoverText(graph, hovered) : ''}
       </p>
     </>

@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import type Sigma from 'sigma';
 import type { Settings } from 'sigma/settings';
-import { LabelPlacer, type Box } from '../../src/render/labels.ts';
+import type { Box } from '../../src/render/box-grid.ts';
+import type { LabelBox } from '../../src/render/label-marks.ts';
+import { LabelPlacer } from '../../src/render/labels.ts';
 
 interface Node {
   x: number;
@@ -27,16 +29,27 @@ function fakeSigma(nodes: Record<string, Node>, size = { width: 400, height: 300
     scaleSize: (s: number) => s,
   };
   const written: string[] = [];
+  const marks: string[] = [];
+  const none = (): void => undefined;
   const context = {
     font: '',
     fillStyle: '',
     measureText: (t: string) => ({ width: t.length * CHAR }),
     fillText: (t: string) => void written.push(t),
+    ...{ beginPath: none, moveTo: none, lineTo: none, arc: none, closePath: none },
+    fill: () => void marks.push('mark'),
   };
-  return { sigma: sigma as unknown as Sigma, context: context as unknown as CanvasRenderingContext2D, written, size };
+  return {
+    sigma: sigma as unknown as Sigma,
+    context: context as unknown as CanvasRenderingContext2D,
+    written,
+    marks,
+    size,
+  };
 }
 
-/** One frame: sigma's beforeRender, its offers in `order`, its afterRender. */
+/** One frame in sigma's order: beforeRender, its offers in `order`, the hover layer's marks (`hovers`), then
+ * afterRender. Returns the labels written (the marks' texts after the labels'). */
 function frame(
   placer: LabelPlacer,
   fake: ReturnType<typeof fakeSigma>,
@@ -44,10 +57,13 @@ function frame(
   order: string[],
   always: string[] = [],
   preferred: string[] = [],
+  hovers: string[] = [],
 ): string[] {
   fake.written.length = 0;
   placer.reset(fake.sigma, always, preferred);
-  for (const key of order) placer.draw(fake.context, { key, ...nodes[key]!, color: '#000' }, SETTINGS as Settings);
+  const data = (key: string) => ({ key, ...(nodes[key] as Node), color: '#000' });
+  for (const key of order) placer.draw(fake.context, data(key), SETTINGS as Settings);
+  for (const key of hovers) placer.drawHover(fake.context, data(key), SETTINGS as Settings);
   placer.flush();
   return [...fake.written];
 }
@@ -98,7 +114,7 @@ describe('label placer', () => {
       'first/on-the-right',
       'near/the-right-edge',
     ]);
-    const boxOf = (text: string): Box => placer.boxes[placer.labels.findIndex((l) => l.text === text)] as Box;
+    const boxOf = (text: string): LabelBox => placer.boxes[placer.labels.findIndex((l) => l.text === text)] as LabelBox;
     const [edge, a, b] = [boxOf('near/the-right-edge'), boxOf('first/on-the-right'), boxOf('b')];
     expect(edge.left && edge.x1 <= 380).toBe(true);
     expect(a.left).toBeFalsy();
@@ -109,12 +125,51 @@ describe('label placer', () => {
   it('draws a forced label whatever it covers, and a lit one only where there is room', () => {
     const nodes = {
       picked: { x: 20, y: 285, size: 3, label: 'the/picked-model' },
-      lit: { x: 22, y: 288, size: 3, label: 'its/parent' },
+      under: { x: 200, y: 285, size: 3, label: 'lit/under-the-slider' },
+      clear: { x: 200, y: 100, size: 3, label: 'lit/in-the-open' },
     };
     const placer = new LabelPlacer();
-    placer.covered = () => [{ x0: 0, y0: 270, x1: 300, y1: 300 }];
+    placer.covered = () => [{ x0: 0, y0: 270, x1: 400, y1: 300 }];
     const fake = fakeSigma(nodes);
-    expect(frame(placer, fake, nodes, ['picked', 'lit'], ['picked'], ['lit'])).toEqual(['the/picked-model']);
+    const drawn = frame(placer, fake, nodes, ['picked', 'under', 'clear'], ['picked'], ['under', 'clear']);
+    expect(drawn).toEqual(['the/picked-model', 'lit/in-the-open']);
+  });
+
+  it('writes in the hover layer only the labels it placed, where it placed them', () => {
+    // The parent's label would run over the picked one's: it is left out, and its white mark holds no text.
+    const nodes = {
+      picked: { x: 100, y: 100, size: 3, label: 'the/picked-model' },
+      parent: { x: 60, y: 102, size: 3, label: 'its/parent-model-with-a-long-name' },
+    };
+    const placer = new LabelPlacer();
+    const fake = fakeSigma(nodes);
+    const written = frame(placer, fake, nodes, ['picked', 'parent'], ['picked'], ['parent'], ['picked', 'parent']);
+    expect(written).toEqual(['the/picked-model', 'the/picked-model']);
+    expect(fake.marks).toHaveLength(2);
+    expect(placer.labels.map((l) => l.text)).toEqual(['the/picked-model']);
+  });
+
+  it('keeps two forced labels apart when a side of one is clear of the other', () => {
+    const nodes = {
+      picked: { x: 100, y: 100, size: 3, label: 'the/picked-model' },
+      hovered: { x: 112, y: 103, size: 3, label: 'the/hovered-one' },
+    };
+    const placer = new LabelPlacer();
+    const fake = fakeSigma(nodes);
+    expect(frame(placer, fake, nodes, ['picked', 'hovered'], ['picked', 'hovered'])).toHaveLength(2);
+    const [a, b] = placer.boxes as [Box, Box];
+    expect(meet(a, b)).toBe(false);
+  });
+
+  it('says when the controls over the canvas moved since the last frame', () => {
+    const nodes = { n: { x: 100, y: 100, size: 3, label: 'n' } };
+    let covered = [{ x0: 0, y0: 270, x1: 300, y1: 300 }];
+    const placer = new LabelPlacer();
+    placer.covered = () => covered;
+    frame(placer, fakeSigma(nodes), nodes, ['n']);
+    expect(placer.coveredMoved()).toBe(false);
+    covered = [...covered, { x0: 0, y0: 0, x1: 400, y1: 30 }];
+    expect(placer.coveredMoved()).toBe(true);
   });
 
   it('reads the canvas size when the first label is drawn, not when the frame starts (sigma resizes between)', () => {
