@@ -10,8 +10,11 @@ import type { Seeds } from './records.ts';
 
 export const EXTERNAL_FAMILY = 'other';
 
-/** Members of the seeds' families: lower-case id → family label, in breadth-first order. */
-export function familyMembers(k: Knowledge, seeds: Seeds): Map<string, string> {
+/** Members of the seeds' families: lower-case id → family label, in breadth-first order. `provisional` (a crawl's
+ * partial lineage): a tag parent under a seed org counts as a member before its record is listed, so are the models
+ * below it. A sweep lists the newest models first and the families' own models, years old, last: without this a
+ * first crawl's partial graphs stay empty until its end. */
+export function familyMembers(k: Knowledge, seeds: Seeds, provisional = false): Map<string, string> {
   const children = new Map<string, HubModel[]>();
   for (const m of k.models.values())
     for (const p of m.parents) {
@@ -25,8 +28,11 @@ export function familyMembers(k: Knowledge, seeds: Seeds): Map<string, string> {
     family.set(key, label);
     queue.push(key);
   };
-  for (const org of seeds.orgs)
-    for (const [key, m] of k.models) if (m.id.toLowerCase().startsWith(`${org.toLowerCase()}/`)) seed(key, org);
+  for (const org of seeds.orgs) {
+    const under = (key: string): boolean => key.startsWith(`${org.toLowerCase()}/`);
+    for (const [key, m] of k.models) if (under(m.id.toLowerCase())) seed(key, org);
+    if (provisional) for (const key of children.keys()) if (under(key)) seed(key, org);
+  }
   // A root the Hub refuses (disabled, deleted) is still a member: its children's tags name it.
   for (const root of seeds.roots)
     seed(
@@ -88,8 +94,8 @@ export function pendingLookups(
 }
 
 /** The lineage graph's nodes and edges for the seeds, from everything the crawl knows. */
-export function buildLineage(k: Knowledge, seeds: Seeds): Lineage {
-  const members = familyMembers(k, seeds);
+export function buildLineage(k: Knowledge, seeds: Seeds, provisional = false): Lineage {
+  const members = familyMembers(k, seeds, provisional);
   const nodes = new Map<string, ModelNode>();
   const edges = new Map<string, LineageEdge>();
   const addEdge = (parent: string, child: string, relation: Relation): void => {
@@ -122,15 +128,15 @@ export function buildLineage(k: Knowledge, seeds: Seeds): Lineage {
       );
     }
   }
-  // Tag parents outside the families the journal holds nothing of: refused when a look-up said so, else unread.
+  // Tag parents the journal holds nothing of: refused when a look-up said so, else unread; outside the families, but
+  // for a provisional member (a seed org's model not listed yet).
   for (const e of edges.values()) {
     if (nodes.has(e.parent)) continue;
     const refused = k.missing.get(e.parent.toLowerCase());
+    const family = members.get(e.parent.toLowerCase()) ?? EXTERNAL_FAMILY;
     nodes.set(
       e.parent,
-      refused
-        ? refusedNode(e.parent, EXTERNAL_FAMILY, refused.disabled)
-        : blankNode(e.parent, EXTERNAL_FAMILY, 'unread'),
+      refused ? refusedNode(e.parent, family, refused.disabled) : blankNode(e.parent, family, 'unread'),
     );
   }
   const ids = [...nodes.keys()];

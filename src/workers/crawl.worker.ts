@@ -122,7 +122,7 @@ async function crawl(
       signal: run.abort.signal,
       onProgress: (progress) => out.progress(progress),
     });
-    const partial = refresh ? null : () => encodeLineage(buildLineage(crawler.knowledgeSoFar(), seeds));
+    const partial = refresh ? null : () => encodeLineage(buildLineage(crawler.knowledgeSoFar(), seeds, true));
     const out = new CrawlUpdates(post, partial);
     updates = out;
     current = crawler;
