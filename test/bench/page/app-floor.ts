@@ -5,23 +5,10 @@ import Graph from 'graphology';
 import Sigma from 'sigma';
 import { applyPositions, createLineageGraph } from '../../../src/graph/graph.ts';
 import { prepareLayout } from '../../../src/layout/input.ts';
-import { radialLayout } from '../../../src/layout/radial.ts';
-import type { Lineage } from '../../../src/lineage/types.ts';
 import { encodeLineage } from '../../../src/lineage/columnar.ts';
 import { cacheName, ForkscopeStore } from '../../../src/store/db.ts';
+import { FAMILY_ORDER, laidOut } from '../laid-out.ts';
 import { syntheticLineage } from '../synthetic.ts';
-
-const FAMILY_ORDER = ['Qwen', 'meta-llama', 'other'];
-
-function laidOut(lineage: Lineage) {
-  const graph = createLineageGraph(lineage);
-  const prepared = prepareLayout(graph, FAMILY_ORDER);
-  const n = prepared.ids.length;
-  const placed = new Float32Array(3 * n);
-  const t = performance.now();
-  placed.set(radialLayout(prepared.input, placed.subarray(2 * n)));
-  return { graph, prepared, placed, layoutMs: performance.now() - t };
-}
 
 /** Writes `size` synthetic models and their positions as the app's cache for `hubUrl`. */
 async function seedCache(size: number, hubUrl: string): Promise<{ models: number }> {

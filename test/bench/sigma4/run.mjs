@@ -1,11 +1,9 @@
 // Rerun: node run.mjs [--size 200000] [--rounds 5] [--variants v3,v4] [--no-anim] [--labels both|on|off]
 // Builds the data (app's synthetic lineage + radial layout) and the page bundle, then measures sigma 3.0.3 and
 // 4.0.4 alternately, a fresh Chromium per measurement, and prints medians (ranges) and ratios.
-import { execSync } from 'node:child_process';
-import { createReadStream, existsSync, writeFileSync, appendFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { existsSync, writeFileSync, appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bundlePage, freshPage, median as med, out, serveOut, sh } from './harness.mjs';
 
 const arg = (name, def) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -17,47 +15,22 @@ const variants = arg('variants', 'v3,v4').split(',');
 const labelModes = { both: [false, true], on: [true], off: [false] }[arg('labels', 'both')];
 const animate = !process.argv.includes('--no-anim');
 const shots = process.argv.includes('--shots');
-const dir = new URL('.', import.meta.url).pathname;
-const out = join(dir, 'out');
 
-const sh = (cmd) => execSync(cmd, { cwd: dir, stdio: 'inherit' });
-sh(
-  'npx esbuild src/page.ts --bundle --format=iife --outfile=out/page.js --log-level=warning && cp src/index.html out/',
-);
+bundlePage('page');
 if (!existsSync(join(out, `graph-${size}-labels.json`))) {
   sh('npx esbuild src/gen.ts --bundle --platform=node --format=esm --outfile=out/gen.mjs --log-level=warning');
   sh(`node --max-old-space-size=12000 out/gen.mjs ${size}`);
 }
 
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json' };
-const server = createServer((req, res) => {
-  const file = join(out, new URL(req.url, 'http://x').pathname);
-  if (!existsSync(file)) return res.writeHead(404).end();
-  res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-  createReadStream(file).pipe(res);
-}).listen(0);
-const base = `http://127.0.0.1:${server.address().port}`;
-
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--enable-unsafe-swiftshader',
-  '--enable-precise-memory-info',
-];
+const { base, server } = serveOut();
 
 async function measure(version, labels, round) {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS, headless: true });
-  const page = await browser.newPage({ viewport: { width: 1154, height: 777 } });
+  const { browser, page } = await freshPage();
   const errors = [];
   page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && errors.push(m.text().slice(0, 200)));
   page.on('pageerror', (e) => errors.push(String(e).slice(0, 200)));
   try {
-    await page.goto(`${base}/index.html`);
+    await page.goto(`${base}/page.html`);
     const url = `/graph-${size}${labels ? '-labels' : ''}.json`;
     const r = await page.evaluate(([v, u, a, l]) => window.runBench(v, u, a, l), [version, url, animate, labels]);
     const cdp = await page.context().newCDPSession(page);
@@ -85,9 +58,8 @@ async function measure(version, labels, round) {
 }
 
 async function screenshot(version, labels) {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS, headless: true });
-  const page = await browser.newPage({ viewport: { width: 1154, height: 777 } });
-  await page.goto(`${base}/index.html`);
+  const { browser, page } = await freshPage();
+  await page.goto(`${base}/page.html`);
   await page.evaluate(
     ([v, u, l]) => window.runBench(v, u, false, l),
     [version, `/graph-${size}${labels ? '-labels' : ''}.json`, labels],
@@ -127,11 +99,6 @@ for (let round = 0; round < rounds; round++) {
 }
 server.close();
 
-const med = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const measures = [
   ['importMs', 'graph.import (ms)'],
   ['syncMs', 'import+new Sigma, sync return (ms)'],
