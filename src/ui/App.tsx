@@ -23,6 +23,7 @@ import { GraphBars } from './GraphBars.tsx';
 import { NoticeBanner } from './NoticeBanner.tsx';
 import { TokenQuestion } from './TokenQuestion.tsx';
 import { useExplorer } from './useExplorer.ts';
+import { showsWhole } from './session/explorer-state.ts';
 import { useViewActions } from './useViewActions.ts';
 import { useHubToken } from './useHubToken.ts';
 import { usePublishedData } from './usePublishedData.ts';
@@ -146,7 +147,8 @@ export function App({ link, initial, onHub }: Props) {
       />
       <main className="app-main">
         {!view.embed && <Sidebar view={view} summary={summary} options={options} onChange={patchView} />}
-        <div className="graph-area">
+        {/* Whether the graph shown is the cache's whole one or a crawl's partial graph (tests wait on it). */}
+        <div className="graph-area" data-shown={showsWhole(layout, info) ? 'whole' : 'partial'}>
           <div className="graph-top">
             <NoticeBanner
               notices={[notice, movedOn, explorer.layoutProblem]}

@@ -110,11 +110,10 @@ describe('selections, formats, import and embed', () => {
 
   it('embeds the graph alone for an iframe', async () => {
     const { page, errors } = await openApp(env(), undefined, '&embed=1&c=relation');
-    // An empty cache: the embed shows the crawl's progress, then the graph.
+    // An empty cache: the embed shows the crawl's progress (and its partial graphs), then the whole graph alone.
     await page.getByTestId('crawl-status').waitFor();
-    await expect
-      .poll(async () => (await shownCounts(page).catch(() => [0, 0]))[0], { timeout: 60_000 })
-      .toBeGreaterThan(100);
+    await page.locator('.graph-area[data-shown="whole"]').waitFor({ timeout: 60_000 });
+    expect((await shownCounts(page))[0]).toBeGreaterThan(100);
     await expect(page.getByTestId('crawl-status').count()).resolves.toBe(0);
     await expect(page.locator('.sidebar').count()).resolves.toBe(0);
     await expect(page.getByRole('link', { name: /Open in Forkscope/ }).getAttribute('href')).resolves.not.toContain(

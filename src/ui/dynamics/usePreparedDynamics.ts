@@ -11,6 +11,7 @@ import type { SnapshotInfo } from '../../store/db.ts';
 import type { ViewState } from '../../view/state.ts';
 import { afterFrame } from '../frames.ts';
 import type { CrawlPhase, Layout } from '../useExplorer.ts';
+import { showsWhole } from '../session/explorer-state.ts';
 import type { DynamicsPanelProps } from './DynamicsPanel.tsx';
 import { createDynamicsWorker, DynamicsHost } from './dynamics-host.ts';
 import { paramsKey, usePanelParams } from './params.ts';
@@ -69,7 +70,7 @@ export function usePreparedDynamics(o: Options): PreparedDynamics {
 
   const params = usePanelParams(view, o.familyOrder, o.selectedIds);
   const key = useMemo(() => paramsKey(params), [params]);
-  const whole = layout !== null && o.info !== null && layout.lineage.nodes.length === o.info.nodes;
+  const whole = showsWhole(layout, o.info);
   const steady = !crawling && whole && !view.embed;
   const ready = steady && closed;
   // A lineage that arrives in columns (a reopened cache, a crawl's result) is asked about once its first frame is

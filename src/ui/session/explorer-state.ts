@@ -40,6 +40,12 @@ export interface ExplorerState {
   dataLoad: DataLoad | null;
 }
 
+/** Whether the graph shown is the cache's whole one: not a crawl's partial graph (shown until the finished one is
+ * laid out), nor one from before the cache changed. */
+export function showsWhole(layout: Layout | null, info: SnapshotInfo | null): boolean {
+  return layout !== null && info !== null && layout.lineage.nodes.length === info.nodes;
+}
+
 /** What an imported snapshot says about itself. */
 export type SnapshotMeta = Pick<SnapshotInfo, 'hub' | 'orgs' | 'roots' | 'crawledAt' | 'hubDerivatives'>;
 
