@@ -29,7 +29,7 @@ export function sidesOf(
   labelSize: number,
   canvasWidth: number,
   marked: boolean,
-): LabelBox[] {
+): [LabelBox, LabelBox] {
   const [y0, y1] = [data.y - labelSize / 2 - PAD, data.y + labelSize / 2 + PAD];
   const r0 = marked ? markRadius(data, labelSize) : data.size;
   const [right, left] = [data.x + r0 + GAP, data.x - r0 - GAP];

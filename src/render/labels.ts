@@ -172,7 +172,6 @@ export class LabelPlacer {
   private force(data: LabelData, settings: LabelSettings): LabelBox {
     const sides = this.sides(data, settings, null, true);
     const box = sides.find((b) => this.free(b)) ?? sides.find((b) => !this.forcedGrid.collides(b)) ?? sides[0];
-    if (!box) throw new Error('a label has no side');
     this.grid.occupy(box);
     this.forcedGrid.occupy(box);
     return box;
@@ -189,7 +188,7 @@ export class LabelPlacer {
     settings: LabelSettings,
     context: CanvasRenderingContext2D | null,
     marked: boolean,
-  ): LabelBox[] {
+  ): [LabelBox, LabelBox] {
     const ctx = context ?? this.measure;
     const size = settings.labelSize;
     let width = (data.label ?? '').length * size * 0.6;
