@@ -7,7 +7,7 @@
 // discs, then the labels that must be read (the picked, hovered and searched models: always drawn), then the lit
 // lineage's (first come, first placed). A label goes right of its disc, or left when the right runs past the canvas
 // or is taken. sigma draws the hover layer (`drawHover`) before `afterRender`: only labels placed before the frame
-// (the lit ones) are written there.
+// (the lit ones) are written there. When only the controls move, the labels are placed again on their canvas alone.
 import type Sigma from 'sigma';
 import type { Settings } from 'sigma/settings';
 import type { Attributes } from 'graphology-types';
@@ -40,6 +40,11 @@ export class LabelPlacer {
   private crowded = new Set<string>();
   /** The other labels sigma offered this frame, placed by `flush`. */
   private offers: Offer[] = [];
+  /** What the frame drew, to place again when only the controls moved (`relabel`): the lit models' discs and
+   * labels written, and sigma's offers by rank. */
+  private litDiscs: Box[] = [];
+  private litWrites: (Offer & { box: LabelBox })[] = [];
+  private ranked: Offer[] = [];
   private measure: CanvasRenderingContext2D | null = null;
   /** Every box drawn in the current frame, in viewport pixels (what tests check for overlaps). */
   private drawn: LabelBox[] = [];
@@ -84,7 +89,7 @@ export class LabelPlacer {
     this.coveredInFrame = this.covered();
     this.placed.clear();
     this.crowded.clear();
-    [this.offers, this.drawn, this.texts] = [[], [], []];
+    [this.offers, this.drawn, this.texts, this.litDiscs, this.litWrites, this.ranked] = [[], [], [], [], [], []];
     const settings = sigma.getSettings();
     if (typeof document !== 'undefined') this.measure ??= document.createElement('canvas').getContext('2d');
     const shown = (key: string): LabelData | null => {
@@ -100,7 +105,8 @@ export class LabelPlacer {
       const forced = new Set(always);
       const lit = [...new Set([...forced, ...preferred])].map(shown).filter((d) => d !== null);
       // Their discs (and white marks) first, so that no label of theirs, the picked one's included, covers another's.
-      for (const data of lit) this.grid.occupy(discOf(data, settings.labelSize, true));
+      this.litDiscs = lit.map((data) => discOf(data, settings.labelSize, true));
+      for (const disc of this.litDiscs) this.grid.occupy(disc);
       for (const data of lit) {
         const key = data.key as string;
         const box = forced.has(key) ? this.force(data, settings) : this.place(data, settings, null, true);
@@ -122,17 +128,39 @@ export class LabelPlacer {
     const key = data.key ?? '';
     if (this.crowded.has(key)) return;
     const box = this.placed.get(key);
-    if (box) this.write(context, data, settings, box);
-    else this.offers.push({ context, data, settings, rank: this.rank(key) });
+    if (box) {
+      this.litWrites.push({ context, data, settings, rank: 0, box });
+      this.write(context, data, settings, box);
+    } else this.offers.push({ context, data, settings, rank: this.rank(key) });
   };
 
   /** After sigma has offered its labels (its `afterRender`): the offers, highest rank first, drawn where they fit. */
   flush(): void {
-    const offers = this.offers;
-    this.offers = [];
+    [this.ranked, this.offers] = [this.offers, []];
     // Stable: among equal ranks, the bigger disc, then sigma's order.
-    offers.sort((a, b) => b.rank - a.rank || b.data.size - a.data.size);
-    for (const { context, data, settings } of offers) {
+    this.ranked.sort((a, b) => b.rank - a.rank || b.data.size - a.data.size);
+    this.placeRanked();
+  }
+
+  /** The controls over the canvas moved, and the camera and graph did not: the frame's offers are placed again
+   * under them on the labels' canvas alone. sigma's frame would draw its WebGL layers again too, which costs
+   * hundreds of ms in software WebGL at 200,000 models (controls settle as a reopened page fills in). The lit
+   * labels keep their places (the hover layer shows them there). */
+  relabel(): void {
+    this.coveredInFrame = this.covered();
+    // No label drawn since the frame started: its reservations, when they come, read the controls as they are now.
+    if (this.reserve) return;
+    this.grid.clear();
+    for (const box of [...this.coveredInFrame, ...this.litDiscs, ...this.placed.values()]) this.grid.occupy(box);
+    [this.drawn, this.texts] = [[], []];
+    const context = (this.litWrites[0] ?? this.ranked[0])?.context;
+    context?.clearRect(0, 0, this.width, this.height);
+    for (const { context, data, settings, box } of this.litWrites) this.write(context, data, settings, box);
+    this.placeRanked();
+  }
+
+  private placeRanked(): void {
+    for (const { context, data, settings } of this.ranked) {
       const box = this.place(data, settings, context, false);
       if (box) this.write(context, data, settings, box);
     }

@@ -101,9 +101,9 @@ export class LineageRenderer {
   }
 
   /** The controls over the canvas may have come, gone or moved (ui/over-graph.ts): if they did, the labels are
-   * placed again (a frame drawn anew, not processed anew). */
+   * placed again, on their own canvas (./labels.ts). */
   coveringChanged(): void {
-    if (this.labels.coveredMoved()) this.sigma.scheduleRender();
+    if (this.labels.coveredMoved()) this.labels.relabel();
   }
 
   /** New positions, encodings or graph: everything is recomputed once. */

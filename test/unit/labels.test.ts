@@ -36,6 +36,8 @@ function fakeSigma(nodes: Record<string, Node>, size = { width: 400, height: 300
     fillStyle: '',
     measureText: (t: string) => ({ width: t.length * CHAR }),
     fillText: (t: string) => void written.push(t),
+    // The labels' canvas cleared: what was written on it is gone.
+    clearRect: () => void (written.length = 0),
     ...{ beginPath: none, moveTo: none, lineTo: none, arc: none, closePath: none },
     fill: () => void marks.push('mark'),
   };
@@ -170,6 +172,30 @@ describe('label placer', () => {
     expect(placer.coveredMoved()).toBe(false);
     covered = [...covered, { x0: 0, y0: 0, x1: 400, y1: 30 }];
     expect(placer.coveredMoved()).toBe(true);
+  });
+
+  it('places the labels again on their own canvas when the controls move, the lit ones where they were', () => {
+    const nodes = {
+      top: { x: 100, y: 20, size: 3, label: 'near/the-top' },
+      low: { x: 100, y: 280, size: 3, label: 'near/the-bottom' },
+      lit: { x: 250, y: 150, size: 3, label: 'picked/model' },
+    };
+    const bar = { x0: 0, y0: 0, x1: 400, y1: 30 };
+    const slider = { x0: 0, y0: 265, x1: 400, y1: 300 };
+    let covered = [bar];
+    const placer = new LabelPlacer();
+    placer.covered = () => covered;
+    const fake = fakeSigma(nodes);
+    expect(frame(placer, fake, nodes, ['top', 'low', 'lit'], ['lit'])).toEqual(['picked/model', 'near/the-bottom']);
+    const litBox = placer.boxes[0];
+    // The bar went and the time slider came: no frame from sigma, the labels alone placed again.
+    covered = [slider];
+    expect(placer.coveredMoved()).toBe(true);
+    placer.relabel();
+    expect(fake.written).toEqual(['picked/model', 'near/the-top']);
+    expect(placer.boxes[0]).toEqual(litBox);
+    expect(placer.coveredMoved()).toBe(false);
+    for (const b of placer.boxes) expect(meet(b, slider)).toBe(false);
   });
 
   it('reads the canvas size when the first label is drawn, not when the frame starts (sigma resizes between)', () => {
