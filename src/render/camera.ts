@@ -2,7 +2,7 @@
 // sigma's own coordinate helpers (sigma normalises positions to the graph's bounding box, and fits that box to the
 // viewport at ratio 1). The last framing is kept and done again, without animation, when positions change or the
 // canvas is resized, until the researcher moves the camera (drag, wheel, touch) or a link sets it.
-import type Sigma from 'sigma';
+import type { Camera, default as Sigma } from 'sigma';
 import type { CameraState } from 'sigma/types';
 import type { EdgeAttributes, GraphNode, LineageGraph } from '../graph/graph.ts';
 import { frameBox, type Box, type FrameRequest, type Placement } from '../view/framing.ts';
@@ -81,9 +81,10 @@ export class Framer {
     if (this.request) this.frame(this.request, this.animating);
   }
 
-  /** The researcher, or a link, took the camera. */
+  /** The researcher, or a link, took the camera: a framing glide under way stops where it is. */
   release(): void {
     this.request = null;
+    stopGlide(this.sigma.getCamera());
   }
 
   private move(target: CameraState, animate: boolean): void {
@@ -104,6 +105,20 @@ export class Framer {
     this.animating = true;
     void camera.animate(target, { duration: animate ? DURATION_MS : 120 }).then(done);
   }
+}
+
+/** sigma's camera glides in animation frames it keeps to itself, and a drag or a wheel does not stop them: a drag
+ * begun during a framing glide was carried back to the glide's end (each frame sets the state the glide computes).
+ * sigma 3 has no public way to stop a glide; this does what its own `animate` does to a glide it replaces: the
+ * next frame is cancelled and the glide's callback called (the Framer's, which asks for a full frame). */
+export function stopGlide(camera: Camera): void {
+  const glide = camera as unknown as { nextFrame: number | null; animationCallback?: () => void };
+  if (!glide.nextFrame) return;
+  cancelAnimationFrame(glide.nextFrame);
+  glide.nextFrame = null;
+  const then = glide.animationCallback;
+  glide.animationCallback = undefined;
+  then?.();
 }
 
 /** sigma measures its container on window resizes only; a banner or a panel coming or going resizes it too. Once a

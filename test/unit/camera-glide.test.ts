@@ -1,0 +1,73 @@
+// A framing glide stops when the researcher takes the camera: sigma's camera, driven through its own animation
+// frames, would otherwise carry a drag begun mid-glide back to the glide's end.
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Camera } from 'sigma';
+import { stopGlide } from '../../src/render/camera.ts';
+
+// sigma's module reads WebGL's constants as it loads; its camera needs none of them.
+let NewCamera: typeof Camera;
+beforeAll(async () => {
+  for (const name of ['WebGLRenderingContext', 'WebGL2RenderingContext'])
+    if (!(name in globalThis)) Object.assign(globalThis, { [name]: {} });
+  NewCamera = (await import('sigma')).Camera;
+});
+
+/** Animation frames run by hand, and a clock moved by hand (sigma's glide reads Date.now()). */
+let frames = new Map<number, FrameRequestCallback>();
+let clock = 0;
+const realNow = Date.now;
+beforeEach(() => {
+  [frames, clock] = [new Map(), 1_000];
+  let next = 1;
+  Object.assign(globalThis, {
+    requestAnimationFrame: (cb: FrameRequestCallback) => (frames.set(next, cb), next++),
+    cancelAnimationFrame: (id: number) => void frames.delete(id),
+  });
+  Date.now = () => clock;
+});
+afterEach(() => {
+  Date.now = realNow;
+});
+
+/** Moves the clock on and runs the frames asked for until then. */
+function runFrames(ms: number): void {
+  clock += ms;
+  const due = [...frames.values()];
+  frames.clear();
+  for (const cb of due) cb(clock);
+}
+
+/** A glide from the origin to (10, 10) over 400 ms, a quarter done, then a drag to (-5, -5). */
+function dragMidGlide(stop: boolean): { camera: Camera; ended: () => boolean } {
+  const camera = new NewCamera();
+  let ended = false;
+  void camera.animate({ x: 10, y: 10 }, { duration: 400 }).then(() => (ended = true));
+  runFrames(100);
+  if (stop) stopGlide(camera);
+  camera.setState({ x: -5, y: -5 });
+  for (let k = 0; k < 6; k++) runFrames(100);
+  return { camera, ended: () => ended };
+}
+
+describe('stopping a framing glide', () => {
+  it('is needed: sigma carries a drag begun mid-glide back to the glide’s end', () => {
+    const { camera } = dragMidGlide(false);
+    expect(camera.getState()).toMatchObject({ x: 10, y: 10 });
+  });
+
+  it('leaves the camera where the drag put it, and ends the glide', async () => {
+    const { camera, ended } = dragMidGlide(true);
+    expect(camera.getState()).toMatchObject({ x: -5, y: -5 });
+    expect(camera.isAnimated()).toBe(false);
+    await Promise.resolve();
+    expect(ended()).toBe(true);
+  });
+
+  it('does nothing to a camera at rest', () => {
+    const camera = new NewCamera();
+    camera.setState({ x: 3 });
+    stopGlide(camera);
+    expect(camera.getState()).toMatchObject({ x: 3 });
+    expect(frames.size).toBe(0);
+  });
+});
