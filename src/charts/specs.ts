@@ -19,6 +19,8 @@ export interface TimelineChartOptions {
   width: number | 'container';
   /** What the shares are of, for the axis title (default: the crawled families). */
   shareOf?: string;
+  /** What a line is, for the legend's title (default: family). */
+  seriesTitle?: 'family' | 'group';
 }
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
@@ -38,6 +40,19 @@ export type TimelineChartRow = TimelineRow & {
   tooFew?: boolean;
 };
 
+/** An axis title of more than `max` characters in lines of whole words: Vega-Lite does not wrap titles, and a
+ * vertical title longer than the plot made the chart taller than its plot (the Hub-wide share's names its kind). */
+export function titleLines(title: string, max = 44): string | string[] {
+  if (title.length <= max) return title;
+  const lines: string[] = [];
+  for (const word of title.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= max) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
 const monthX = { field: 'month', type: 'temporal' as const, timeUnit: 'utcyearmonth' as const };
 
 /** New derivatives per month, one line per family; facetted by relation when the rows are split by relation.
@@ -51,13 +66,13 @@ export function timelineSpec(rows: readonly TimelineChartRow[], o: TimelineChart
   const y = {
     field: o.measure,
     type: 'quantitative' as const,
-    title: share ? `share of ${o.shareOf ?? 'new derivatives of the crawled families'}` : 'new derivatives',
+    title: share ? titleLines(`share of ${o.shareOf ?? 'new derivatives of the crawled families'}`) : 'new derivatives',
     ...(share ? { axis: { format: '%' }, scale: { domain: [0, 1] } } : {}),
   };
   const color = {
     field: 'family',
     type: 'nominal' as const,
-    title: 'family',
+    title: o.seriesTitle ?? 'family',
     scale: { domain: [...o.families], range: [...o.familyColors] },
   };
   const layer = [

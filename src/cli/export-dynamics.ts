@@ -70,6 +70,7 @@ export async function dynamicsFiles(
     families: series,
     familyColors: series.map((_f, i) => familyColor(i)),
     shareOf: denominator.axis,
+    seriesTitle: groups.length > 0 ? ('group' as const) : ('family' as const),
   };
   const comparison = cumulativeCounts(ix, scope, families, groups, null);
   const files: [string, string][] = [

@@ -62,7 +62,7 @@ export function describeCrossover(ans: CrossoverAnswer): string {
   if (ans.byRelation.length > 0) parts.push(`By relation: ${ans.byRelation.map(relationPhrase).join('; ')}.`);
   if (ans.lead.length > 0 && !overall.throughout && overall.leader)
     parts.push(
-      `${overall.leader}'s lead by relation in the ${span(window)} to ${overall.since}: ` +
+      `${possessive(overall.leader)} lead by relation in the ${span(window)} to ${overall.since}: ` +
         `${ans.lead.map((d) => `${d.relation} ${signed(d.difference)}`).join(', ')}.`,
     );
   return parts.join(' ');
@@ -151,4 +151,9 @@ export function crossoverMonthsCsv(ans: CrossoverAnswer, rows: readonly MonthRow
       leader: r.call,
     })),
   );
+}
+
+/** "Qwen's", but "Chinese labs'" (a family or group's name as an owner). */
+export function possessive(name: string): string {
+  return name.endsWith('s') ? `${name}'` : `${name}'s`;
 }

@@ -78,8 +78,12 @@ export function describeDenominator(
   });
   const span = window === 1 ? `in ${m.months[last]}` : `in the ${window} months to ${m.months[last]}`;
   const extra = [
-    d.undated > 0 ? `${n(d.undated)} derivatives without a usable date are counted apart` : '',
-    d.unnamed > 0 ? `${n(d.unnamed)} go back to a root the crawl cannot name (counted as unnamed)` : '',
+    d.undated > 0
+      ? `${n(d.undated)} ${d.undated === 1 ? 'derivative without a usable date is' : 'derivatives without a usable date are'} counted apart`
+      : '',
+    d.unnamed > 0
+      ? `${n(d.unnamed)} ${d.unnamed === 1 ? 'goes' : 'go'} back to a root the crawl cannot name (counted as unnamed)`
+      : '',
   ].filter(Boolean);
   return (
     `Shares are of ${d.label}: ${n(sizes.reduce((s, x) => s + x, 0))} from ${m.months[0]} to ${m.months[last]} ` +

@@ -2,7 +2,7 @@
 // relies on are there, and untrusted text stays text.
 import { describe, expect, it } from 'vitest';
 import { chartSvg } from '../../src/charts/render.ts';
-import { barSpec, RELATION_SERIES, timelineSpec } from '../../src/charts/specs.ts';
+import { barSpec, RELATION_SERIES, timelineSpec, titleLines } from '../../src/charts/specs.ts';
 import type { TimelineRow } from '../../src/stats/timeline.ts';
 
 const rows: TimelineRow[] = ['2024-01', '2024-02', '2024-03'].flatMap((month, i) => [
@@ -59,6 +59,18 @@ describe('chart specifications', () => {
     for (const field of ['"count"', '"share"', '"denominator"', '"call"']) expect(tooltip).toContain(field);
     const plain = await chartSvg(timelineSpec(rows, { ...options, measure: 'share', asOf: null }));
     expect(plain).not.toContain('mark-rect role-mark');
+  });
+
+  it('writes a long share title in lines, so the chart keeps its plot’s height, and names groups as groups', async () => {
+    const shareOf = 'all new derivatives on the Hub (text-generation or image-text-to-text)';
+    const spec = timelineSpec(rows, { ...options, measure: 'share', asOf: null, shareOf, seriesTitle: 'group' });
+    const title = ['share of all new derivatives on the Hub', '(text-generation or image-text-to-text)'];
+    expect(titleLines(`share of ${shareOf}`)).toEqual(title);
+    expect(JSON.stringify(spec)).toContain(JSON.stringify(title));
+    const svg = await chartSvg(spec);
+    for (const line of title) expect(svg).toContain(line);
+    expect(svg).toContain('>group<');
+    expect(titleLines('share of new derivatives')).toBe('share of new derivatives');
   });
 
   it('draws ranked bars stacked by relation, and escapes hostile labels', async () => {

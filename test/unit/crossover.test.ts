@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { RELATIONS, type Relation } from '../../src/lineage/model.ts';
 import { crossover, crossoverAnswer, MIN_SAMPLE, type CrossoverAnswer } from '../../src/stats/crossover.ts';
-import { crossoverCsv, crossoverMonths, describeCrossover } from '../../src/stats/crossover-words.ts';
+import { crossoverCsv, crossoverMonths, describeCrossover, possessive } from '../../src/stats/crossover-words.ts';
 import { monthRange, type MonthlyDerivatives } from '../../src/stats/timeline.ts';
 import { createRng } from '../hub/random.ts';
 import { loadRealHub } from '../hub/real-data.ts';
@@ -137,5 +137,12 @@ describe('months with too few derivatives to call a leader', () => {
       call: 'too few',
     });
     expect(rows[0]).toMatchObject({ aCount: 40, bCount: 10, call: 'A' });
+  });
+});
+
+describe('the answer’s words', () => {
+  it('names a family or a group as an owner', () => {
+    expect(possessive('Qwen')).toBe("Qwen's");
+    expect(possessive('Chinese labs')).toBe("Chinese labs'");
   });
 });

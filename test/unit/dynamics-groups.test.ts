@@ -219,6 +219,9 @@ describe('counts that compare families, and the denominator of an answer', () =>
         '2025-01 to 2025-03 (4 to 10 a month); in the 3 months to 2025-03, 18, of which Alibaba 3 (16.7%) and US 3 ' +
         '(16.7%). 2 derivatives without a usable date are counted apart.',
     );
+    expect(describeDenominator({ ...d, undated: 1, unnamed: 1 }, groupsMonthly, ['Alibaba', 'US'], 3)).toContain(
+      '1 derivative without a usable date is counted apart; 1 goes back to a root the crawl cannot name',
+    );
     const f = familiesDenominator(byFamily, kindFilter('all'));
     expect(describeDenominator(f, groupsMonthly, ['Alibaba', 'US'], 1)).toMatch(
       /^Shares are of new derivatives of all crawled families \(models of any kind\): 6 from 2025-01 to 2025-03 .* in 2025-03, 1, of which Alibaba 1 \(100\.0%\)/,

@@ -17,7 +17,9 @@ export function CompareSection({ comparison: c, fileStem }: Props) {
       <p data-testid="compare-answer">
         {describeComparison(c, 'family')}
         {hasGroups && ` ${describeComparison(c, 'group')}`}
-        {c.asOf && c.undated > 0 && ` ${c.undated.toLocaleString('en')} derivatives without a date are in no month.`}
+        {c.asOf &&
+          c.undated > 0 &&
+          ` ${c.undated.toLocaleString('en')} ${c.undated === 1 ? 'derivative without a date is' : 'derivatives without a date are'} in no month.`}
       </p>
       <table>
         <thead>

@@ -73,6 +73,7 @@ export function TimelineSection(p: Props) {
       return { ...r, tooFew, call: said };
     });
   }, [rows, monthly, a, b, window, answer]);
+  const grouped = d.series === 'groups' && d.groups.length > 0;
   const spec = useMemo(
     () =>
       chartRows.length === 0
@@ -84,11 +85,11 @@ export function TimelineSection(p: Props) {
             asOf,
             width: 'container',
             shareOf: denominator.axis,
+            seriesTitle: grouped ? 'group' : 'family',
           }),
-    [chartRows, d.measure, monthly.families, familyColors, asOf, denominator],
+    [chartRows, d.measure, monthly.families, familyColors, asOf, denominator, grouped],
   );
   const csv = () => timelineCsv(rows);
-  const grouped = d.series === 'groups' && d.groups.length > 0;
   const familySelect = (key: 'a' | 'b', value: string) => (
     <select
       aria-label={
