@@ -55,6 +55,8 @@ export class LabelPlacer {
   private coveredInFrame: readonly Box[] = [];
   /** The reservations of the frame, made when its first label is drawn. */
   private reserve: (() => void) | null = null;
+  /** Places the frame's lit labels on the grid as it stands (the reservations' last step, and `relabel`'s check). */
+  private placeLit: () => Map<string, LabelBox | null> = () => new Map();
   /** The labels drawn in the current frame, as text at its baseline's left end (what pictures out redraw). */
   private texts: { text: string; x: number; y: number }[] = [];
   /** The colour of the white mark behind a hovered or marked model's label (the scheme's, set by ./theme.ts). */
@@ -107,9 +109,14 @@ export class LabelPlacer {
       // Their discs (and white marks) first, so that no label of theirs, the picked one's included, covers another's.
       this.litDiscs = lit.map((data) => discOf(data, settings.labelSize, true));
       for (const disc of this.litDiscs) this.grid.occupy(disc);
-      for (const data of lit) {
-        const key = data.key as string;
-        const box = forced.has(key) ? this.force(data, settings) : this.place(data, settings, null, true);
+      this.placeLit = () =>
+        new Map(
+          lit.map((data) => {
+            const key = data.key as string;
+            return [key, forced.has(key) ? this.force(data, settings) : this.place(data, settings, null, true)];
+          }),
+        );
+      for (const [key, box] of this.placeLit()) {
         if (box) this.placed.set(key, box);
         else this.crowded.add(key);
       }
@@ -144,19 +151,24 @@ export class LabelPlacer {
 
   /** The controls over the canvas moved, and the camera and graph did not: the frame's offers are placed again
    * under them on the labels' canvas alone. sigma's frame would draw its WebGL layers again too, which costs
-   * hundreds of ms in software WebGL at 200,000 models (controls settle as a reopened page fills in). The lit
-   * labels keep their places (the hover layer shows them there). */
-  relabel(): void {
+   * hundreds of ms in software WebGL at 200,000 models (controls settle as a reopened page fills in). False when a
+   * lit label would move or now find room: the hover layer holds those, and only a whole frame redraws it. */
+  relabel(): boolean {
     this.coveredInFrame = this.covered();
     // No label drawn since the frame started: its reservations, when they come, read the controls as they are now.
-    if (this.reserve) return;
-    this.grid.clear();
-    for (const box of [...this.coveredInFrame, ...this.litDiscs, ...this.placed.values()]) this.grid.occupy(box);
+    if (this.reserve) return true;
+    for (const grid of [this.grid, this.forcedGrid]) grid.clear();
+    for (const box of [...this.coveredInFrame, ...this.litDiscs]) this.grid.occupy(box);
+    for (const [key, box] of this.placeLit()) {
+      const was = this.placed.get(key);
+      if (box ? !was || !sameBox(box, was) : was) return false;
+    }
     [this.drawn, this.texts] = [[], []];
     const context = (this.litWrites[0] ?? this.ranked[0])?.context;
     context?.clearRect(0, 0, this.width, this.height);
     for (const { context, data, settings, box } of this.litWrites) this.write(context, data, settings, box);
     this.placeRanked();
+    return true;
   }
 
   private placeRanked(): void {

@@ -101,9 +101,9 @@ export class LineageRenderer {
   }
 
   /** The controls over the canvas may have come, gone or moved (ui/over-graph.ts): if they did, the labels are
-   * placed again, on their own canvas (./labels.ts). */
+   * placed again, on their own canvas (./labels.ts), or in a whole frame when a lit label must move. */
   coveringChanged(): void {
-    if (this.labels.coveredMoved()) this.labels.relabel();
+    if (this.labels.coveredMoved() && !this.labels.relabel()) this.sigma.scheduleRender();
   }
 
   /** New positions, encodings or graph: everything is recomputed once. */

@@ -191,11 +191,32 @@ describe('label placer', () => {
     // The bar went and the time slider came: no frame from sigma, the labels alone placed again.
     covered = [slider];
     expect(placer.coveredMoved()).toBe(true);
-    placer.relabel();
+    expect(placer.relabel()).toBe(true);
     expect(fake.written).toEqual(['picked/model', 'near/the-top']);
     expect(placer.boxes[0]).toEqual(litBox);
     expect(placer.coveredMoved()).toBe(false);
     for (const b of placer.boxes) expect(meet(b, slider)).toBe(false);
+  });
+
+  it('asks for a whole frame when a control comes over a lit label, or one that found no room now would', () => {
+    const nodes = {
+      picked: { x: 100, y: 280, size: 3, label: 'picked/model' },
+      child: { x: 100, y: 15, size: 3, label: 'lit/child' },
+    };
+    const bar = { x0: 0, y0: 0, x1: 400, y1: 30 };
+    let covered = [bar];
+    const placer = new LabelPlacer();
+    placer.covered = () => covered;
+    const fake = fakeSigma(nodes);
+    // The lineage's child finds no room under the bar; the picked model is named right of its disc.
+    expect(frame(placer, fake, nodes, ['picked', 'child'], ['picked'], ['child'])).toEqual(['picked/model']);
+    // The time slider comes over the picked label: it must take its left side, on the hover layer too.
+    covered = [bar, { x0: 110, y0: 265, x1: 400, y1: 300 }];
+    expect(placer.relabel()).toBe(false);
+    frame(placer, fake, nodes, ['picked', 'child'], ['picked'], ['child']);
+    // The bar goes: the child now has room.
+    covered = [];
+    expect(placer.relabel()).toBe(false);
   });
 
   it('reads the canvas size when the first label is drawn, not when the frame starts (sigma resizes between)', () => {
