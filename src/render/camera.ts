@@ -63,8 +63,9 @@ export class Framer {
   ) {
     const release = (): void => this.release();
     sigma.getMouseCaptor().on('mousedown', release);
-    sigma.getMouseCaptor().on('wheel', release);
     sigma.getTouchCaptor().on('touchdown', release);
+    // A wheel's zoom is sigma's own glide, which replaces a framing glide (and its throttle reads the glide it runs).
+    sigma.getMouseCaptor().on('wheel', () => (this.request = null));
   }
 
   /** Frames a request; `animate` false jumps there (first view, a new layout, a resize). */
@@ -81,10 +82,11 @@ export class Framer {
     if (this.request) this.frame(this.request, this.animating);
   }
 
-  /** The researcher, or a link, took the camera: a framing glide under way stops where it is. */
+  /** The researcher, or a link, took the camera: a glide under way (a framing, sigma's inertia) stops where it is,
+   * drawn whole (frames drawn while it moved had no labels or edges). */
   release(): void {
     this.request = null;
-    stopGlide(this.sigma.getCamera());
+    if (stopGlide(this.sigma.getCamera())) this.sigma.scheduleRender();
   }
 
   private move(target: CameraState, animate: boolean): void {
@@ -107,18 +109,19 @@ export class Framer {
   }
 }
 
-/** sigma's camera glides in animation frames it keeps to itself, and a drag or a wheel does not stop them: a drag
- * begun during a framing glide was carried back to the glide's end (each frame sets the state the glide computes).
- * sigma 3 has no public way to stop a glide; this does what its own `animate` does to a glide it replaces: the
- * next frame is cancelled and the glide's callback called (the Framer's, which asks for a full frame). */
-export function stopGlide(camera: Camera): void {
+/** sigma's camera glides in animation frames it keeps to itself, and a drag does not stop them: a drag begun during
+ * a framing glide was carried back to the glide's end (each frame sets the state the glide computes). sigma 3 has
+ * no public way to stop a glide; this does what its own `animate` does to a glide it replaces: the next frame is
+ * cancelled and the glide's callback called (the Framer's asks for a full frame). Whether a glide was stopped. */
+export function stopGlide(camera: Camera): boolean {
   const glide = camera as unknown as { nextFrame: number | null; animationCallback?: () => void };
-  if (!glide.nextFrame) return;
+  if (!glide.nextFrame) return false;
   cancelAnimationFrame(glide.nextFrame);
   glide.nextFrame = null;
   const then = glide.animationCallback;
   glide.animationCallback = undefined;
   then?.();
+  return true;
 }
 
 /** sigma measures its container on window resizes only; a banner or a panel coming or going resizes it too. Once a

@@ -2,7 +2,7 @@
 // frames, would otherwise carry a drag begun mid-glide back to the glide's end.
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Camera } from 'sigma';
-import { stopGlide } from '../../src/render/camera.ts';
+import { Framer, stopGlide } from '../../src/render/camera.ts';
 
 // sigma's module reads WebGL's constants as it loads; its camera needs none of them.
 let NewCamera: typeof Camera;
@@ -69,5 +69,41 @@ describe('stopping a framing glide', () => {
     stopGlide(camera);
     expect(camera.getState()).toMatchObject({ x: 3 });
     expect(frames.size).toBe(0);
+  });
+});
+
+/** The parts of sigma the Framer listens to: sigma's own camera, captors that emit by hand, renders counted. */
+function framedSigma() {
+  const camera = new NewCamera();
+  const handlers = new Map<string, (() => void)[]>();
+  const captor = {
+    on: (event: string, f: () => void) => void handlers.set(event, [...(handlers.get(event) ?? []), f]),
+  };
+  const sigma = { getCamera: () => camera, getMouseCaptor: () => captor, getTouchCaptor: () => captor, renders: 0 };
+  Object.assign(sigma, { scheduleRender: () => void sigma.renders++ });
+  new Framer(sigma as never, {} as never, () => ({}) as never);
+  const emit = (event: string) => handlers.get(event)?.forEach((f) => f());
+  return { camera, sigma, emit };
+}
+
+describe('the Framer', () => {
+  it('stops a glide when the researcher presses on the graph, and draws the camera where it stopped', () => {
+    const { camera, sigma, emit } = framedSigma();
+    void camera.animate({ x: 10, y: 10 }, { duration: 400 });
+    runFrames(100);
+    emit('mousedown');
+    expect(camera.isAnimated()).toBe(false);
+    expect(sigma.renders).toBe(1);
+    camera.setState({ x: -5, y: -5 });
+    for (let k = 0; k < 6; k++) runFrames(100);
+    expect(camera.getState()).toMatchObject({ x: -5, y: -5 });
+  });
+
+  it('leaves a glide to sigma on a wheel (its zoom replaces the glide itself)', () => {
+    const { camera, emit } = framedSigma();
+    void camera.animate({ x: 10, y: 10 }, { duration: 400 });
+    runFrames(100);
+    emit('wheel');
+    expect(camera.isAnimated()).toBe(true);
   });
 });
