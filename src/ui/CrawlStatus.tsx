@@ -65,7 +65,8 @@ export function CrawlStatus({ explorer, hubUrl, sweep, onResume, onRefresh, onFu
             </span>
           </>
         ) : (
-          <span>
+          // One paragraph with what the last crawl reported: side by side, the two wrapped into narrow columns.
+          <span className="crawl-words">
             {withMessage(
               dataNote && !crawling
                 ? dataNote
@@ -78,9 +79,14 @@ export function CrawlStatus({ explorer, hubUrl, sweep, onResume, onRefresh, onFu
                       : 'Nothing crawled yet.',
               message,
             )}
+            {report && !crawling && (
+              <>
+                {' · '}
+                <span data-testid="crawl-report">{report}</span>
+              </>
+            )}
           </span>
         )}
-        {report && !crawling && <span data-testid="crawl-report">{report}</span>}
         <span className="crawl-buttons">
           {crawling && (
             <>

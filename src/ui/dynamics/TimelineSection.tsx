@@ -218,8 +218,9 @@ export function TimelineSection(p: Props) {
       )}
       {monthly.undated > 0 && (
         <p className="note">
-          {monthly.undated.toLocaleString('en')} derivatives of the crawled families have no usable creation date and
-          are not in the chart.
+          {monthly.undated === 1
+            ? '1 derivative of the crawled families has no usable creation date and is not in the chart.'
+            : `${monthly.undated.toLocaleString('en')} derivatives of the crawled families have no usable creation date and are not in the chart.`}
         </p>
       )}
     </ChartCard>
