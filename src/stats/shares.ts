@@ -3,6 +3,7 @@
 // to numerator and denominator alike, and the answer says which denominator it used and how large it was.
 import type { HubDerivatives } from '../lineage/hub-derivatives.ts';
 import { UNNAMED_ROOT } from '../lineage/hub-derivatives.ts';
+import { counted } from './counted.ts';
 import { hubMonthly, type HubMonthly } from './denominator.ts';
 import { describeKind, type KindFilter } from './kinds.ts';
 import { countAt, type MonthlyDerivatives, type MonthTotal, type RelationOrAll } from './timeline.ts';
@@ -79,10 +80,10 @@ export function describeDenominator(
   const span = window === 1 ? `in ${m.months[last]}` : `in the ${window} months to ${m.months[last]}`;
   const extra = [
     d.undated > 0
-      ? `${n(d.undated)} ${d.undated === 1 ? 'derivative without a usable date is' : 'derivatives without a usable date are'} counted apart`
+      ? `${counted(d.undated, 'derivative without a usable date is', 'derivatives without a usable date are')} counted apart`
       : '',
     d.unnamed > 0
-      ? `${n(d.unnamed)} ${d.unnamed === 1 ? 'goes' : 'go'} back to a root the crawl cannot name (counted as unnamed)`
+      ? `${counted(d.unnamed, 'goes', 'go')} back to a root the crawl cannot name (counted as unnamed)`
       : '',
   ].filter(Boolean);
   return (

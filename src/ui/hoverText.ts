@@ -4,6 +4,7 @@
 import type { LineageGraph } from '../graph/graph.ts';
 import { ancestors } from '../graph/queries.ts';
 import { RELATIONS, type Relation } from '../lineage/model.ts';
+import { counted } from '../stats/counted.ts';
 import { statusNote } from '../view/node-facts.ts';
 
 export function hoverText(graph: LineageGraph, id: string): string {
@@ -20,11 +21,7 @@ export function hoverText(graph: LineageGraph, id: string): string {
   return [
     note ? `${id} (${note})` : id,
     parents.length > 0 ? parents.join(', ') : 'a root',
-    plural(up, 'ancestor'),
-    total > 0 ? `${plural(total, 'direct child', 'direct children')} (${byRelation.join(', ')})` : 'no children',
+    counted(up, 'ancestor'),
+    total > 0 ? `${counted(total, 'direct child', 'direct children')} (${byRelation.join(', ')})` : 'no children',
   ].join(' · ');
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 }

@@ -1,6 +1,7 @@
 // "Which family has the most derivatives, and more than the next two combined?": cumulative derivatives per
 // family and per group (direct, and all below) up to the time slider's month, in words and as a table.
 import { comparisonCsv, describeComparison, type Comparison } from '../../stats/compare.ts';
+import { counted } from '../../stats/counted.ts';
 import { download } from '../exportView.ts';
 
 interface Props {
@@ -19,7 +20,7 @@ export function CompareSection({ comparison: c, fileStem }: Props) {
         {hasGroups && ` ${describeComparison(c, 'group')}`}
         {c.asOf &&
           c.undated > 0 &&
-          ` ${c.undated.toLocaleString('en')} ${c.undated === 1 ? 'derivative without a date is' : 'derivatives without a date are'} in no month.`}
+          ` ${counted(c.undated, 'derivative without a date is', 'derivatives without a date are')} in no month.`}
       </p>
       <table>
         <thead>

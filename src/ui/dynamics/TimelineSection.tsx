@@ -3,6 +3,7 @@
 import { useMemo } from 'react';
 import { timelineSpec } from '../../charts/specs.ts';
 import { RELATIONS } from '../../lineage/model.ts';
+import { counted } from '../../stats/counted.ts';
 import { crossover, crossoverAnswer, leaders, tooFewMonths } from '../../stats/crossover.ts';
 import { crossoverCsv, describeCrossover } from '../../stats/crossover-words.ts';
 import { describeDenominator, type Denominator } from '../../stats/shares.ts';
@@ -218,9 +219,12 @@ export function TimelineSection(p: Props) {
       )}
       {monthly.undated > 0 && (
         <p className="note">
-          {monthly.undated === 1
-            ? '1 derivative of the crawled families has no usable creation date and is not in the chart.'
-            : `${monthly.undated.toLocaleString('en')} derivatives of the crawled families have no usable creation date and are not in the chart.`}
+          {counted(
+            monthly.undated,
+            'derivative of the crawled families has no usable creation date and is',
+            'derivatives of the crawled families have no usable creation date and are',
+          )}{' '}
+          not in the chart.
         </p>
       )}
     </ChartCard>
