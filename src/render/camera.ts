@@ -1,24 +1,32 @@
 // The camera that follows the researcher: it frames what view/framing.ts says (a box in layout coordinates), with
 // sigma's own coordinate helpers (sigma normalises positions to the graph's bounding box, and fits that box to the
 // viewport at ratio 1). The last framing is kept and done again, without animation, when positions change or the
-// canvas is resized, until the researcher moves the camera (drag, wheel, touch) or a link sets it.
+// canvas is resized, until the researcher moves the camera (drag, wheel, touch) or a link sets it. What is framed is
+// centred in the part of the canvas the page's controls along its edges leave free (./free-area.ts).
 import type { Camera, default as Sigma } from 'sigma';
-import type { CameraState } from 'sigma/types';
+import type { CameraState, MouseCoords } from 'sigma/types';
 import type { EdgeAttributes, GraphNode, LineageGraph } from '../graph/graph.ts';
 import { frameBox, type Box, type FrameRequest, type Placement } from '../view/framing.ts';
+import type { Box as PixelBox } from './box-grid.ts';
+import { freeInsets, NO_INSETS, type Insets } from './free-area.ts';
 
 type LineageSigma = Sigma<GraphNode, EdgeAttributes>;
 
 /** Pixels kept free around a framed box: discs are drawn up to ~20 px across, labels flip inwards at the edges. */
-const MARGIN_PX = 36;
+export const MARGIN_PX = 36;
 const DURATION_MS = 450;
 /** The camera at rest, against which framed coordinates are measured. */
 const UNIT: CameraState = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
 
-/** The camera state that shows a box of layout coordinates whole, centred, with MARGIN_PX around it. */
-export function cameraFor(sigma: LineageSigma, box: Box): CameraState | null {
+/** The camera state that shows a box of layout coordinates whole, centred in the canvas less `insets` (pixels kept
+ * free along each edge, at least MARGIN_PX). */
+export function cameraFor(sigma: LineageSigma, box: Box, insets: Insets = NO_INSETS): CameraState | null {
   const { width, height } = sigma.getDimensions();
-  if (width <= 2 * MARGIN_PX || height <= 2 * MARGIN_PX) return null;
+  const [left, right, top, bottom] = [insets.left, insets.right, insets.top, insets.bottom].map((px) =>
+    Math.max(MARGIN_PX, px),
+  ) as [number, number, number, number];
+  const [freeWidth, freeHeight] = [width - left - right, height - top - bottom];
+  if (freeWidth <= 0 || freeHeight <= 0) return null;
   const override = { cameraState: UNIT };
   // Layout → framed coordinates: sigma's normalisation, read through its public helpers at a fixed camera.
   const framed = (x: number, y: number) =>
@@ -30,12 +38,18 @@ export function cameraFor(sigma: LineageSigma, box: Box): CameraState | null {
     sigma.framedGraphToViewport({ x: 1, y: 1 }, override),
   ];
   const [kx, ky] = [Math.abs(e.x - o.x), Math.abs(e.y - o.y)];
-  const ratio = Math.max(
-    (Math.abs(b.x - a.x) * kx) / (width - 2 * MARGIN_PX),
-    (Math.abs(b.y - a.y) * ky) / (height - 2 * MARGIN_PX),
-  );
+  const fit = Math.max((Math.abs(b.x - a.x) * kx) / freeWidth, (Math.abs(b.y - a.y) * ky) / freeHeight);
   const [lo, hi] = [sigma.getSetting('minCameraRatio') ?? 0, sigma.getSetting('maxCameraRatio') ?? Infinity];
-  const state = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, angle: 0, ratio: Math.min(hi, Math.max(lo, ratio)) };
+  const ratio = Math.min(hi, Math.max(lo, fit));
+  const centred = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, angle: 0, ratio };
+  // The box's centre is at the canvas's centre; the camera moves by what separates that from the free part's centre
+  // (an affine map at angle 0, so the framed difference of the two points is the move).
+  const at = { cameraState: centred };
+  const [middle, free] = [
+    sigma.viewportToFramedGraph({ x: width / 2, y: height / 2 }, at),
+    sigma.viewportToFramedGraph({ x: left + freeWidth / 2, y: top + freeHeight / 2 }, at),
+  ];
+  const state = { ...centred, x: centred.x + middle.x - free.x, y: centred.y + middle.y - free.y };
   return Object.values(state).every(Number.isFinite) ? state : null;
 }
 
@@ -55,23 +69,31 @@ export class Framer {
   private request: FrameRequest | null = null;
   private animation = 0;
   private animating = false;
+  /** Where the pointer last moved over the canvas, or null once it left: sigma finds the hovered model on pointer
+   * moves only, so after a glide the model under a still pointer is found again from here. */
+  private pointer: MouseCoords | null = null;
 
   constructor(
     private readonly sigma: LineageSigma,
     private readonly graph: LineageGraph,
     private readonly placement: () => Placement,
+    /** The page's controls over the canvas, in its pixels. */
+    private readonly covered: () => readonly PixelBox[] = () => [],
   ) {
     const release = (): void => this.release();
     sigma.getMouseCaptor().on('mousedown', release);
     sigma.getTouchCaptor().on('touchdown', release);
     // A wheel's zoom is sigma's own glide, which replaces a framing glide (and its throttle reads the glide it runs).
     sigma.getMouseCaptor().on('wheel', () => (this.request = null));
+    sigma.getMouseCaptor().on('mousemove', (e) => (this.pointer = e));
+    sigma.getMouseCaptor().on('mouseleave', () => (this.pointer = null));
   }
 
   /** Frames a request; `animate` false jumps there (first view, a new layout, a resize). */
   frame(request: FrameRequest, animate = true): void {
     const box = frameBox(this.graph, request, this.placement());
-    const target = box && cameraFor(this.sigma, box);
+    const { width, height } = this.sigma.getDimensions();
+    const target = box && cameraFor(this.sigma, box, freeInsets(width, height, this.covered()));
     if (!target) return;
     this.request = request;
     this.move(target, animate);
@@ -98,6 +120,9 @@ export class Framer {
       // sigma leaves edges and labels out of frames drawn while the camera is animated; an animation that did not
       // move the camera (the target was where it stood) ends without another frame, so one is asked for here.
       this.sigma.scheduleRender();
+      // A keyboard pick, a filter or Fit view moved the graph under a still pointer: what it hovers is found again
+      // (sigma's own handler, as on a pointer move), so the read-out and highlight do not name a model gone from it.
+      if (this.pointer) this.sigma.getMouseCaptor().emit('mousemove', this.pointer);
     };
     // An animation under way would overwrite a jump: it is redirected instead, quickly.
     if (!animate && !camera.isAnimated()) {

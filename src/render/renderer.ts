@@ -80,7 +80,12 @@ export class LineageRenderer {
     this.sigma.on('clickNode', ({ node }) => events.onClick(node));
     this.sigma.on('clickStage', () => events.onClick(null));
     if (events.onBox) enableBoxSelect(this.sigma, container, events.onBox);
-    this.framer = new Framer(this.sigma, graph, () => ({ ...this.arrays, index: this.index }));
+    this.framer = new Framer(
+      this.sigma,
+      graph,
+      () => ({ ...this.arrays, index: this.index }),
+      () => this.labels.covered(),
+    );
     // The first view fits every family.
     this.drawAnew(() => this.framer.frame({ kind: 'visible' }, false));
     // The session rebuilds the graph in place for each new lineage: sigma lets go of it first (see drawAnew).

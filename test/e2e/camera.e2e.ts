@@ -10,11 +10,20 @@ import { checkView, drawnNodes as drawn, edgePixels, stillShot, type DrawnNodes 
 
 const env = useE2E();
 
-/** How the visible models sit on the canvas: how many are outside it, and the share of the canvas their box spans
- * (the larger of the two directions). */
+/** How the visible models sit on the canvas: how many are outside it or under the bars along its edges (the time
+ * slider's row, the status bar), and the share of the canvas their box spans (the larger of the two directions). */
 async function framing(page: Page): Promise<{ outside: number; cover: number; count: number }> {
   const { width, height, nodes } = await drawn(page);
-  const outside = nodes.filter((n) => n.x < 0 || n.y < 0 || n.x > width || n.y > height).length;
+  const bars = await page.getByTestId('graph').evaluate((el) => {
+    const at = el.getBoundingClientRect();
+    return [...document.querySelectorAll('.time-slider, .crawl-status')].map((c) => {
+      const r = c.getBoundingClientRect();
+      return { x0: r.left - at.left, y0: r.top - at.top, x1: r.right - at.left, y1: r.bottom - at.top };
+    });
+  });
+  const under = (n: { x: number; y: number; r: number }) =>
+    bars.some((b) => n.x + n.r > b.x0 && n.x - n.r < b.x1 && n.y + n.r > b.y0 && n.y - n.r < b.y1);
+  const outside = nodes.filter((n) => n.x < 0 || n.y < 0 || n.x > width || n.y > height || under(n)).length;
   const xs = nodes.map((n) => n.x);
   const ys = nodes.map((n) => n.y);
   const cover = nodes.length

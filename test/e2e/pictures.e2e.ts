@@ -12,7 +12,7 @@ import { assertWellFormedXml } from '../unit/xml-check.ts';
 import { downloadOne } from './downloads.ts';
 import { literal, openApp, shownCounts, useE2E, waitForCrawl } from './app.ts';
 import { screenshot, SCREENSHOTS } from './browser.ts';
-import { expectGraphDrawn, nodePixels } from './visual.ts';
+import { drawnNodes, expectGraphDrawn, nodePixels } from './visual.ts';
 
 const env = useE2E({}, 3000);
 
@@ -136,9 +136,25 @@ describe('the graph from the keyboard', () => {
     await page.getByTestId('search-input').fill(FIXTURE.qwenInstruct);
     await page.getByTestId('search-input').press('Enter');
     await expect.poll(() => heading.innerText()).toBe(FIXTURE.qwenInstruct);
+    // The pointer rests on the picked model while the keys move the camera: the read-out follows what is under it.
+    await expectGraphDrawn(page);
+    const box = await graph.boundingBox();
+    const [under] = (await drawnNodes(page, [FIXTURE.qwenInstruct])).nodes;
+    if (!box || !under) throw new Error('the picked model is not drawn');
+    await page.mouse.move(box.x + under.x, box.y + under.y, { steps: 4 });
+    const hoverInfo = page.getByTestId('hover-info');
+    await hoverInfo.getByText(new RegExp(`^${literal(FIXTURE.qwenInstruct)} · `)).waitFor();
     await graph.focus();
     await page.keyboard.press('ArrowUp');
     await expect.poll(() => heading.innerText()).toBe(FIXTURE.qwenBase);
+    // Framed anew around the parent, the model is no longer under the pointer, and the read-out no longer names it.
+    await expect
+      .poll(async () => {
+        const [moved] = (await drawnNodes(page, [FIXTURE.qwenInstruct])).nodes;
+        const away = !moved || Math.hypot(moved.x - under.x, moved.y - under.y) > moved.r + 2;
+        return away && !(await hoverInfo.innerText()).startsWith(`${FIXTURE.qwenInstruct} · `);
+      })
+      .toBe(true);
     await expect.poll(() => announce.innerText()).toMatch(new RegExp(`^Picked ${FIXTURE.qwenBase} · a root`));
     // The help shows while the graph has the keyboard's focus.
     await expect.poll(() => page.getByTestId('graph-keys').isVisible()).toBe(true);
