@@ -4,10 +4,10 @@
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { LineageRenderer } from '../render/renderer.ts';
 import type { ViewState } from '../view/state.ts';
-import { dataMovedOn } from '../view/permalink.ts';
 import type { AppLink } from '../view/url-codec.ts';
 import { filterOptions } from './filterOptions.ts';
 import { familyOrderOf } from '../view/encoding.ts';
+import { useViewNotes } from './useViewNotes.ts';
 import { usePermalinkSync } from './usePermalink.ts';
 import { describeLoading, useSnapshotImport } from './useSnapshotImport.ts';
 import { emptySelection, isEmptySelection, resolveSelection } from '../view/selection.ts';
@@ -119,8 +119,15 @@ export function App({ link, initial, onHub }: Props) {
     [patchView],
   );
   const snapshots = useSnapshotImport(explorer, link.snap, setNotice, onImported);
-  const [movedSeen, setMovedSeen] = useState(false);
-  const movedOn = movedSeen ? null : dataMovedOn(link.crawledAt, info?.crawledAt ?? null);
+  const settled = layout !== null && (explorer.imported || (showsWhole(layout, info) && phase === 'idle'));
+  const viewNotes = useViewNotes({
+    graph,
+    selected: view.selected,
+    settled,
+    models: ids.length,
+    linkCrawledAt: link.crawledAt,
+    cacheCrawledAt: info?.crawledAt ?? null,
+  });
 
   const options = useMemo(() => filterOptions(models), [models]);
   const selected = view.selected && graph.hasNode(view.selected) ? view.selected : null;
@@ -151,16 +158,18 @@ export function App({ link, initial, onHub }: Props) {
         <div className="graph-area" data-shown={showsWhole(layout, info) ? 'whole' : 'partial'}>
           <div className="graph-top">
             <NoticeBanner
-              notices={[notice, movedOn, explorer.layoutProblem]}
+              notices={[notice, explorer.layoutProblem]}
+              notes={viewNotes.notes}
               storeProblem={explorer.storeProblem}
               done={done}
               onEmptyCache={() => void explorer.resetCache()}
-              onDismiss={() => (setNotice(null), setMovedSeen(true))}
+              onDismiss={() => setNotice(null)}
+              onDismissNotes={viewNotes.dismiss}
               onDismissDone={() => setDone(null)}
             />
             {data.newer && <NewerData newer={data.newer} onTake={data.takeNewer} />}
             {snapshots.loading && (
-              <p className="banner done" role="status" data-testid="snapshot-progress" data-over-graph>
+              <p className="banner quiet" role="status" data-testid="snapshot-progress" data-over-graph>
                 {describeLoading(snapshots.loading)}
               </p>
             )}

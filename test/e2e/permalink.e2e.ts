@@ -102,9 +102,9 @@ describe('subgraph export and permalinks', () => {
     // The same camera, and the same picture as the original page. When the two crawls straddle a
     // minute, a notice says the data moved on; it is read and dismissed first, so the graph has the same room.
     const cam = (u: string) => new URL(u).searchParams.get('cam');
-    const dismiss = other.getByRole('alert').getByRole('button', { name: 'Dismiss' });
+    const dismiss = other.getByTestId('view-notes').getByRole('button', { name: 'Dismiss' });
     if ((await dismiss.count()) > 0) {
-      await expect(other.getByRole('alert').innerText()).resolves.toMatch(/crawled later/);
+      await expect(other.getByTestId('view-notes').innerText()).resolves.toMatch(/crawled later/);
       await dismiss.click();
       // The renderer measures its container on window resizes only (a notice going away is not one): give it one.
       await other.setViewportSize({ width: 1400, height: 851 });
@@ -119,6 +119,19 @@ describe('subgraph export and permalinks', () => {
       MAX_DIFF_RATIO,
     );
     await fresh.close();
+    await page.context().close();
+  });
+
+  it('says so, as a note and not an alarm, when the model a link picks is not in the graph', async () => {
+    const { page, errors } = await openApp(env(), undefined, '&s=nobody%2Fgone-model');
+    await waitForCrawl(page);
+    const notes = page.getByTestId('view-notes');
+    await notes.getByText(/^nobody\/gone-model, picked in this view, is not among the [\d,]+ models here/).waitFor();
+    await expect(notes.getAttribute('role')).resolves.toBe('status');
+    await expect(page.getByRole('alert').count()).resolves.toBe(0);
+    await notes.getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => notes.count()).toBe(0);
+    expect(errors).toEqual([]);
     await page.context().close();
   });
 
