@@ -73,12 +73,25 @@ export function emptyCounts(): RelationCounts {
 }
 
 /** Children per relation: direct (edges out of the model) and transitive (edges anywhere below it). */
-export function childCounts(graph: LineageGraph, id: string): { direct: RelationCounts; transitive: RelationCounts } {
+export function childCounts(
+  graph: LineageGraph,
+  id: string,
+  /** The models counted (the time slider's month, say): those below a model left out are reached only through
+   * models kept. */
+  keep: (id: string) => boolean = () => true,
+): { direct: RelationCounts; transitive: RelationCounts } {
   assertNode(graph, id, 'childCounts');
   const direct = emptyCounts();
-  graph.forEachOutEdge(id, (_e, attrs) => void direct[attrs.relation]++);
+  graph.forEachOutEdge(id, (_e, attrs, _s, target) => void (keep(target) && direct[attrs.relation]++));
   const transitive = emptyCounts();
-  const below = new Set([id, ...descendants(graph, id)]);
+  const below = new Set<string>();
+  const walk = (node: string): boolean => {
+    // A model left out is not counted, nor what lies below it only through it (true: not walked beyond).
+    if (node !== id && !keep(node)) return true;
+    below.add(node);
+    return false;
+  };
+  bfsFromNode(graph, id, walk, { mode: 'outbound' });
   for (const node of below)
     graph.forEachOutEdge(node, (_e, attrs, _s, target) => void (below.has(target) && transitive[attrs.relation]++));
   return { direct, transitive };

@@ -141,12 +141,14 @@ export class LineageRenderer {
     if (this.sigma.getGraph() !== this.detached) this.sigma.setGraph(this.detached);
   };
 
-  /** Visibility changed (filters, focus, folding): only models whose visibility flipped are refreshed. */
-  setVisible(visible: Uint8Array): void {
+  /** Visibility (filters, focus, folding) or labels (fold counts follow the filters) changed: only the models whose
+   * visibility or label changed are refreshed. */
+  setVisible(visible: Uint8Array, label: string[] = this.arrays.label): void {
     const changed: string[] = [];
-    const old = this.arrays.visible;
-    for (let i = 0; i < visible.length; i++) if (old[i] !== visible[i]) changed.push(this.arrays.ids[i] as string);
-    this.arrays = { ...this.arrays, visible };
+    const { visible: old, label: oldLabel, ids } = this.arrays;
+    for (let i = 0; i < visible.length; i++)
+      if (old[i] !== visible[i] || oldLabel[i] !== label[i]) changed.push(ids[i] as string);
+    this.arrays = { ...this.arrays, visible, label };
     // A refresh, even of no model, makes sigma process every model again.
     if (changed.length > 0) this.refreshPartial(changed);
   }

@@ -225,6 +225,7 @@ export function App({ link, initial, onHub }: Props) {
             graph={graph}
             graphVersion={layout?.version ?? 0}
             id={selected}
+            asOf={view.filters.asOf}
             hubUrl={settings.hubUrl}
             crawledFamilies={panelFamilies(familyOrder)}
             onPick={pick}

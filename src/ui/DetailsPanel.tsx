@@ -1,11 +1,12 @@
 // Everything about one model: metadata, a link to its Hub page, its ancestry chain, children per relation
-// (direct and transitive), and "crawl descendants" for a model outside the crawled families. Hub text is only
-// ever rendered as text.
+// (direct and transitive; with the time slider back in time, of the models there by its month, as the graph shows),
+// and "crawl descendants" for a model outside the crawled families. Hub text is only ever rendered as text.
 import { useMemo, useState } from 'react';
 import type { Selection } from '../view/selection.ts';
 import type { LineageGraph } from '../graph/graph.ts';
 import { ancestryChain, childCounts } from '../graph/queries.ts';
 import { RELATIONS } from '../lineage/model.ts';
+import { existedBy } from '../view/filters.ts';
 import { detailRows } from '../view/node-facts.ts';
 import { modelPageUrl } from './settings.ts';
 
@@ -14,6 +15,8 @@ interface Props {
   /** Changes whenever the graph is rebuilt in place (the layout's version): the memoised counts are read again. */
   graphVersion: number;
   id: string;
+  /** The time slider's month (YYYY-MM), or null for all time. */
+  asOf: string | null;
   hubUrl: string;
   crawledFamilies: readonly string[];
   onPick(id: string): void;
@@ -27,11 +30,15 @@ interface Props {
 }
 
 export function DetailsPanel(props: Props) {
-  const { graph, graphVersion, id, hubUrl, crawledFamilies, onPick, onFocus, onCrawlDescendants, onClose } = props;
+  const { graph, graphVersion, id, asOf, hubUrl, crawledFamilies, onPick, onFocus, onCrawlDescendants, onClose } =
+    props;
   const attrs = graph.getNodeAttributes(id);
   // The graph object stays for the app's life and is refilled in place: its version says when it changed.
   const chain = useMemo(() => ancestryChain(graph, id), [graph, graphVersion, id]); // eslint-disable-line react-hooks/exhaustive-deps
-  const counts = useMemo(() => childCounts(graph, id), [graph, graphVersion, id]); // eslint-disable-line react-hooks/exhaustive-deps
+  const counts = useMemo(
+    () => childCounts(graph, id, asOf ? (m) => existedBy(graph.getNodeAttributes(m), asOf) : undefined),
+    [graph, graphVersion, id, asOf], // eslint-disable-line react-hooks/exhaustive-deps
+  );
   const href = modelPageUrl(hubUrl, id);
   const outside = !crawledFamilies.includes(attrs.family);
   const rows = detailRows(attrs);
@@ -66,7 +73,7 @@ export function DetailsPanel(props: Props) {
           </li>
         ))}
       </ol>
-      <h3>Children by relation</h3>
+      <h3>Children by relation{asOf && <span className="as-of"> by the end of {asOf}</span>}</h3>
       <table>
         <thead>
           <tr>

@@ -16,7 +16,7 @@ import {
   type LegendEntry,
 } from '../view/encoding.ts';
 import { LineageRenderer } from '../render/renderer.ts';
-import { computeVisible, lineageOfInterest } from '../view/visibility.ts';
+import { computeVisible, lineageOfInterest, withoutFolded } from '../view/visibility.ts';
 import { rowsOfLayout } from '../view/rows.ts';
 import type { ViewState } from '../view/state.ts';
 import type { Layout } from './useExplorer.ts';
@@ -101,7 +101,15 @@ export function GraphView({
     () => (bySubtree ? descendantShares(rows, (i) => rows.node(i).depth) : null),
     [rows, bySubtree],
   );
-  const folding = useMemo(() => (view.fold ? computeFolding(rows, relations) : null), [rows, relations, view.fold]);
+  // What the filters, the time slider and a focus let through; folding then hides some of it, and counts what.
+  const passing = useMemo(
+    () => computeVisible(graph, rows, relations, view.filters, focus, null),
+    [graph, rows, relations, view.filters, focus],
+  );
+  const folding = useMemo(
+    () => (view.fold ? computeFolding(rows, relations, passing) : null),
+    [rows, relations, view.fold, passing],
+  );
   const colors = useMemo(
     () => computeColors(rows, view.colorBy, relations, familyOrder),
     [rows, view.colorBy, relations, familyOrder],
@@ -123,10 +131,7 @@ export function GraphView({
     () => unfoldAt(folding, unfoldedKey ? unfoldedKey.split(',').map(Number) : []),
     [folding, unfoldedKey],
   );
-  const visible = useMemo(
-    () => computeVisible(graph, rows, relations, view.filters, focus, shownFolding),
-    [graph, rows, relations, view.filters, focus, shownFolding],
-  );
+  const visible = useMemo(() => withoutFolded(passing, shownFolding), [passing, shownFolding]);
 
   useEffect(() => {
     if (!positions || !container.current || ids.length === 0) return;
@@ -145,8 +150,8 @@ export function GraphView({
         covered: () => (container.current ? coveringBoxes(container.current) : []),
       });
     } else current.setArrays(arrays);
-    // visibility is applied separately below, so only the models that flip get refreshed
-  }, [graph, positions?.xy, ids, sizes, shownColors, labels, rendererRef]); // eslint-disable-line react-hooks/exhaustive-deps
+    // Visibility and labels are applied separately below, so only the models that flip or are renamed get refreshed.
+  }, [graph, positions?.xy, ids, sizes, shownColors, rendererRef]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // Each new layout is reported after the frame that follows the effect above (which draws it, or draws nothing when
   // it has no models; in a focus, the focused layout is drawn later and not waited for). A newer layout cancels it.
@@ -157,7 +162,7 @@ export function GraphView({
   }, [layout]);
 
   useEffect(() => {
-    rendererRef.current?.setVisible(visible);
+    rendererRef.current?.setVisible(visible, labels);
     let count = 0;
     for (const v of visible) count += v;
     onSummary({
@@ -167,7 +172,7 @@ export function GraphView({
       visible: count,
       total: ids.length,
     });
-  }, [visible, colors, folding, ids, onSummary, rendererRef]);
+  }, [visible, labels, colors, folding, ids, onSummary, rendererRef]);
 
   useEffect(() => rendererRef.current?.mark(marked), [marked, layout, rendererRef]);
   useEffect(() => {

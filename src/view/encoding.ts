@@ -147,8 +147,14 @@ export interface Folding {
   perParent: Map<number, { quantized: number; adapter: number }>;
 }
 
-/** Leaves that are quantizations or adapters of one parent, folded into that parent. */
-export function computeFolding(rows: ModelRows, relations: readonly IncomingRelation[]): Folding {
+/** Leaves that are quantizations or adapters of one parent, folded into that parent. The counts (per parent and in
+ * all) are of the leaves `counted` lets through, when given: those the filters, the time slider and a focus would
+ * draw unfolded, so a label's "+12 quant." and the legend's totals say what folding hides of the view. */
+export function computeFolding(
+  rows: ModelRows,
+  relations: readonly IncomingRelation[],
+  counted: Uint8Array | null = null,
+): Folding {
   const { parentStart, childCount } = rows;
   const folded = new Uint8Array(rows.ids.length);
   const perParent = new Map<number, { quantized: number; adapter: number }>();
@@ -159,6 +165,7 @@ export function computeFolding(rows: ModelRows, relations: readonly IncomingRela
     const inDegree = (parentStart[i + 1] as number) - (parentStart[i] as number);
     if ((rel !== 'quantized' && rel !== 'adapter') || (childCount[i] as number) > 0 || inDegree !== 1) continue;
     folded[i] = 1;
+    if (counted && !counted[i]) continue;
     const parent = rows.parents[parentStart[i] as number] as number;
     const entry = perParent.get(parent) ?? { quantized: 0, adapter: 0 };
     entry[rel]++;

@@ -16,6 +16,11 @@ export function passesFilters(node: ModelNode, relation: Relation | 'root', f: F
   if (f.createdTo !== null && (node.created_at === '' || node.created_at.slice(0, 10) > f.createdTo)) return false;
   if (f.minDepth !== null && node.depth < f.minDepth) return false;
   if (f.maxDepth !== null && node.depth > f.maxDepth) return false;
-  if (f.asOf !== null && node.created_at !== '' && node.created_at.slice(0, 7) > f.asOf) return false;
+  if (f.asOf !== null && !existedBy(node, f.asOf)) return false;
   return true;
+}
+
+/** Whether a model existed by the end of month `asOf` (YYYY-MM), as the time slider shows it: undated ones stay. */
+export function existedBy(node: Pick<ModelNode, 'created_at'>, asOf: string): boolean {
+  return node.created_at === '' || node.created_at.slice(0, 7) <= asOf;
 }

@@ -26,6 +26,14 @@ export function computeVisible(
   return visible;
 }
 
+/** The models of `passing` (computeVisible without a folding) that a folding leaves drawn. */
+export function withoutFolded(passing: Uint8Array, folding: Folding | null): Uint8Array {
+  if (!folding) return passing;
+  const drawn = passing.slice();
+  for (let i = 0; i < drawn.length; i++) if (folding.folded[i]) drawn[i] = 0;
+  return drawn;
+}
+
 /** What hovering a model lights up: its ancestors up to the roots, itself and its direct children; the ancestry
  * is boxed, and labels go to it and to at most `maxLabels` children, the most downloaded. */
 export function lineageOfInterest(

@@ -115,6 +115,42 @@ describe('explorer', () => {
     await context.close();
   });
 
+  it('counts, with the time slider back in time, what there was by its month: children and folded leaves', async () => {
+    const id = FIXTURE.qwenInstruct;
+    const month = '2025-02';
+    const { page, errors } = await openApp(env(), undefined, `&s=${encodeURIComponent(id)}&t=${month}`);
+    await waitForCrawl(page);
+    const details = page.getByTestId('node-details');
+    await details.getByRole('heading', { name: 'Children by relation by the end of 2025-02' }).waitFor();
+    // The truth: the local Hub's listed records (not private or disabled) naming the model as parent, made by the
+    // end of the month (or undated).
+    const direct = (by: string | null, relation: string) =>
+      env().hub.dataset.records.filter(
+        (r) =>
+          r.id !== id &&
+          !r.private &&
+          !r.disabled &&
+          r.parents.some((p) => p.id === id && p.relation === relation) &&
+          (by === null || r.createdAt === '' || r.createdAt.slice(0, 7) <= by),
+      ).length;
+    const cell = async (rel: string) =>
+      Number((await details.getByRole('row', { name: new RegExp(`^${rel}`) }).innerText()).split(/\s+/)[1]);
+    expect(direct(month, 'finetune')).toBeLessThan(direct(null, 'finetune'));
+    for (const rel of ['finetune', 'quantized', 'adapter']) expect(await cell(rel)).toBe(direct(month, rel));
+    // The legend's folded counts are of that month too, and grow back with the slider at all time.
+    const folded = async () =>
+      (await page.getByText(/quantizations and [\d,]+ adapters folded/).innerText()).match(/[\d,]+/g)?.join('+');
+    const then = await folded();
+    const slider = page.getByRole('slider', { name: 'Show models created up to' });
+    await slider.focus();
+    await slider.press('End');
+    await details.getByRole('heading', { name: 'Children by relation', exact: true }).waitFor();
+    await expect.poll(folded).not.toBe(then);
+    expect(await cell('finetune')).toBe(direct(null, 'finetune'));
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('ignores a Hub address that is not http(s), with a clear notice', async () => {
     const { page, errors } = await openApp(env(), undefined, '');
     await page.goto(`${env().appUrl}?hub=${encodeURIComponent('javascript:alert(1)')}`);

@@ -8,13 +8,14 @@ import {
   computeSizes,
   drawnLegend,
   incomingRelations,
+  labelsWithFolds,
   MAX_NODE_SIZE,
   sizeOf,
   unfoldAt,
 } from '../../src/view/encoding.ts';
 import { rowsOfGraph } from '../../src/view/rows.ts';
 import { emptyFilters } from '../../src/view/state.ts';
-import { computeVisible } from '../../src/view/visibility.ts';
+import { computeVisible, withoutFolded } from '../../src/view/visibility.ts';
 import { node, smallLineage } from './fixtures.ts';
 
 describe('disc sizes', () => {
@@ -55,6 +56,29 @@ describe('folding and the legend of what is drawn', () => {
     // The folding itself is not changed, and nothing marked gives the folding as it is.
     expect(folding.folded[at('u/lora')]).toBe(1);
     expect(unfoldAt(folding, [])).toBe(folding);
+  });
+
+  it('counts what folding hides of the view: the leaves the filters and the time slider let through', () => {
+    // u/q4 (a quantization of Q/inst) made later than the other leaves: the slider before it leaves it out.
+    const base = smallLineage();
+    const later = (n: (typeof base.nodes)[number]) => (n.id === 'u/q4' ? { ...n, created_at: '2025-06-01' } : n);
+    const g = createLineageGraph({ ...base, nodes: base.nodes.map(later) });
+    const r = rowsOfGraph(g, ids);
+    const rel = incomingRelations(r);
+    const early = computeVisible(g, r, rel, { ...emptyFilters(), asOf: '2025-03' }, null, null);
+    expect(early[at('u/q4')]).toBe(0);
+    const all = computeFolding(r, rel);
+    const then = computeFolding(r, rel, early);
+    // The same leaves folded; the later quantization not counted, on its parent's label or in all.
+    expect(Array.from(then.folded)).toEqual(Array.from(all.folded));
+    expect(all.perParent.get(at('Q/inst'))).toEqual({ quantized: 1, adapter: 0 });
+    expect(then.perParent.has(at('Q/inst'))).toBe(false);
+    expect([then.quantizations, then.adapters]).toEqual([all.quantizations - 1, all.adapters]);
+    expect(labelsWithFolds(ids, then)[at('Q/inst')]).toBe('Q/inst');
+    // Drawn: what passes, less what is folded.
+    const drawn = withoutFolded(early, then);
+    expect(ids.filter((_, i) => drawn[i])).toEqual(ids.filter((_, i) => early[i] && !all.folded[i]));
+    expect(withoutFolded(early, null)).toBe(early);
   });
 
   it('counts only the drawn models per legend entry, leaving out entries with none drawn', () => {

@@ -34,6 +34,15 @@ describe('lineage graph queries', () => {
     expect(transitive).toMatchObject({ finetune: 1, quantized: 2, merge: 1, adapter: 1 });
   });
 
+  it('counts only the models kept (the time slider’s month), and nothing reached only through one left out', () => {
+    // u/ft1 left out: its quantization and adapter below it go too; u/q4 and u/merge stay.
+    const { direct, transitive } = childCounts(g, 'Q/inst', (id) => id !== 'u/ft1');
+    expect(direct).toMatchObject({ finetune: 0, quantized: 1, merge: 1, adapter: 0 });
+    expect(transitive).toMatchObject({ finetune: 0, quantized: 1, merge: 1, adapter: 0 });
+    // The model itself is counted from whatever `keep` says of it.
+    expect(childCounts(g, 'Q/inst', (id) => id === 'u/q4').direct).toMatchObject({ quantized: 1, finetune: 0 });
+  });
+
   it('lists roots and families, finds paths and cuts subgraphs', () => {
     expect(roots(g).sort()).toEqual(['L/base', 'Q/base']);
     expect(familyOf(g, 'meta-llama').sort()).toEqual(['L/base', 'L/inst']);
