@@ -109,7 +109,8 @@ export function CrawlStatus({ explorer, hubUrl, sweep, onResume, onRefresh, onFu
               Empty the cache and crawl again
             </button>
           )}
-          {phase === 'idle' && info && (
+          {/* Not under an imported snapshot: a refresh would crawl the cache behind it, with nothing to see. */}
+          {phase === 'idle' && info && !explorer.imported && (
             <>
               <button type="button" onClick={onRefresh}>
                 Refresh

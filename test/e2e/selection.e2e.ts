@@ -90,6 +90,13 @@ describe('selections, formats, import and embed', () => {
     await crawlSettled(other, env().hub);
     const spent = env().hub.stats().requests;
     await checkView(other, 'selection-imported', { graph: { minPixels: 30 } });
+    // Nor is a refresh offered: it would crawl the cache behind the snapshot shown, with nothing to see.
+    await expect(
+      other
+        .getByTestId('crawl-status')
+        .getByRole('button', { name: /Refresh/ })
+        .count(),
+    ).resolves.toBe(0);
     expect(env().hub.stats().requests).toBe(spent);
     expect((await shownCounts(other))[1]).toBe(6);
     await fresh.close();
