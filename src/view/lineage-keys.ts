@@ -74,10 +74,15 @@ export function startOfWalk(roots: readonly string[], graph: LineageGraph): stri
   return best;
 }
 
-/** The position of `id` among its siblings, in words ("3 of 12 siblings"), or '' for an only child. */
+/** The position of `id` among its siblings, in words ("3 of 12 siblings"), or '' for an only child. The walk goes
+ * round the siblings drawn; when the parent has more children (folded, filtered out, drawn under another parent),
+ * that is said too, so the count does not read as the parent's ("3 of 12 siblings drawn, of 40 children"). */
 export function siblingPosition(graph: LineageGraph, id: string, shown: (id: string) => boolean): string {
   const parent = drawnParent(graph, id, shown);
   if (!parent) return '';
   const siblings = drawnChildren(graph, parent, shown);
-  return siblings.length > 1 ? `${siblings.indexOf(id) + 1} of ${siblings.length} siblings` : '';
+  if (siblings.length < 2) return '';
+  const children = graph.outNeighbors(parent).filter((c) => c !== parent).length;
+  const more = children > siblings.length ? ` drawn, of ${children.toLocaleString('en')} children` : '';
+  return `${siblings.indexOf(id) + 1} of ${siblings.length.toLocaleString('en')} siblings${more}`;
 }

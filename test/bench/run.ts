@@ -201,6 +201,10 @@ if (only.has('reopen')) {
       line(
         `${fmt(r.models, 0)} models: dynamics panel clicked at the first frame, to answers drawn ${fmt(r.dynamicsMs, 0)} ms (longest main-thread task meanwhile ${fmt(r.dynamicsLongestTaskMs ?? 0, 0)} ms); radial layout of the same data ${fmt(r.layoutMs, 0)} ms; ratio ${fmt(r.dynamicsMs / r.layoutMs, 2)}x (goal <= 1x)`,
       );
+    if (r.trivialClickMs !== undefined && r.dynamicsMs !== undefined)
+      line(
+        `${fmt(r.models, 0)} models: a dialog with nothing computed behind it (Settings) clicked at the first frame, to shown ${fmt(r.trivialClickMs, 0)} ms, ${fmt(r.trivialClickMs / r.layoutMs, 2)}x the layout: what anything clicked then waits for; the panel's own part ${fmt(r.dynamicsMs - r.trivialClickMs, 0)} ms, ${fmt((r.dynamicsMs - r.trivialClickMs) / r.layoutMs, 2)}x`,
+      );
     if (r.preparedMs !== undefined)
       line(
         `${fmt(r.models, 0)} models: dynamics panel clicked once the app had prepared its answer (${fmt(r.preparedAfterMs ?? 0, 0)} ms after the first frame) and drawn the closed panel out of sight (${fmt(r.standbyAfterMs ?? 0, 0)} ms), to answers drawn ${fmt(r.preparedMs, 0)} ms (longest main-thread task meanwhile ${fmt(r.preparedLongestTaskMs ?? 0, 0)} ms); ratio to the layout ${fmt(r.preparedMs / r.layoutMs, 2)}x (goal <= 1x)`,

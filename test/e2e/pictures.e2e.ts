@@ -168,7 +168,7 @@ describe('the graph from the keyboard', () => {
     await expect(page.getByTestId('node-details').locator('.chain').innerText()).resolves.toContain(FIXTURE.qwenBase);
     await expect
       .poll(() => announce.innerText())
-      .toMatch(new RegExp(`Picked ${literal(sibling)} · .* of \\d+ siblings$`));
+      .toMatch(new RegExp(`Picked ${literal(sibling)} · .* of [\\d,]+ siblings( drawn, of [\\d,]+ children)?$`));
     await page.keyboard.press('[');
     await expect.poll(() => heading.innerText()).toBe(FIXTURE.qwenInstruct);
     await page.keyboard.press('ArrowDown');

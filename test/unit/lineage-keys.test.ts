@@ -48,6 +48,9 @@ describe('lineage keys', () => {
     expect(stepFrom(graph, 'u/q4', 'next', shown, roots)).toBeNull(); // its parent is hidden: no siblings drawn
     expect(stepFrom(graph, 'u/merge', 'parent', shown, roots)).toBe('L/base');
     expect(stepFrom(graph, 'Q/base', 'child', shown, roots)).toBeNull();
+    // With u/ft1 hidden, Q/inst's two children drawn are counted as such, beside its three in all.
+    const withoutFt1 = (id: string): boolean => id !== 'u/ft1';
+    expect(siblingPosition(graph, 'u/q4', withoutFt1)).toBe('2 of 2 siblings drawn, of 3 children');
   });
 
   it('starts a walk at the most downloaded root', () => {
