@@ -144,13 +144,15 @@ export class LineageRenderer {
   /** Visibility (filters, focus, folding) or labels (fold counts follow the filters) changed: only the models whose
    * visibility or label changed are refreshed. */
   setVisible(visible: Uint8Array, label: string[] = this.arrays.label): void {
-    const changed: string[] = [];
+    const [flipped, renamed]: [string[], string[]] = [[], []];
     const { visible: old, label: oldLabel, ids } = this.arrays;
     for (let i = 0; i < visible.length; i++)
-      if (old[i] !== visible[i] || oldLabel[i] !== label[i]) changed.push(ids[i] as string);
+      if (old[i] !== visible[i]) flipped.push(ids[i] as string);
+      else if (oldLabel[i] !== label[i]) renamed.push(ids[i] as string);
     this.arrays = { ...this.arrays, visible, label };
-    // A refresh, even of no model, makes sigma process every model again.
-    if (changed.length > 0) this.refreshPartial(changed);
+    // A refresh, even of no model, makes sigma process every model again. A renamed model's edges stay as they are:
+    // the models renamed are the parents whose fold counts a slider step changed, with thousands of edges each.
+    if (flipped.length + renamed.length > 0) this.refreshPartial(flipped, renamed);
   }
 
   /** Highlights a lineage: `boxed` models (the ancestry) drawn as hovered, `labelled` ones with a label, and the
@@ -215,10 +217,11 @@ export class LineageRenderer {
     this.index = new Map(this.arrays.ids.map((id, i) => [id, i]));
   }
 
-  private refreshPartial(nodes: string[]): void {
+  /** Refreshes `nodes` and their edges, and `alone` without theirs. */
+  private refreshPartial(nodes: string[], alone: string[] = []): void {
     const edges = new Set<string>();
     for (const n of nodes) this.graph.forEachEdge(n, (e) => void edges.add(e));
-    this.sigma.refresh({ partialGraph: { nodes, edges: [...edges] }, skipIndexation: false });
+    this.sigma.refresh({ partialGraph: { nodes: [...nodes, ...alone], edges: [...edges] }, skipIndexation: false });
   }
 
   /** sigma hands the reducer its own shallow copy of the attributes, so writing into it allocates nothing. */
