@@ -13,7 +13,7 @@ import { freeInsets, NO_INSETS, type Insets } from './free-area.ts';
 type LineageSigma = Sigma<GraphNode, EdgeAttributes>;
 
 /** Pixels kept free around a framed box: discs are drawn up to ~20 px across, labels flip inwards at the edges. */
-export const MARGIN_PX = 36;
+const MARGIN_PX = 36;
 const DURATION_MS = 450;
 /** The camera at rest, against which framed coordinates are measured. */
 const UNIT: CameraState = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
@@ -96,7 +96,7 @@ export class Framer {
     const target = box && cameraFor(this.sigma, box, freeInsets(width, height, this.covered()));
     if (!target) return;
     this.request = request;
-    this.move(target, animate);
+    this.moveTo(target, animate);
   }
 
   /** The framing is done again (the positions or the canvas changed), unless the camera was moved since. */
@@ -111,7 +111,17 @@ export class Framer {
     if (stopGlide(this.sigma.getCamera())) this.sigma.scheduleRender();
   }
 
-  private move(target: CameraState, animate: boolean): void {
+  /** A keyboard pick, a filter or Fit view moved the graph under a still pointer: once the frame at the camera's
+   * end is drawn (sigma finds the hovered model in the last frame's picking layer), sigma's own handler is handed
+   * the pointer again, as on a pointer move, so the read-out and highlight do not name a model gone from under it. */
+  private hoverAgain(): void {
+    this.sigma.once('afterRender', () => {
+      if (this.pointer) this.sigma.getMouseCaptor().emit('mousemove', this.pointer);
+    });
+  }
+
+  /** Moves the camera to `target`, gliding or (`animate` false) at once, and draws it whole when there. */
+  moveTo(target: CameraState, animate: boolean): void {
     const camera = this.sigma.getCamera();
     const token = ++this.animation;
     const done = (): void => {
@@ -120,9 +130,7 @@ export class Framer {
       // sigma leaves edges and labels out of frames drawn while the camera is animated; an animation that did not
       // move the camera (the target was where it stood) ends without another frame, so one is asked for here.
       this.sigma.scheduleRender();
-      // A keyboard pick, a filter or Fit view moved the graph under a still pointer: what it hovers is found again
-      // (sigma's own handler, as on a pointer move), so the read-out and highlight do not name a model gone from it.
-      if (this.pointer) this.sigma.getMouseCaptor().emit('mousemove', this.pointer);
+      this.hoverAgain();
     };
     // An animation under way would overwrite a jump: it is redirected instead, quickly.
     if (!animate && !camera.isAnimated()) {

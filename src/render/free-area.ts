@@ -1,6 +1,6 @@
-// The part of the canvas a framing may use: the page's controls along its edges (the time slider's row, the counts,
-// Fit view, a focus bar, a banner) take a band of it each, and what is framed goes in what they leave, so no model
-// of a first view or a Fit view lies under them. Canvas pixels throughout.
+// The part of the canvas a framing may use: the page's controls along its edges (the time slider's row, the status
+// bar, a focus bar, a banner) take a band of it each, and what is framed goes in what they leave, so no model of a
+// first view or a Fit view lies under them. Short controls (Fit view in its corner) take none. Canvas pixels.
 import type { Box } from './box-grid.ts';
 
 /** Pixels taken along each edge. */
@@ -24,7 +24,7 @@ const GAP_PX = 14;
 const MAX_SHARE = 0.3;
 
 /** The bands the `covered` boxes take: each box near an edge and long enough along it takes the band from that edge
- * to its far side (a box in a corner, the one of its two bands that costs less room); any other box takes none. */
+ * to its far side (a box in a corner, the narrower of its two bands); any other box takes none. */
 export function freeInsets(width: number, height: number, covered: readonly Box[]): Insets {
   const insets = { ...NO_INSETS };
   for (const box of covered) {

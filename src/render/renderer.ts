@@ -11,12 +11,12 @@ import {
   type GraphNode,
   type LineageGraph,
 } from '../graph/graph.ts';
-import { RELATION_COLORS } from '../view/encoding.ts';
 import type { FrameRequest } from '../view/framing.ts';
 import { enableBoxSelect } from './box-select.ts';
 import { followResizes, Framer, layoutExtent, viewportNodes } from './camera.ts';
 import { DiscScale } from './disc-scale.ts';
 import { LabelPlacer } from './labels.ts';
+import { changedModels, LitModels } from './lit.ts';
 import { exposeProbes, programSettings, STATIC_SETTINGS, type RenderArrays, type RendererEvents } from './settings.ts';
 import { SchemeFollower } from './theme.ts';
 import type { GraphTheme } from '../view/palette.ts';
@@ -29,14 +29,8 @@ export class LineageRenderer {
   readonly sigma: Sigma<GraphNode, EdgeAttributes>;
   private arrays: RenderArrays;
   private index = new Map<string, number>();
-  private lit = new Set<string>();
-  /** Lit models whose label is forced: the ancestry and a readable number of children. */
-  private labelled = new Set<string>();
-  private boxed = new Set<string>();
-  private litEdges = new Set<string>();
-  /** Models whose label is always drawn and whose mark stays: the picked and the searched ones, and the hovered. */
-  private marked = new Set<string>();
-  private hovered: string | null = null;
+  /** The lineage a hover lights up and the marked models (./lit.ts). */
+  private readonly lit = new LitModels();
   private readonly labels = new LabelPlacer();
   /** The scale discs are sized at (./disc-scale.ts). */
   private readonly scale = new DiscScale<GraphNode, EdgeAttributes>();
@@ -66,9 +60,7 @@ export class LineageRenderer {
       nodeReducer: (node, attr) => this.reduceNode(node, attr),
       edgeReducer: (edge, attr) => this.reduceEdge(edge, attr),
     });
-    this.sigma.on('beforeRender', () =>
-      this.labels.reset(this.sigma, [...this.marked, ...(this.hovered ? [this.hovered] : [])], this.labelled),
-    );
+    this.sigma.on('beforeRender', () => this.labels.reset(this.sigma, this.lit.forced(), this.lit.labelled));
     // sigma has offered the frame's every label by then (./labels.ts places them by rank).
     this.sigma.on('afterRender', () => this.labels.flush());
     // The bigger a model's encoded disc (its downloads, unless the researcher chose another size), the sooner named.
@@ -142,16 +134,11 @@ export class LineageRenderer {
   };
 
   /** Visibility (filters, focus, folding) or labels (fold counts follow the filters) changed: only the models whose
-   * visibility or label changed are refreshed. */
+   * visibility or label changed are refreshed, a renamed one without its edges. */
   setVisible(visible: Uint8Array, label: string[] = this.arrays.label): void {
-    const [flipped, renamed]: [string[], string[]] = [[], []];
-    const { visible: old, label: oldLabel, ids } = this.arrays;
-    for (let i = 0; i < visible.length; i++)
-      if (old[i] !== visible[i]) flipped.push(ids[i] as string);
-      else if (oldLabel[i] !== label[i]) renamed.push(ids[i] as string);
+    const { flipped, renamed } = changedModels(this.arrays.ids, this.arrays, { visible, label });
     this.arrays = { ...this.arrays, visible, label };
-    // A refresh, even of no model, makes sigma process every model again. A renamed model's edges stay as they are:
-    // the models renamed are the parents whose fold counts a slider step changed, with thousands of edges each.
+    // A refresh, even of no model, makes sigma process every model again.
     if (flipped.length + renamed.length > 0) this.refreshPartial(flipped, renamed);
   }
 
@@ -163,26 +150,14 @@ export class LineageRenderer {
     boxed: readonly string[] = labelled,
     hovered: string | null = null,
   ): void {
-    const before = [...this.lit];
-    const beforeEdges = [...this.litEdges];
-    this.hovered = hovered;
-    this.lit = new Set(nodes ?? []);
-    this.labelled = new Set(labelled);
-    this.boxed = new Set(boxed);
-    this.litEdges = new Set();
-    for (const n of this.lit) this.graph.forEachInEdge(n, (e, _a, s) => void (this.lit.has(s) && this.litEdges.add(e)));
-    this.sigma.refresh({
-      partialGraph: { nodes: [...before, ...this.lit], edges: [...beforeEdges, ...this.litEdges] },
-      skipIndexation: true,
-    });
+    const partialGraph = this.lit.light(this.graph, nodes, labelled, boxed, hovered);
+    this.sigma.refresh({ partialGraph, skipIndexation: true });
   }
 
   /** Marks models until they are unmarked (the picked one, search hits): a ring and a label at any zoom. */
   mark(ids: readonly string[]): void {
-    const before = [...this.marked];
-    this.marked = new Set(ids.filter((id) => this.index.has(id)));
-    if (before.length === this.marked.size && before.every((id) => this.marked.has(id))) return;
-    this.sigma.refresh({ partialGraph: { nodes: [...before, ...this.marked] }, skipIndexation: false });
+    const changed = this.lit.mark(ids.filter((id) => this.index.has(id)));
+    if (changed) this.sigma.refresh({ partialGraph: { nodes: changed }, skipIndexation: false });
   }
 
   /** Moves the camera to what a request names (view/framing.ts), animated unless `animate` is false. */
@@ -244,16 +219,7 @@ export class LineageRenderer {
     attr.color = a.color[i] as string;
     attr.label = a.label[i] as string;
     attr.hidden = a.visible[i] === 0;
-    if (this.lit.has(node)) {
-      attr.highlighted = this.boxed.has(node);
-      attr.forceLabel = this.labelled.has(node);
-      attr.zIndex = 1;
-    }
-    if (this.marked.has(node)) {
-      attr.highlighted = true;
-      attr.forceLabel = true;
-      attr.zIndex = 2;
-    }
+    this.lit.styleNode(node, attr);
     return attr;
   }
 
@@ -262,11 +228,7 @@ export class LineageRenderer {
    * cost of a whole refresh. */
   private reduceEdge(edge: string, data: EdgeAttributes): Partial<EdgeDisplayData> {
     const attr = data as unknown as EdgeDisplayData;
-    if (this.litEdges.has(edge)) {
-      attr.color = RELATION_COLORS[this.graph.getEdgeAttribute(edge, 'relation')];
-      attr.size = 2;
-      attr.zIndex = 1;
-    } else attr.color = this.scheme.current.dimEdge;
+    this.lit.styleEdge(this.graph, edge, attr, this.scheme.current.dimEdge);
     return attr;
   }
 }

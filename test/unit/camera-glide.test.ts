@@ -72,18 +72,33 @@ describe('stopping a framing glide', () => {
   });
 });
 
-/** The parts of sigma the Framer listens to: sigma's own camera, captors that emit by hand, renders counted. */
+/** The parts of sigma the Framer listens to: sigma's own camera, captors that emit by hand (what the Framer emits
+ * on the mouse captor is kept), renders counted, and sigma's 'afterRender' run by hand. */
 function framedSigma() {
   const camera = new NewCamera();
-  const handlers = new Map<string, (() => void)[]>();
+  const handlers = new Map<string, ((e?: unknown) => void)[]>();
+  const emitted: [string, unknown][] = [];
   const captor = {
     on: (event: string, f: () => void) => void handlers.set(event, [...(handlers.get(event) ?? []), f]),
+    emit: (event: string, e: unknown) => void emitted.push([event, e]),
   };
-  const sigma = { getCamera: () => camera, getMouseCaptor: () => captor, getTouchCaptor: () => captor, renders: 0 };
+  let afterRender: (() => void)[] = [];
+  const sigma = {
+    getCamera: () => camera,
+    getMouseCaptor: () => captor,
+    getTouchCaptor: () => captor,
+    once: (event: string, f: () => void) => void (event === 'afterRender' && afterRender.push(f)),
+    renders: 0,
+  };
   Object.assign(sigma, { scheduleRender: () => void sigma.renders++ });
-  new Framer(sigma as never, {} as never, () => ({}) as never);
-  const emit = (event: string) => handlers.get(event)?.forEach((f) => f());
-  return { camera, sigma, emit };
+  const framer = new Framer(sigma as never, {} as never, () => ({}) as never);
+  const emit = (event: string, e?: unknown) => handlers.get(event)?.forEach((f) => f(e));
+  const render = () => {
+    const due = afterRender;
+    afterRender = [];
+    due.forEach((f) => f());
+  };
+  return { camera, sigma, framer, emit, emitted, render };
 }
 
 describe('the Framer', () => {
@@ -97,6 +112,21 @@ describe('the Framer', () => {
     camera.setState({ x: -5, y: -5 });
     for (let k = 0; k < 6; k++) runFrames(100);
     expect(camera.getState()).toMatchObject({ x: -5, y: -5 });
+  });
+
+  it('hands sigma a still pointer again once the camera has moved and the frame is drawn, not once it left', () => {
+    const { framer, emit, emitted, render } = framedSigma();
+    const pointer = { x: 120, y: 80 };
+    emit('mousemove', pointer);
+    framer.moveTo({ x: 0.2, y: 0.3, ratio: 0.5, angle: 0 }, false);
+    // Not before the frame: sigma finds the hovered model in the last frame drawn.
+    expect(emitted).toEqual([]);
+    render();
+    expect(emitted).toEqual([['mousemove', pointer]]);
+    emit('mouseleave');
+    framer.moveTo({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }, false);
+    render();
+    expect(emitted).toHaveLength(1);
   });
 
   it('leaves a glide to sigma on a wheel (its zoom replaces the glide itself)', () => {
