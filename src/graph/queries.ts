@@ -72,26 +72,19 @@ export function emptyCounts(): RelationCounts {
   return Object.fromEntries(RELATIONS.map((r) => [r, 0])) as RelationCounts;
 }
 
-/** Children per relation: direct (edges out of the model) and transitive (edges anywhere below it). */
+/** Children per relation: direct (edges out of the model) and transitive (edges anywhere below it). With `keep`
+ * (the time slider's month), only the models kept and the edges between them count, as the graph draws each model by
+ * its own date: a kept model below one left out is counted, not the edge into it from the one left out. */
 export function childCounts(
   graph: LineageGraph,
   id: string,
-  /** The models counted (the time slider's month, say): those below a model left out are reached only through
-   * models kept. */
   keep: (id: string) => boolean = () => true,
 ): { direct: RelationCounts; transitive: RelationCounts } {
   assertNode(graph, id, 'childCounts');
   const direct = emptyCounts();
   graph.forEachOutEdge(id, (_e, attrs, _s, target) => void (keep(target) && direct[attrs.relation]++));
   const transitive = emptyCounts();
-  const below = new Set<string>();
-  const walk = (node: string): boolean => {
-    // A model left out is not counted, nor what lies below it only through it (true: not walked beyond).
-    if (node !== id && !keep(node)) return true;
-    below.add(node);
-    return false;
-  };
-  bfsFromNode(graph, id, walk, { mode: 'outbound' });
+  const below = new Set([id, ...descendants(graph, id).filter(keep)]);
   for (const node of below)
     graph.forEachOutEdge(node, (_e, attrs, _s, target) => void (below.has(target) && transitive[attrs.relation]++));
   return { direct, transitive };

@@ -23,6 +23,7 @@ import { GraphBars } from './GraphBars.tsx';
 import { NoticeBanner } from './NoticeBanner.tsx';
 import { TokenQuestion } from './TokenQuestion.tsx';
 import { useExplorer } from './useExplorer.ts';
+import { useCrawlOnOpen } from './useCrawlOnOpen.ts';
 import { showsWhole } from './session/explorer-state.ts';
 import { useViewActions } from './useViewActions.ts';
 import { useHubToken } from './useHubToken.ts';
@@ -67,20 +68,11 @@ export function App({ link, initial, onHub }: Props) {
   const models = useDeferredValue(layout)?.lineage.nodes ?? NO_MODELS;
   const { patchView, patchDynamics, addSeeds, setAsOf, restoreStep } = useViewActions(setView);
   const seeds = useMemo(() => ({ orgs: view.orgs, roots: view.roots }), [view.orgs, view.roots]);
-  const seedsKey = JSON.stringify(seeds);
-  const crawledKey = info ? JSON.stringify({ orgs: info.orgs, roots: info.roots }) : null;
   // [#11] A published lineage dataset opens before any crawl (usePublishedData.ts says which, and when).
   const asking = Boolean(hubToken.asking);
   const data = usePublishedData({ explorer, link, settings, token, asking, setNotice, onSeeds: patchView });
 
-  useEffect(() => {
-    // Crawl when nothing is cached, or when the families differ from what the cache holds.
-    // A token saved for another Hub waits for the researcher's answer before anything is sent.
-    if (phase !== 'idle' || explorer.storeProblem || explorer.imported || link.snap || hubToken.asking) return;
-    if (data.holdCrawl) return;
-    // No families means nothing to crawl: the cached graph stays rather than being replaced by an empty one.
-    if (crawledKey !== seedsKey && seeds.orgs.length + seeds.roots.length > 0) explorer.startCrawl(seeds);
-  }, [phase, crawledKey, seedsKey, explorer.storeProblem, hubToken.asking, data.holdCrawl]); // eslint-disable-line react-hooks/exhaustive-deps
+  useCrawlOnOpen({ explorer, seeds, linkedSnapshot: Boolean(link.snap), asking, holdCrawl: data.holdCrawl });
 
   const [pathFrom, setPathFrom] = useState<string | null>(null);
   const selectedIds = useMemo(
@@ -119,14 +111,15 @@ export function App({ link, initial, onHub }: Props) {
     [patchView],
   );
   const snapshots = useSnapshotImport(explorer, link.snap, setNotice, onImported);
-  const settled = layout !== null && (explorer.imported || (showsWhole(layout, info) && phase === 'idle'));
+  const { imported } = explorer;
   const viewNotes = useViewNotes({
     graph,
+    layout,
+    info,
+    phase,
+    imported,
     selected: view.selected,
-    settled,
-    models: ids.length,
     linkCrawledAt: link.crawledAt,
-    cacheCrawledAt: info?.crawledAt ?? null,
   });
 
   const options = useMemo(() => filterOptions(models), [models]);
@@ -159,20 +152,15 @@ export function App({ link, initial, onHub }: Props) {
           <div className="graph-top">
             <NoticeBanner
               notices={[notice, explorer.layoutProblem]}
-              notes={viewNotes.notes}
+              viewNotes={viewNotes}
               storeProblem={explorer.storeProblem}
               done={done}
+              loading={snapshots.loading && describeLoading(snapshots.loading)}
               onEmptyCache={() => void explorer.resetCache()}
               onDismiss={() => setNotice(null)}
-              onDismissNotes={viewNotes.dismiss}
               onDismissDone={() => setDone(null)}
             />
             {data.newer && <NewerData newer={data.newer} onTake={data.takeNewer} />}
-            {snapshots.loading && (
-              <p className="banner quiet" role="status" data-testid="snapshot-progress" data-over-graph>
-                {describeLoading(snapshots.loading)}
-              </p>
-            )}
             <GraphBars
               view={view}
               selectedCount={selectedIds.size}

@@ -27,6 +27,8 @@ export function CrawlStatus({ explorer, hubUrl, sweep, onResume, onRefresh, onFu
   // How old published data is, counted from when the page opened.
   const [now] = useState(() => Date.now());
   const crawling = phase === 'crawling';
+  // Not under an imported snapshot: a refresh would crawl the cache behind it, with nothing to see.
+  const canRefresh = phase === 'idle' && info !== null && !explorer.imported;
   const total = progress ? progress.pages + progress.queue : 0;
   const report = describeReport(explorer.report);
   // [#11] A published dataset loading (in bytes), or the default one absent (said while the crawl runs).
@@ -109,8 +111,7 @@ export function CrawlStatus({ explorer, hubUrl, sweep, onResume, onRefresh, onFu
               Empty the cache and crawl again
             </button>
           )}
-          {/* Not under an imported snapshot: a refresh would crawl the cache behind it, with nothing to see. */}
-          {phase === 'idle' && info && !explorer.imported && (
+          {canRefresh && (
             <>
               <button type="button" onClick={onRefresh}>
                 Refresh
@@ -121,7 +122,7 @@ export function CrawlStatus({ explorer, hubUrl, sweep, onResume, onRefresh, onFu
             </>
           )}
         </span>
-        {confirming && phase === 'idle' && (
+        {confirming && canRefresh && (
           <FullRefreshQuestion
             sweep={sweep}
             onAnswer={(go) => {

@@ -103,7 +103,7 @@ export function GraphView({
   );
   // What the filters, the time slider and a focus let through; folding then hides some of it, and counts what.
   const passing = useMemo(
-    () => computeVisible(graph, rows, relations, view.filters, focus, null),
+    () => computeVisible(graph, rows, relations, view.filters, focus),
     [graph, rows, relations, view.filters, focus],
   );
   const folding = useMemo(

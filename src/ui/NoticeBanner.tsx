@@ -1,16 +1,19 @@
 // The banners above the graph: problems with the link, the data and the cache, with the way out of a cache that
 // cannot be read ("Empty the cache and crawl again") and a Dismiss for plain notices; and, apart and in a quiet
-// tone (a status, not an alert), notes about the view opened (./useViewNotes.ts) and what an action of the
-// researcher's has done ("Link copied", "Saved the view").
+// tone (a status, not an alert), notes about the view opened (./useViewNotes.ts), a snapshot opening, and what an
+// action of the researcher's has done ("Link copied", "Saved the view").
+import type { ViewNotes } from './useViewNotes.ts';
+
 interface Props {
   notices: (string | null)[];
   /** Information about the view, not problems. */
-  notes: readonly string[];
+  viewNotes: ViewNotes;
   storeProblem: string | null;
   done: string | null;
+  /** What is being opened (a snapshot), and how far it is. */
+  loading: string | null;
   onEmptyCache(): void;
   onDismiss(): void;
-  onDismissNotes(): void;
   onDismissDone(): void;
 }
 
@@ -18,12 +21,17 @@ export function NoticeBanner(p: Props) {
   return (
     <>
       <Notices {...p} />
-      {p.notes.length > 0 && (
+      {p.viewNotes.notes.length > 0 && (
         <p className="banner quiet" role="status" data-testid="view-notes" data-over-graph>
-          {p.notes.join(' ')}{' '}
-          <button type="button" onClick={p.onDismissNotes}>
+          {p.viewNotes.notes.join(' ')}{' '}
+          <button type="button" onClick={p.viewNotes.dismiss}>
             Dismiss
           </button>
+        </p>
+      )}
+      {p.loading && (
+        <p className="banner quiet" role="status" data-testid="snapshot-progress" data-over-graph>
+          {p.loading}
         </p>
       )}
       {p.done && (

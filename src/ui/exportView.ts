@@ -31,7 +31,7 @@ export function viewLineage(
   selected: ReadonlySet<string> | null,
 ): Lineage {
   const rows = selected ? null : rowsOfGraph(graph, ids);
-  const visible = rows && computeVisible(graph, rows, incomingRelations(rows), view.filters, view.focus, null);
+  const visible = rows && computeVisible(graph, rows, incomingRelations(rows), view.filters, view.focus);
   const keep = selected ? ids.filter((id) => selected.has(id)) : ids.filter((_, i) => visible?.[i] === 1);
   return lineageOf(graph, keep);
 }

@@ -1,22 +1,25 @@
 // What the page says about the view it opened on, as information rather than a problem: that the link was made on
 // older data (counts may differ), and that the model it picks is not in the graph shown (removed or renamed on the
-// Hub, or outside the families crawled). The pick is said only once the graph is whole and no crawl is running
-// (a crawl under way may still bring it); each note stays until dismissed, and a dismissed one does not come back.
+// Hub, or outside the families crawled). Whether the pick is there is judged only once the graph is whole and no
+// crawl runs (a crawl under way may still bring it), and that judgement stands while a later crawl runs. A note
+// dismissed stays dismissed, even when its numbers change (a refresh, a later crawl).
 import { useState } from 'react';
 import type { LineageGraph } from '../graph/graph.ts';
+import type { SnapshotInfo } from '../store/db.ts';
 import { dataMovedOn } from '../view/permalink.ts';
+import { showsWhole, type CrawlPhase, type Layout } from './session/explorer-state.ts';
 
 interface Options {
   graph: LineageGraph;
+  layout: Layout | null;
+  info: SnapshotInfo | null;
+  phase: CrawlPhase;
+  /** A snapshot is shown instead of the cache (it is whole as soon as it is laid out). */
+  imported: boolean;
   /** The model the view picks, or null. */
   selected: string | null;
-  /** The graph shown is the whole one and no crawl or data opening is under way. */
-  settled: boolean;
-  /** How many models the graph shown holds. */
-  models: number;
-  /** When the opening link's data and the cache's were crawled. */
+  /** When the opening link's data was crawled. */
   linkCrawledAt: string | null;
-  cacheCrawledAt: string | null;
 }
 
 export interface ViewNotes {
@@ -24,12 +27,43 @@ export interface ViewNotes {
   dismiss(): void;
 }
 
+export interface ViewNote {
+  /** What stays the same when the note's numbers change: a dismissal is kept by it. */
+  key: string;
+  text: string;
+}
+
 export function useViewNotes(o: Options): ViewNotes {
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
-  const movedOn = dataMovedOn(o.linkCrawledAt, o.cacheCrawledAt);
-  const missing = o.settled && o.selected && !o.graph.hasNode(o.selected) ? missingPick(o.selected, o.models) : null;
-  const notes = [movedOn, missing].filter((n): n is string => n !== null && !dismissed.has(n));
-  return { notes, dismiss: () => setDismissed((d) => new Set([...d, ...notes])) };
+  const [missing, setMissing] = useState<string | null>(null);
+  const { layout, info, phase, imported, selected, graph } = o;
+  const settled = layout !== null && (imported || (showsWhole(layout, info) && phase === 'idle'));
+  // Judged while settled, kept as it was while not (React's state adjusted while rendering, not in an effect).
+  const judged = settled ? (selected && !graph.hasNode(selected) ? selected : null) : missing;
+  if (judged !== missing) setMissing(judged);
+  const notes = viewNotes({
+    movedOn: dataMovedOn(o.linkCrawledAt, info?.crawledAt ?? null),
+    missing: missing !== null && missing === selected ? missing : null,
+    models: layout?.ids.length ?? 0,
+    dismissed,
+  });
+  return {
+    notes: notes.map((n) => n.text),
+    dismiss: () => setDismissed((d) => new Set([...d, ...notes.map((n) => n.key)])),
+  };
+}
+
+/** The notes to show: the data moved on since the link, the pick missing; less those dismissed. */
+export function viewNotes(o: {
+  movedOn: string | null;
+  missing: string | null;
+  models: number;
+  dismissed: ReadonlySet<string>;
+}): ViewNote[] {
+  const notes: ViewNote[] = [];
+  if (o.movedOn) notes.push({ key: 'moved-on', text: o.movedOn });
+  if (o.missing) notes.push({ key: `missing:${o.missing}`, text: missingPick(o.missing, o.models) });
+  return notes.filter((n) => !o.dismissed.has(n.key));
 }
 
 /** Says that the model a view picks is not among those shown. */

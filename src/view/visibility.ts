@@ -7,20 +7,20 @@ import type { Filters } from './state.ts';
 import type { Folding, IncomingRelation } from './encoding.ts';
 import type { ModelRows } from './rows.ts';
 
-/** 1 for each model of `rows` that is drawn (the graph serves only to walk a focused subtree). */
+/** 1 for each model of `rows` that the filters, the time slider and a focus let through, folded or not (the graph
+ * serves only to walk a focused subtree): withoutFolded leaves out what a folding hides of it. */
 export function computeVisible(
   graph: LineageGraph,
   rows: ModelRows,
   relations: readonly IncomingRelation[],
   filters: Filters,
   focus: string | null,
-  folding: Folding | null,
 ): Uint8Array {
   const inFocus =
     focus && graph.hasNode(focus) ? new Set([focus, ...descendants(graph, focus), ...ancestors(graph, focus)]) : null;
   const visible = new Uint8Array(rows.ids.length);
   for (let i = 0; i < visible.length; i++) {
-    if (folding?.folded[i] || (inFocus && !inFocus.has(rows.ids[i] as string))) continue;
+    if (inFocus && !inFocus.has(rows.ids[i] as string)) continue;
     if (passesFilters(rows.node(i), relations[i] as IncomingRelation, filters)) visible[i] = 1;
   }
   return visible;

@@ -215,8 +215,10 @@ async function seed(page: Page, appUrl: string, size: number): Promise<number> {
   return (await page.evaluate(([n, hub]) => (window as unknown as BenchWindow).seedCache(n, hub), args)).models;
 }
 
-/** The panel clicked at the first frame; then, on the page reopened and left idle once drawn, clicked once the app
- * has prepared its answer. (The app's address, not a reload: the panel just closed may still be open in the page's.) */
+/** The panel clicked at the first frame; then, on the page reopened, the Settings dialog clicked at the first frame
+ * (the floor of anything clicked then); then, on the page reopened again and left idle once drawn, the panel clicked
+ * once the app has prepared its answer. (The app's address, not a reload: the panel just closed may still be open in
+ * the page's.) */
 async function panelTimings(page: Page, address: string, models: number): Promise<Partial<ReopenResult>> {
   const r: Partial<ReopenResult> = await timePanel(page, 'dynamicsMs', 'dynamicsLongestTaskMs');
   await page.goto(address);

@@ -28,7 +28,7 @@ function timed<T>(f: () => T): [T, number] {
 /** What the panel computes when filters or scope change, over an index built when the graph changed. */
 function panelRefresh(graph: LineageGraph, ix: LineageIndex): number {
   const relations = incomingOf(ix);
-  const scope = computeVisible(graph, rowsOfGraph(graph, ix.ids), relations, emptyFilters(), null, null);
+  const scope = computeVisible(graph, rowsOfGraph(graph, ix.ids), relations, emptyFilters(), null);
   const monthly = monthlyDerivatives(ix, scope, FAMILIES);
   crossoverAnswer(monthly, 'Qwen', 'meta-llama', 3);
   scopeStructure(ix, scope, FAMILIES);

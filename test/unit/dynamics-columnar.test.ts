@@ -97,7 +97,7 @@ describe('the dynamics worker’s columnar index', () => {
     ];
     for (const [f, focus] of cases) {
       const filters = { ...emptyFilters(), ...f };
-      const expected = computeVisible(graph, rowsOfGraph(graph, src.ix.ids), relations, filters, focus, null);
+      const expected = computeVisible(graph, rowsOfGraph(graph, src.ix.ids), relations, filters, focus);
       expect(visibleIn(src, filters, focus), JSON.stringify([f, focus])).toEqual(expected);
     }
     expect(visibleIn(src, emptyFilters(), 'Q/inst').reduce((a, b) => a + b, 0)).toBeGreaterThan(3);

@@ -21,7 +21,7 @@ import {
 import { familyDiscs } from '../../src/view/framing.ts';
 import { rowsOfGraph, rowsOfLayout, type ModelRows } from '../../src/view/rows.ts';
 import { COLOR_BY, emptyFilters, SIZE_BY, type Filters } from '../../src/view/state.ts';
-import { computeVisible } from '../../src/view/visibility.ts';
+import { computeVisible, withoutFolded } from '../../src/view/visibility.ts';
 import { syntheticLineage } from '../bench/synthetic.ts';
 import { edge, node, smallLineage } from './fixtures.ts';
 
@@ -77,8 +77,10 @@ function encodings(graph: LineageGraph, rows: ModelRows) {
     labels: labelsWithFolds(rows.ids, folding),
     discs: familyDiscs(rows),
     visible: [
-      ...filters.map((f) => computeVisible(graph, rows, relations, { ...emptyFilters(), ...f }, null, folding)),
-      computeVisible(graph, rows, relations, emptyFilters(), 'Q/inst', null),
+      ...filters.map((f) =>
+        withoutFolded(computeVisible(graph, rows, relations, { ...emptyFilters(), ...f }, null), folding),
+      ),
+      computeVisible(graph, rows, relations, emptyFilters(), 'Q/inst'),
     ],
   };
 }

@@ -50,7 +50,7 @@ describe('folding and the legend of what is drawn', () => {
   it('draws a folded leaf that is marked, and keeps the counts of what is folded', () => {
     expect(['u/gguf', 'u/lora', 'u/q4'].map((id) => folding.folded[at(id)])).toEqual([1, 1, 1]);
     const shown = unfoldAt(folding, [at('u/lora')]);
-    const visible = computeVisible(graph, rows, relations, emptyFilters(), null, shown);
+    const visible = withoutFolded(computeVisible(graph, rows, relations, emptyFilters(), null), shown);
     expect([visible[at('u/lora')], visible[at('u/gguf')], visible[at('u/q4')]]).toEqual([1, 0, 0]);
     expect(shown).toMatchObject({ quantizations: folding.quantizations, adapters: folding.adapters });
     // The folding itself is not changed, and nothing marked gives the folding as it is.
@@ -65,7 +65,7 @@ describe('folding and the legend of what is drawn', () => {
     const g = createLineageGraph({ ...base, nodes: base.nodes.map(later) });
     const r = rowsOfGraph(g, ids);
     const rel = incomingRelations(r);
-    const early = computeVisible(g, r, rel, { ...emptyFilters(), asOf: '2025-03' }, null, null);
+    const early = computeVisible(g, r, rel, { ...emptyFilters(), asOf: '2025-03' }, null);
     expect(early[at('u/q4')]).toBe(0);
     const all = computeFolding(r, rel);
     const then = computeFolding(r, rel, early);
@@ -87,7 +87,7 @@ describe('folding and the legend of what is drawn', () => {
       ['Qwen', 7],
       ['meta-llama', 2],
     ]);
-    const visible = computeVisible(graph, rows, relations, emptyFilters(), 'L/base', null);
+    const visible = computeVisible(graph, rows, relations, emptyFilters(), 'L/base');
     expect(drawnLegend(legend, colors, visible).map((e) => [e.label, e.count])).toEqual([
       ['Qwen', 1],
       ['meta-llama', 2],

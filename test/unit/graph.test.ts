@@ -34,13 +34,19 @@ describe('lineage graph queries', () => {
     expect(transitive).toMatchObject({ finetune: 1, quantized: 2, merge: 1, adapter: 1 });
   });
 
-  it('counts only the models kept (the time slider’s month), and nothing reached only through one left out', () => {
-    // u/ft1 left out: its quantization and adapter below it go too; u/q4 and u/merge stay.
+  it('counts only the models kept (the time slider’s month) and the edges between them', () => {
+    // u/ft1 left out: the edges into its quantization and adapter go with it, though those two are kept.
     const { direct, transitive } = childCounts(g, 'Q/inst', (id) => id !== 'u/ft1');
     expect(direct).toMatchObject({ finetune: 0, quantized: 1, merge: 1, adapter: 0 });
     expect(transitive).toMatchObject({ finetune: 0, quantized: 1, merge: 1, adapter: 0 });
-    // The model itself is counted from whatever `keep` says of it.
-    expect(childCounts(g, 'Q/inst', (id) => id === 'u/q4').direct).toMatchObject({ quantized: 1, finetune: 0 });
+    // A kept model below one left out is still counted where its edge comes from a kept model.
+    expect(childCounts(g, 'Q/base', (id) => id !== 'Q/inst').transitive).toMatchObject({
+      finetune: 0,
+      quantized: 1,
+      adapter: 1,
+      merge: 0,
+    });
+    expect(childCounts(g, 'Q/inst', (id) => id !== 'u/gguf').transitive).toMatchObject({ quantized: 1, adapter: 1 });
   });
 
   it('lists roots and families, finds paths and cuts subgraphs', () => {

@@ -16,7 +16,7 @@ import {
   labelsWithFolds,
 } from '../../../src/view/encoding.ts';
 import { LineageRenderer } from '../../../src/render/renderer.ts';
-import { computeVisible, lineageOfInterest } from '../../../src/view/visibility.ts';
+import { computeVisible, withoutFolded, lineageOfInterest } from '../../../src/view/visibility.ts';
 import { rowsOfGraph } from '../../../src/view/rows.ts';
 import { ForkscopeStore } from '../../../src/store/db.ts';
 import { encodeLineage } from '../../../src/lineage/columnar.ts';
@@ -148,7 +148,7 @@ async function renderBench(size: number, seconds: number) {
     ),
     color: computeColors(rows, 'family', rel, ['Qwen', 'meta-llama']).colors,
     label: labelsWithFolds(ids, folding),
-    visible: computeVisible(graph, rows, rel, emptyFilters(), null, folding),
+    visible: withoutFolded(computeVisible(graph, rows, rel, emptyFilters(), null), folding),
   };
   const ours = new LineageRenderer(stage, graph, arrays, { onHover: () => undefined, onClick: () => undefined });
   await settle();
