@@ -179,7 +179,7 @@ export function GraphView({
     const graphBox = container.current;
     return graphBox ? watchCovering(graphBox, () => rendererRef.current?.coveringChanged()) : undefined;
   }, [rendererRef]);
-  const keys = useLineageKeys(graph, ids, positionOf, visible, marked[0] ?? null, onSelect);
+  const keys = useLineageKeys(graph, ids, positionOf, visible, marked[0] ?? null, onSelect, view.filters.asOf);
 
   const fit = useFraming(rendererRef, positions, view.filters, view.fold, view.selection, selectedIds);
 

@@ -5,6 +5,7 @@ import { useCallback, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { LineageGraph } from '../graph/graph.ts';
 import { siblingPosition, startOfWalk, stepFrom, stepOfKey } from '../view/lineage-keys.ts';
+import { existedBy } from '../view/filters.ts';
 import { hoverText } from './hoverText.ts';
 import type { PositionOf } from './usePositionOf.ts';
 
@@ -15,6 +16,8 @@ export function useLineageKeys(
   visible: Uint8Array,
   picked: string | null,
   onPick: (id: string) => void,
+  /** The time slider's month, or null: a parent's children counted in the announcement are those made by then. */
+  asOf: string | null = null,
 ): { onKeyDown(e: KeyboardEvent): void; announcement: string } {
   const shown = useCallback((id: string) => visible[positionOf(id)] === 1, [visible, positionOf]);
   const roots = useCallback(
@@ -38,9 +41,10 @@ export function useLineageKeys(
     },
     [graph, picked, shown, roots, onPick],
   );
+  const made = (id: string): boolean => asOf === null || existedBy(graph.getNodeAttributes(id), asOf);
   const announcement =
     picked && graph.hasNode(picked)
-      ? `Picked ${hoverText(graph, picked)}${shown(picked) ? '' : ' (not drawn: outside the filters or the focus)'}. ${siblingPosition(graph, picked, shown)}`.trim()
+      ? `Picked ${hoverText(graph, picked)}${shown(picked) ? '' : ' (not drawn: outside the filters or the focus)'}. ${siblingPosition(graph, picked, shown, made)}`.trim()
       : '';
   return { onKeyDown, announcement };
 }

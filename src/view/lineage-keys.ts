@@ -77,12 +77,18 @@ export function startOfWalk(roots: readonly string[], graph: LineageGraph): stri
 /** The position of `id` among its siblings, in words ("3 of 12 siblings"), or '' for an only child. The walk goes
  * round the siblings drawn; when the parent has more children (folded, filtered out, drawn under another parent),
  * that is said too, so the count does not read as the parent's ("3 of 12 siblings drawn, of 40 children"). */
-export function siblingPosition(graph: LineageGraph, id: string, shown: (id: string) => boolean): string {
+export function siblingPosition(
+  graph: LineageGraph,
+  id: string,
+  shown: (id: string) => boolean,
+  /** The children counted (the time slider's month): those not yet made are no children yet. */
+  counted: (id: string) => boolean = () => true,
+): string {
   const parent = drawnParent(graph, id, shown);
   if (!parent) return '';
   const siblings = drawnChildren(graph, parent, shown);
   if (siblings.length < 2) return '';
-  const children = graph.outNeighbors(parent).filter((c) => c !== parent).length;
+  const children = graph.outNeighbors(parent).filter((c) => c !== parent && counted(c)).length;
   const more = children > siblings.length ? ` drawn, of ${children.toLocaleString('en')} children` : '';
   return `${siblings.indexOf(id) + 1} of ${siblings.length.toLocaleString('en')} siblings${more}`;
 }

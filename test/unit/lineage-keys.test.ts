@@ -51,6 +51,8 @@ describe('lineage keys', () => {
     // With u/ft1 hidden, Q/inst's two children drawn are counted as such, beside its three in all.
     const withoutFt1 = (id: string): boolean => id !== 'u/ft1';
     expect(siblingPosition(graph, 'u/q4', withoutFt1)).toBe('2 of 2 siblings drawn, of 3 children');
+    // Back in time, a child not yet made is no child yet: the siblings drawn are all there were.
+    expect(siblingPosition(graph, 'u/q4', withoutFt1, withoutFt1)).toBe('2 of 2 siblings');
   });
 
   it('starts a walk at the most downloaded root', () => {
