@@ -38,6 +38,7 @@ export class LineageRenderer {
   private readonly stopResizing: () => void;
   /** The colours of the system's scheme, followed as it changes (./theme.ts). */
   private readonly scheme: SchemeFollower;
+  private readonly onHover: RendererEvents['onHover'];
   /** The empty graph sigma holds while the lineage's is being changed. */
   private readonly detached = createLineageGraph();
 
@@ -67,6 +68,7 @@ export class LineageRenderer {
     this.labels.rank = (key) => this.arrays.size[this.index.get(key) ?? -1] ?? 0;
     if (events.covered) this.labels.covered = events.covered;
     this.scale.attach(this.sigma);
+    this.onHover = events.onHover;
     this.sigma.on('enterNode', ({ node }) => events.onHover(node));
     this.sigma.on('leaveNode', () => events.onHover(null));
     this.sigma.on('clickNode', ({ node }) => events.onClick(node));
@@ -120,6 +122,9 @@ export class LineageRenderer {
    * layout (at no position yet) change the scale of what is drawn, and a permalink's camera with it. */
   private drawAnew(frame: () => void): void {
     this.detach();
+    // sigma forgets its hovered model when it is given a graph, without a leaveNode: the hover goes here too (the
+    // read-out and the lineage lit), until the pointer, or the Framer after the framing below, finds one again.
+    if (this.lit.hovered !== null) this.onHover(null);
     applyPositions(this.graph, this.arrays.ids, this.arrays.xy);
     this.sigma.setCustomBBox(layoutExtent(this.arrays.xy));
     this.sigma.refresh();
@@ -151,7 +156,8 @@ export class LineageRenderer {
     hovered: string | null = null,
   ): void {
     const partialGraph = this.lit.light(this.graph, nodes, labelled, boxed, hovered);
-    this.sigma.refresh({ partialGraph, skipIndexation: true });
+    // Detached (a new picture being made), sigma holds none of them: the whole refresh to come draws them.
+    if (this.sigma.getGraph() === this.graph) this.sigma.refresh({ partialGraph, skipIndexation: true });
   }
 
   /** Marks models until they are unmarked (the picked one, search hits): a ring and a label at any zoom. */
