@@ -120,6 +120,7 @@ export function App({ link, initial, onHub }: Props) {
     imported,
     selected: view.selected,
     linkCrawledAt: link.crawledAt,
+    unpick: () => patchView({ selected: null }),
   });
 
   const options = useMemo(() => filterOptions(models), [models]);

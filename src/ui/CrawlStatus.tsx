@@ -81,7 +81,8 @@ export function CrawlStatus({ explorer, hubUrl, sweep, onResume, onRefresh, onFu
                       : 'Nothing crawled yet.',
               message,
             )}
-            {report && !crawling && (
+            {/* The cache's last crawl, not the snapshot shown. */}
+            {report && !crawling && !explorer.imported && (
               <>
                 {' · '}
                 <span data-testid="crawl-report">{report}</span>

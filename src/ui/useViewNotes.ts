@@ -2,7 +2,8 @@
 // older data (counts may differ), and that the model it picks is not in the graph shown (removed or renamed on the
 // Hub, or outside the families crawled). Whether the pick is there is judged only once the graph is whole and no
 // crawl runs (a crawl under way may still bring it), and that judgement stands while a later crawl runs. A note
-// dismissed stays dismissed, even when its numbers change (a refresh, a later crawl).
+// dismissed stays dismissed, even when its numbers change (a refresh, a later crawl); the missing pick's takes the
+// pick with it.
 import { useState } from 'react';
 import type { LineageGraph } from '../graph/graph.ts';
 import type { SnapshotInfo } from '../store/db.ts';
@@ -20,6 +21,8 @@ interface Options {
   selected: string | null;
   /** When the opening link's data was crawled. */
   linkCrawledAt: string | null;
+  /** Unpicks: a missing pick's note dismissed drops the pick, so the address and copied links stop naming it. */
+  unpick(): void;
 }
 
 export interface ViewNotes {
@@ -49,7 +52,10 @@ export function useViewNotes(o: Options): ViewNotes {
   });
   return {
     notes: notes.map((n) => n.text),
-    dismiss: () => setDismissed((d) => new Set([...d, ...notes.map((n) => n.key)])),
+    dismiss: () => {
+      setDismissed((d) => new Set([...d, ...notes.map((n) => n.key)]));
+      if (notes.some((n) => n.key.startsWith('missing:'))) o.unpick();
+    },
   };
 }
 

@@ -131,6 +131,8 @@ describe('subgraph export and permalinks', () => {
     await expect(page.getByRole('alert').count()).resolves.toBe(0);
     await notes.getByRole('button', { name: 'Dismiss' }).click();
     await expect.poll(() => notes.count()).toBe(0);
+    // Dismissed, the pick goes too: the address (and a link copied from it) no longer names the model.
+    await expect.poll(() => new URL(page.url()).searchParams.get('s')).toBeNull();
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -129,7 +129,8 @@ export class ExplorerSession {
     this.imported = true;
     this.crawl?.send({ type: 'pause' });
     const info: SnapshotInfo = { v: 1, ...meta, nodes: lineage.nodes.length, edges: lineage.edges.length };
-    this.patch({ imported: true, info, message: `Showing an imported snapshot of ${meta.hub}; nothing is crawled.` });
+    const message = `Showing an imported snapshot of ${meta.hub}; nothing is crawled (open the page without it to go back to the cache).`;
+    this.patch({ imported: true, info, message });
     void this.show(lineage, true);
   };
 
