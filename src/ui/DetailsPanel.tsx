@@ -73,6 +73,11 @@ export function DetailsPanel(props: Props) {
           </li>
         ))}
       </ol>
+      {asOf && !existedBy(attrs, asOf) && (
+        <p className="as-of-note" data-testid="made-later">
+          Made in {attrs.created_at.slice(0, 7)}, after the time slider&apos;s {asOf}: not drawn at that month.
+        </p>
+      )}
       <h3>Children by relation{asOf && <span className="as-of"> by the end of {asOf}</span>}</h3>
       <table>
         <thead>

@@ -41,7 +41,9 @@ export function SearchBox({ models, onPick }: Props) {
         // off in a full header ("Search 106,997 mode").
         aria-keyshortcuts="/"
         title="Search models by id (key /)"
-        placeholder={`Search ${index.size.toLocaleString('en')} models`}
+        // No count while the index is being built (the first forests are drawn before it): "Search 0 models" read
+        // as an empty graph.
+        placeholder={index.size > 0 ? `Search ${index.size.toLocaleString('en')} models` : 'Search models'}
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);

@@ -143,6 +143,13 @@ describe('explorer', () => {
     const then = await folded();
     const slider = page.getByRole('slider', { name: 'Show models created up to' });
     await slider.focus();
+    // Before the model was made, the panel says so (its counts are all zero then).
+    await expect(details.getByTestId('made-later').count()).resolves.toBe(0);
+    await slider.press('Home');
+    await details
+      .getByTestId('made-later')
+      .getByText(/^Made in 2024-09, after the time slider's \d{4}-\d{2}: not drawn at that month\.$/)
+      .waitFor();
     await slider.press('End');
     await details.getByRole('heading', { name: 'Children by relation', exact: true }).waitFor();
     await expect.poll(folded).not.toBe(then);
