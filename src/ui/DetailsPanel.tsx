@@ -6,7 +6,7 @@ import type { Selection } from '../view/selection.ts';
 import type { LineageGraph } from '../graph/graph.ts';
 import { ancestryChain, childCounts } from '../graph/queries.ts';
 import { RELATIONS } from '../lineage/model.ts';
-import { existedBy } from '../view/filters.ts';
+import { existedBy, madeBy } from '../view/filters.ts';
 import { detailRows } from '../view/node-facts.ts';
 import { modelPageUrl } from './settings.ts';
 
@@ -36,7 +36,7 @@ export function DetailsPanel(props: Props) {
   // The graph object stays for the app's life and is refilled in place: its version says when it changed.
   const chain = useMemo(() => ancestryChain(graph, id), [graph, graphVersion, id]); // eslint-disable-line react-hooks/exhaustive-deps
   const counts = useMemo(
-    () => childCounts(graph, id, asOf ? (m) => existedBy(graph.getNodeAttributes(m), asOf) : undefined),
+    () => childCounts(graph, id, madeBy(graph, asOf)),
     [graph, graphVersion, id, asOf], // eslint-disable-line react-hooks/exhaustive-deps
   );
   const href = modelPageUrl(hubUrl, id);

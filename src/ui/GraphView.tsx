@@ -7,6 +7,7 @@ import type { Lineage } from '../lineage/types.ts';
 import {
   computeColors,
   computeFolding,
+  countFolds,
   computeSizes,
   descendantShares,
   drawnLegend,
@@ -106,9 +107,10 @@ export function GraphView({
     () => computeVisible(graph, rows, relations, view.filters, focus),
     [graph, rows, relations, view.filters, focus],
   );
-  const folding = useMemo(
-    () => (view.fold ? computeFolding(rows, relations, passing) : null),
-    [rows, relations, view.fold, passing],
+  const folding = useMemo(() => (view.fold ? computeFolding(rows, relations) : null), [rows, relations, view.fold]);
+  const folds = useMemo(
+    () => folding && countFolds(rows, relations, folding.folded, passing),
+    [rows, relations, folding, passing],
   );
   const colors = useMemo(
     () => computeColors(rows, view.colorBy, relations, familyOrder),
@@ -121,7 +123,7 @@ export function GraphView({
     [colors, selectedIds, ids, unselected],
   );
   const sizes = useMemo(() => computeSizes(rows, view.sizeBy, descendants), [rows, view.sizeBy, descendants]);
-  const labels = useMemo(() => labelsWithFolds(ids, folding), [ids, folding]);
+  const labels = useMemo(() => labelsWithFolds(ids, folds), [ids, folds]);
   const positionOf = usePositionOf(ids);
   // A picked or searched model folded into its parent is drawn after all: its mark and label must be seen. (By key:
   // visibility is computed again only when which folded models are marked changes.)
@@ -168,11 +170,11 @@ export function GraphView({
     onSummary({
       legend: colors.legend,
       legendOfDrawn: () => drawnLegend(colors.legend, colors.colors, visible),
-      folded: folding ? { quantizations: folding.quantizations, adapters: folding.adapters } : null,
+      folded: folds ? { quantizations: folds.quantizations, adapters: folds.adapters } : null,
       visible: count,
       total: ids.length,
     });
-  }, [visible, labels, colors, folding, ids, onSummary, rendererRef]);
+  }, [visible, labels, colors, folds, ids, onSummary, rendererRef]);
 
   useEffect(() => rendererRef.current?.mark(marked), [marked, layout, rendererRef]);
   useEffect(() => {

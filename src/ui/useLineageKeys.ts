@@ -5,7 +5,7 @@ import { useCallback, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { LineageGraph } from '../graph/graph.ts';
 import { siblingPosition, startOfWalk, stepFrom, stepOfKey } from '../view/lineage-keys.ts';
-import { existedBy } from '../view/filters.ts';
+import { madeBy } from '../view/filters.ts';
 import { hoverText } from './hoverText.ts';
 import type { PositionOf } from './usePositionOf.ts';
 
@@ -41,10 +41,9 @@ export function useLineageKeys(
     },
     [graph, picked, shown, roots, onPick],
   );
-  const made = (id: string): boolean => asOf === null || existedBy(graph.getNodeAttributes(id), asOf);
   const announcement =
     picked && graph.hasNode(picked)
-      ? `Picked ${hoverText(graph, picked)}${shown(picked) ? '' : ' (not drawn: outside the filters or the focus)'}. ${siblingPosition(graph, picked, shown, made)}`.trim()
+      ? `Picked ${hoverText(graph, picked)}${shown(picked) ? '' : ' (not drawn: outside the filters or the focus)'}. ${siblingPosition(graph, picked, shown, madeBy(graph, asOf))}`.trim()
       : '';
   return { onKeyDown, announcement };
 }

@@ -139,41 +139,53 @@ export function sizeOf(count: number): number {
   return 2 + 2.2 * Math.log10(1 + v);
 }
 
-export interface Folding {
-  folded: Uint8Array;
+/** How many leaves a folding hides: per parent index and in all. */
+export interface FoldCounts {
   quantizations: number;
   adapters: number;
   /** Per parent index: how many quantization and adapter leaves it holds folded. */
   perParent: Map<number, { quantized: number; adapter: number }>;
 }
 
-/** Leaves that are quantizations or adapters of one parent, folded into that parent. The counts (per parent and in
- * all) are of the leaves `counted` lets through, when given: those the filters, the time slider and a focus would
- * draw unfolded, so a label's "+12 quant." and the legend's totals say what folding hides of the view. */
-export function computeFolding(
-  rows: ModelRows,
-  relations: readonly IncomingRelation[],
-  counted: Uint8Array | null = null,
-): Folding {
+/** Which leaves are folded (the layout's structure alone), with the counts of all of them. */
+export interface Folding extends FoldCounts {
+  folded: Uint8Array;
+}
+
+/** Leaves that are quantizations or adapters of one parent, folded into that parent. */
+export function computeFolding(rows: ModelRows, relations: readonly IncomingRelation[]): Folding {
   const { parentStart, childCount } = rows;
   const folded = new Uint8Array(rows.ids.length);
-  const perParent = new Map<number, { quantized: number; adapter: number }>();
-  let quantizations = 0;
-  let adapters = 0;
   for (let i = 0; i < folded.length; i++) {
     const rel = relations[i];
     const inDegree = (parentStart[i + 1] as number) - (parentStart[i] as number);
-    if ((rel !== 'quantized' && rel !== 'adapter') || (childCount[i] as number) > 0 || inDegree !== 1) continue;
-    folded[i] = 1;
-    if (counted && !counted[i]) continue;
-    const parent = rows.parents[parentStart[i] as number] as number;
+    if ((rel === 'quantized' || rel === 'adapter') && (childCount[i] as number) === 0 && inDegree === 1) folded[i] = 1;
+  }
+  return { folded, ...countFolds(rows, relations, folded, null) };
+}
+
+/** The counts of the `folded` leaves that `counted` lets through (all of them without it): those the filters, the
+ * time slider and a focus would draw unfolded, so a label's "+12 quant." and the legend's totals say what folding
+ * hides of the view. Which leaves fold does not change with the view; only these counts do. */
+export function countFolds(
+  rows: ModelRows,
+  relations: readonly IncomingRelation[],
+  folded: Uint8Array,
+  counted: Uint8Array | null,
+): FoldCounts {
+  const perParent = new Map<number, { quantized: number; adapter: number }>();
+  let [quantizations, adapters] = [0, 0];
+  for (let i = 0; i < folded.length; i++) {
+    const rel = relations[i];
+    if (!folded[i] || (counted && !counted[i]) || (rel !== 'quantized' && rel !== 'adapter')) continue;
+    const parent = rows.parents[rows.parentStart[i] as number] as number;
     const entry = perParent.get(parent) ?? { quantized: 0, adapter: 0 };
     entry[rel]++;
     perParent.set(parent, entry);
     if (rel === 'quantized') quantizations++;
     else adapters++;
   }
-  return { folded, quantizations, adapters, perParent };
+  return { quantizations, adapters, perParent };
 }
 
 /** The folding with the leaves at `positions` drawn after all (a picked or searched model must be seen); the counts
@@ -185,9 +197,9 @@ export function unfoldAt(folding: Folding | null, positions: readonly number[]):
   return { ...folding, folded };
 }
 
-export function labelsWithFolds(ids: readonly string[], folding: Folding | null): string[] {
+export function labelsWithFolds(ids: readonly string[], folds: FoldCounts | null): string[] {
   return ids.map((id, i) => {
-    const f = folding?.perParent.get(i);
+    const f = folds?.perParent.get(i);
     if (!f) return id;
     const parts = [f.quantized ? `${f.quantized} quant.` : '', f.adapter ? `${f.adapter} adapters` : ''].filter(
       Boolean,

@@ -2,6 +2,7 @@
 // nothing and compares strings and numbers only.
 import type { ModelNode, Relation } from '../lineage/types.ts';
 import type { Filters } from './state.ts';
+import type { LineageGraph } from '../graph/graph.ts';
 
 export function passesFilters(node: ModelNode, relation: Relation | 'root', f: Filters): boolean {
   if (f.relations.length > 0 && (relation === 'root' || !f.relations.includes(relation))) return false;
@@ -23,4 +24,9 @@ export function passesFilters(node: ModelNode, relation: Relation | 'root', f: F
 /** Whether a model existed by the end of month `asOf` (YYYY-MM), as the time slider shows it: undated ones stay. */
 export function existedBy(node: Pick<ModelNode, 'created_at'>, asOf: string): boolean {
   return node.created_at === '' || node.created_at.slice(0, 7) <= asOf;
+}
+
+/** Which models of `graph` existed by the time slider's month (every one at all time, `asOf` null). */
+export function madeBy(graph: LineageGraph, asOf: string | null): (id: string) => boolean {
+  return asOf === null ? () => true : (id) => existedBy(graph.getNodeAttributes(id), asOf);
 }
